@@ -1,0 +1,72 @@
+namespace Jalon.Domain;
+
+// The coded values of the exchange format (docs/spec/format-echange.md).
+// Each enum's members are in the same order as its code table in Codes.
+
+public enum Sexe : byte { F, H }
+
+/// <summary>Highest level of education reached (pre-2019 nomenclature).</summary>
+public enum Niveau : byte { VI, VBis, V, IV, III, II, I }
+
+public enum ModeContact : byte { Entretien, Atelier, Telephone, Courriel, Sms, Courrier }
+
+public enum Operateur : byte { Epide, E2C, Sma, Smv, ServiceCivique, Iae, Plie, PoleEmploi, CapEmploi, Autre }
+
+public enum Dispositif : byte { Civis, Ppae, GarantieJeunes, Consolidation, Regional, Local }
+
+public enum MotifFin : byte { Reorientation, Abandon, Demenagement, LimiteAge, Autonomie, FinDispositif, Autre }
+
+public enum Theme : byte { Emploi, Formation, ProjetPro, Logement, Sante, Mobilite, Ressources, Citoyennete, LoisirsCulture }
+
+public enum TypeSituation : byte
+{
+    Cdi, Cdd, Interim, CuiCae, CuiCie, Eav, Apprentissage, ContratPro, Creation,
+    FormationQualifiante, Formation, FormationInitiale,
+    Pmsmp, Stage,
+    ServiceCivique,
+}
+
+public enum DomaineDroit : byte { Sante, Logement, Mobilite, Ressources, LoisirsCulture, Citoyennete }
+
+/// <summary>The text code of every enum value, as written in the exchange files. One table per enum.</summary>
+public static class Codes
+{
+    private static readonly Dictionary<Type, string[]> Tables = new()
+    {
+        [typeof(Sexe)] = ["F", "H"],
+        [typeof(Niveau)] = ["VI", "VBIS", "V", "IV", "III", "II", "I"],
+        [typeof(ModeContact)] = ["ENTRETIEN", "ATELIER", "TELEPHONE", "COURRIEL", "SMS", "COURRIER"],
+        [typeof(Operateur)] = ["EPIDE", "E2C", "SMA", "SMV", "SERVICE_CIVIQUE", "IAE", "PLIE", "POLE_EMPLOI", "CAP_EMPLOI", "AUTRE"],
+        [typeof(Dispositif)] = ["CIVIS", "PPAE", "GJ", "CONSOLIDATION", "REGIONAL", "LOCAL"],
+        [typeof(MotifFin)] = ["REORIENTATION", "ABANDON", "DEMENAGEMENT", "LIMITE_AGE", "AUTONOMIE", "FIN_DISPOSITIF", "AUTRE"],
+        [typeof(Theme)] = ["EMPLOI", "FORMATION", "PROJET_PRO", "LOGEMENT", "SANTE", "MOBILITE", "RESSOURCES", "CITOYENNETE", "LOISIRS_CULTURE"],
+        [typeof(TypeSituation)] =
+        [
+            "CDI", "CDD", "INTERIM", "CUI_CAE", "CUI_CIE", "EAV", "APPRENTISSAGE", "CONTRAT_PRO", "CREATION",
+            "FORMATION_QUALIFIANTE", "FORMATION", "FORMATION_INITIALE", "PMSMP", "STAGE", "SERVICE_CIVIQUE",
+        ],
+        [typeof(DomaineDroit)] = ["SANTE", "LOGEMENT", "MOBILITE", "RESSOURCES", "LOISIRS_CULTURE", "CITOYENNETE"],
+    };
+
+    /// <summary>All codes of an enum, in enum order.</summary>
+    public static IReadOnlyList<string> All<T>() where T : struct, Enum => Tables[typeof(T)];
+
+    public static string Of<T>(T value) where T : struct, Enum =>
+        Tables[typeof(T)][Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)];
+
+    /// <summary>Exact, case-sensitive match of a code.</summary>
+    public static bool TryParse<T>(ReadOnlySpan<char> code, out T value) where T : struct, Enum
+    {
+        var table = Tables[typeof(T)];
+        for (var i = 0; i < table.Length; i++)
+        {
+            if (code.SequenceEqual(table[i]))
+            {
+                value = (T)Enum.ToObject(typeof(T), i);
+                return true;
+            }
+        }
+        value = default;
+        return false;
+    }
+}

@@ -1,0 +1,48 @@
+namespace Jalon.Domain;
+
+/// <summary>An interval of days, both ends included; an empty end means still open.</summary>
+public readonly record struct DateInterval(DateOnly Debut, DateOnly? Fin)
+{
+    public bool IsActiveOn(DateOnly day) => Debut <= day && (Fin is null || day <= Fin.Value);
+
+    public bool Overlaps(DateOnly debut, DateOnly fin) => Debut <= fin && (Fin is null || Fin.Value >= debut);
+
+    public bool Overlaps(DateInterval other) =>
+        (other.Fin is null || Debut <= other.Fin.Value) && (Fin is null || Fin.Value >= other.Debut);
+}
+
+/// <summary>A reporting period [Debut, Fin], both days included.</summary>
+public readonly record struct Period(DateOnly Debut, DateOnly Fin)
+{
+    public bool Contains(DateOnly day) => Debut <= day && day <= Fin;
+
+    public bool Contains(DateOnly? day) => day is { } d && Contains(d);
+
+    /// <summary>The same period moved back one calendar year (N−1).</summary>
+    public Period PreviousYear() => new(Debut.AddYears(-1), Fin.AddYears(-1));
+
+    public static Period Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+
+    public override string ToString() => $"{Debut:yyyy-MM-dd}..{Fin:yyyy-MM-dd}";
+}
+
+public static class Dates
+{
+    /// <summary>Average month length used for durations in months.</summary>
+    public const double DaysPerMonth = 30.4375;
+
+    public static int AgeOn(DateOnly birth, DateOnly day)
+    {
+        var age = day.Year - birth.Year;
+        if (day.Month < birth.Month || (day.Month == birth.Month && day.Day < birth.Day)) age--;
+        return age;
+    }
+
+    /// <summary>Today in Europe/Paris, the business day of every French user.</summary>
+    public static DateOnly TodayInParis(TimeProvider? clock = null)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, paris).DateTime);
+    }
+}
