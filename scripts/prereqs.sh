@@ -16,4 +16,4 @@ if (( ${#missing[@]} )); then
     echo "Paquets manquants (à installer avec sudo apt-get install): ${missing[*]}" >&2
   fi
 fi
-(cd "$here/src/Jalon.Web" && { [[ -d node_modules/@gouvfr/dsfr ]] || npm ci --no-audit --no-fund --loglevel=error >&2; })
+(cd "$here/src/Jalon.Web" && { [[ -d node_modules/@gouvfr/dsfr ]] || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2; })

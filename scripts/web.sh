@@ -4,5 +4,5 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here/src/Jalon.Web"
-[[ -d node_modules/@gouvfr/dsfr ]] || npm ci --no-audit --no-fund --loglevel=error
+[[ -d node_modules/@gouvfr/dsfr ]] || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 exec dotnet run -c Release --urls "${JALON_URLS:-http://localhost:5080}" -- "$@"
