@@ -34,7 +34,7 @@ public class AuditTests
     }
 
     [DatabaseTheory, BothProviders]
-    public void SaveChanges_refuses_to_modify_or_delete_an_audit_entry(DatabaseProvider provider)
+    public async Task SaveChanges_refuses_to_modify_or_delete_an_audit_entry(DatabaseProvider provider)
     {
         using var database = new TestDatabase(provider);
         using (database.CreateMigratedContext()) { }
@@ -54,7 +54,7 @@ public class AuditTests
         using (var db = database.CreateContext())
         {
             db.AuditLog.Remove(db.AuditLog.Single(a => a.Id == id));
-            Assert.Throws<InvalidOperationException>(() => db.SaveChangesAsync().GetAwaiter().GetResult());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         }
 
         using (var db = database.CreateContext())

@@ -6,7 +6,7 @@ namespace Jalon.Storage.Tests;
 /// <summary>Deterministic packages exercising every field of the format, and a canonical text form to compare them.</summary>
 public static class SamplePackages
 {
-    public static JourneyPackage Create(int structures = 3, int jeunesPerStructure = 40, int seed = 1, int structureOffset = 0)
+    public static JourneyPackage Create(int structures = 3, int jeunesPerStructure = 40, int seed = 1, int structureOffset = 0, int eventsScale = 1)
     {
         var random = new Random(seed);
         var b = new JourneyPackageBuilder();
@@ -21,7 +21,7 @@ public static class SamplePackages
                     accueil.AddYears(-16 - random.Next(9)).AddDays(-random.Next(365)),
                     (Sexe)random.Next(2), (Niveau)random.Next(7), random.Next(2) == 0,
                     random.Next(4) == 0 ? null : $"{69000 + random.Next(400)}", random.Next(5) == 0, random.Next(9) == 0, accueil));
-                AddEvents(b, random, jeune, accueil);
+                AddEvents(b, random, jeune, accueil, eventsScale);
             }
             b.Moyens.Add(new Moyens(structure, 2016, 1200 + s, random.Next(3) == 0 ? null : 800, 12.5m, 8.25m, 650_000.10m, null, 300_000m, 12_345.67m));
             b.Moyens.Add(new Moyens(structure, 2015, null, null, null, null, null, null, null, null));
@@ -29,11 +29,11 @@ public static class SamplePackages
         return b.Build();
     }
 
-    private static void AddEvents(JourneyPackageBuilder b, Random random, int jeune, DateOnly accueil)
+    private static void AddEvents(JourneyPackageBuilder b, Random random, int jeune, DateOnly accueil, int scale)
     {
         DateOnly Day(int max = 600) => accueil.AddDays(random.Next(max));
         DateOnly? End(DateOnly debut) => random.Next(3) == 0 ? null : debut.AddDays(random.Next(400));
-        for (var i = random.Next(12); i > 0; i--)
+        for (var i = random.Next(12 * scale); i > 0; i--)
         {
             var mode = (ModeContact)random.Next(6);
             b.Contacts.Add(new Contact(jeune, Day(), mode, mode == ModeContact.Entretien && random.Next(4) == 0));
@@ -45,7 +45,7 @@ public static class SamplePackages
             var fin = End(debut);
             b.Parcours.Add(new Parcours(jeune, (Dispositif)random.Next(6), debut, fin, fin is null ? null : (MotifFin)random.Next(7), random.Next(2) == 0));
         }
-        for (var i = random.Next(6); i > 0; i--) b.Propositions.Add(new Proposition(jeune, Day(), (Theme)random.Next(9)));
+        for (var i = random.Next(6 * scale); i > 0; i--) b.Propositions.Add(new Proposition(jeune, Day(), (Theme)random.Next(9)));
         for (var i = random.Next(4); i > 0; i--)
         {
             var debut = Day();
