@@ -116,7 +116,8 @@ public static class PackageLoader
         /// <summary>Reads one event table in Id order; <paramref name="add"/> gets the row (columns from 2) and the young person's index.</summary>
         private void ReadEvents(string table, string columns, Action<DbDataReader, int> add)
         {
-            using var r = Query($"SELECT \"StructureCode\", \"JeuneId\", {columns} FROM \"{table}\"", "\"Id\"");
+            // One structure: its young people's index (StructureCode, JeuneId, rowid on SQLite) gives the order without a sort.
+            using var r = Query($"SELECT \"StructureCode\", \"JeuneId\", {columns} FROM \"{table}\"", structureCode is null ? "\"Id\"" : "\"JeuneId\", \"Id\"");
             while (r.Read()) add(r, JeuneIndex(r.GetString(0), r.GetString(1)));
         }
 
