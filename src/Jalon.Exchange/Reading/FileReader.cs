@@ -24,16 +24,30 @@ internal class ChunkResult(int sequence)
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>Issues kept in memory by the whole reading, shared by the chunks: beyond twice the listed maximum, issues are only counted.</summary>
+    public IssueBudget Budget { get; set; } = new();
+
     public void Add(PackageIssue issue)
     {
         if (issue.IsError)
         {
-            if (Errors.Count < PackageReader.MaxReportedIssues) Errors.Add(issue);
+            if (Budget.TakeError()) Errors.Add(issue);
             else OmittedErrors++;
         }
-        else if (Anomalies.Count < PackageReader.MaxReportedIssues) Anomalies.Add(issue);
+        else if (Budget.TakeAnomaly()) Anomalies.Add(issue);
         else OmittedAnomalies++;
     }
+}
+
+internal sealed class IssueBudget
+{
+    private const int Limit = 2 * PackageReader.MaxReportedIssues;
+    private int _errors;
+    private int _anomalies;
+
+    public bool TakeError() => Interlocked.Increment(ref _errors) <= Limit;
+
+    public bool TakeAnomaly() => Interlocked.Increment(ref _anomalies) <= Limit;
 }
 
 /// <summary>A chunk's result holding its rows in a pooled array, returned to the pool once committed.</summary>
@@ -119,6 +133,7 @@ internal abstract class FileReader(ReadSession session, string name, bool requir
     {
         var result = CreateResult(chunk.Sequence, chunk.LineCount + 1);
         result.Bytes = chunk.Length;
+        result.Budget = Session.Budget;
         var row = new RowContext(this, result, chunk.Buffer, new CsvFields(FieldCount + 1));
         var tokenizer = new CsvTokenizer(chunk.Buffer, chunk.Length, Delimiter, chunk.FirstLine);
         while (tokenizer.Next(row.Fields, out var line, out var error))

@@ -17,6 +17,8 @@ internal sealed class ReadSession(Func<string, Stream?> open)
     private readonly List<PackageIssue> _anomalies = [];
     private readonly List<PackageIssue> _warnings = [];
 
+    public IssueBudget Budget { get; } = new();
+
     public ByteKeyTable StructureKeys { get; } = new();
     public List<Structure> Structures { get; } = [];
     public ByteKeyTable JeuneKeys { get; set; } = new();
