@@ -23,10 +23,10 @@ internal class ChunkResult(int sequence)
     {
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
     /// <summary>Issues kept in memory by the whole reading, shared by the chunks: beyond twice the listed maximum, issues are only counted.</summary>
     public IssueBudget Budget { get; set; } = new();
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Add(PackageIssue issue)
     {
         if (issue.IsError)
