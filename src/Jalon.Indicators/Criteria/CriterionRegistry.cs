@@ -29,11 +29,15 @@ public sealed class CriterionRegistry
 {
     private readonly FrozenDictionary<string, Criterion> _criteria;
     private readonly FrozenDictionary<string, Measure> _measures;
+    private readonly FrozenDictionary<string, nint> _criterionPointers;
+    private readonly FrozenDictionary<string, nint> _measurePointers;
 
     public CriterionRegistry(IEnumerable<Type> types)
     {
         var criteria = new Dictionary<string, Criterion>(StringComparer.Ordinal);
         var measures = new Dictionary<string, Measure>(StringComparer.Ordinal);
+        var criterionPointers = new Dictionary<string, nint>(StringComparer.Ordinal);
+        var measurePointers = new Dictionary<string, nint>(StringComparer.Ordinal);
         foreach (var type in types)
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static))
@@ -42,16 +46,20 @@ public sealed class CriterionRegistry
                 {
                     if (!criteria.TryAdd(c.Name, method.CreateDelegate<Criterion>()))
                         throw new InvalidOperationException($"Criterion {c.Name} is implemented twice.");
+                    criterionPointers[c.Name] = method.MethodHandle.GetFunctionPointer();
                 }
                 if (method.GetCustomAttribute<MeasureAttribute>() is { } m)
                 {
                     if (!measures.TryAdd(m.Name, method.CreateDelegate<Measure>()))
                         throw new InvalidOperationException($"Measure {m.Name} is implemented twice.");
+                    measurePointers[m.Name] = method.MethodHandle.GetFunctionPointer();
                 }
             }
         }
         _criteria = criteria.ToFrozenDictionary(StringComparer.Ordinal);
         _measures = measures.ToFrozenDictionary(StringComparer.Ordinal);
+        _criterionPointers = criterionPointers.ToFrozenDictionary(StringComparer.Ordinal);
+        _measurePointers = measurePointers.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>The criteria of <see cref="JourneyCriteria"/> and measures of <see cref="JourneyMeasures"/>.</summary>
@@ -65,4 +73,9 @@ public sealed class CriterionRegistry
 
     public Criterion GetCriterion(string name) => _criteria[name];
     public Measure GetMeasure(string name) => _measures[name];
+
+    /// <summary>The address of a criterion's static method, for the engine's hot loop (a delegate*).</summary>
+    internal nint GetCriterionPointer(string name) => _criterionPointers[name];
+
+    internal nint GetMeasurePointer(string name) => _measurePointers[name];
 }

@@ -28,11 +28,14 @@ internal sealed class EnginePlan
         CountIndex = CountNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
         Criteria = counts.Select(c => registry.GetCriterion(c.Criterion)).ToArray();
         NeetCriteria = counts.Select(c => c.Neet is null ? null : registry.GetCriterion(c.Neet)).ToArray();
+        CriterionPointers = counts.Select(c => registry.GetCriterionPointer(c.Criterion)).ToArray();
+        NeetPointers = counts.Select(c => c.Neet is null ? 0 : registry.GetCriterionPointer(c.Neet)).ToArray();
         Parents = counts.Select(c => c.Parent is null ? -1 : CountIndex[c.Parent]).ToArray();
 
         var means = catalogue.Indicateurs.Where(d => d.Nature == Nature.Moyenne).ToArray();
         MeasureKeys = means.Select(d => d.Cle).ToArray();
         Measures = means.Select(d => registry.GetMeasure(d.Mesure!)).ToArray();
+        MeasurePointers = means.Select(d => registry.GetMeasurePointer(d.Mesure!)).ToArray();
         MeasureDivisor = means.Select(d => d.Unite == "mois" ? Domain.Dates.DaysPerMonth : 1.0).ToArray();
         MeasureIndex = MeasureKeys.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
 
@@ -54,6 +57,11 @@ internal sealed class EnginePlan
     public Dictionary<string, int> CountIndex { get; }
     public Criterion[] Criteria { get; }
     public Criterion?[] NeetCriteria { get; }
+
+    /// <summary>The criteria as function pointers (<c>delegate*&lt;in JeuneJourney, in Period, bool&gt;</c>); 0 for none.</summary>
+    public nint[] CriterionPointers { get; }
+    public nint[] NeetPointers { get; }
+    public nint[] MeasurePointers { get; }
     public int[] Parents { get; }
     public int CountCount => CountNames.Length;
 

@@ -164,16 +164,16 @@ public static class IndicatorEngine
     }
 
     /// <summary>The hot loop: every young person of [start, end), every period slot, every count and measure.</summary>
-    private static void ProcessRange(PassContext context, Accumulator acc, int start, int end)
+    private static unsafe void ProcessRange(PassContext context, Accumulator acc, int start, int end)
     {
         const byte True = 1, False = 2;
         var package = context.Package;
         var plan = context.Plan;
         var jeunes = package.Jeunes;
-        var criteria = plan.Criteria;
-        var neet = plan.NeetCriteria;
+        var criteria = plan.CriterionPointers;
+        var neet = plan.NeetPointers;
         var parents = plan.Parents;
-        var measures = plan.Measures;
+        var measures = plan.MeasurePointers;
         var countCount = plan.CountCount;
         var measureCount = measures.Length;
         var counts = acc.Counts;
@@ -197,7 +197,8 @@ public static class IndicatorEngine
                 foreach (var c in context.SlotCounts[slot])
                 {
                     var parent = parents[c];
-                    if ((parent >= 0 && state[parent] == False) || !criteria[c](journey, period))
+                    if ((parent >= 0 && state[parent] == False)
+                        || !((delegate*<in JeuneJourney, in Period, bool>)criteria[c])(journey, period))
                     {
                         state[c] = False;
                         continue;
@@ -209,13 +210,13 @@ public static class IndicatorEngine
                     counts[b + 2] += infraV;
                     counts[b + 3] += qpv;
                     counts[b + 4] += zrr;
-                    if (neet[c] is { } n && n(journey, period)) counts[b + 5]++;
+                    if (neet[c] != 0 && ((delegate*<in JeuneJourney, in Period, bool>)neet[c])(journey, period)) counts[b + 5]++;
                 }
                 if (context.SlotMeasures[slot])
                 {
                     var m0 = ((slot * context.StructureCount + s) * measureCount) * 2;
                     for (var m = 0; m < measureCount; m++)
-                        measures[m](journey, period, ref means[m0 + 2 * m], ref means[m0 + 2 * m + 1]);
+                        ((delegate*<in JeuneJourney, in Period, ref long, ref long, void>)measures[m])(journey, period, ref means[m0 + 2 * m], ref means[m0 + 2 * m + 1]);
                 }
             }
         }

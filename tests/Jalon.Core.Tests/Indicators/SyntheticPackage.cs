@@ -37,7 +37,7 @@ internal static class SyntheticPackage
                 random.Next(2) == 0 ? Sexe.F : Sexe.H, (Niveau)random.Next(7), random.Next(3) > 0, null,
                 random.Next(6) == 0, random.Next(8) == 0, accueil));
             var start = accueil.DayNumber;
-            var contacts = random.Next(12);
+            var contacts = random.Next(20);
             for (var k = 0; k < contacts; k++)
             {
                 var mode = (ModeContact)random.Next(6);
