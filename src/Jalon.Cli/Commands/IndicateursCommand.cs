@@ -27,18 +27,31 @@ public static class IndicateursCommand
         {
             donnees, debut, fin, format, catalogue, mesures,
         };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(donnees)!,
-            parseResult.GetValue(debut)!,
-            parseResult.GetValue(fin)!,
-            parseResult.GetValue(format) ?? "json",
-            parseResult.GetValue(catalogue) ?? "cpo-2015",
-            parseResult.GetValue(mesures)));
+        command.SetAction(parseResult =>
+        {
+            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            return Run(
+                parseResult.GetValue(donnees)!,
+                parseResult.GetValue(debut)!,
+                parseResult.GetValue(fin)!,
+                parseResult.GetValue(format) ?? "json",
+                parseResult.GetValue(catalogue) ?? "cpo-2015",
+                parseResult.GetValue(mesures),
+                stdout,
+                Console.Error);
+        });
         return command;
     }
 
-    private static int Run(string donnees, string debutText, string finText, string format, string catalogueId, bool mesures)
+    /// <summary>The command itself, on given output streams: 0 on success, 2 on bad arguments or an invalid package.</summary>
+    public static int Run(string donnees, string debutText, string finText, string format, string catalogueId, bool mesures, Stream stdout, TextWriter stderr)
     {
+        int Fail(string message)
+        {
+            stderr.WriteLine(message);
+            return 2;
+        }
+
         if (!TryParseDate(debutText, out var debut))
             return Fail($"Date de début invalide : « {debutText} » (format attendu : AAAA-MM-JJ).");
         if (!TryParseDate(finText, out var fin))
@@ -64,8 +77,8 @@ public static class IndicateursCommand
         var read = PackageReader.Read(donnees);
         if (!read.IsValid || read.Package is null)
         {
-            foreach (var error in read.Errors) Console.Error.WriteLine(error);
-            Console.Error.WriteLine($"Paquet invalide : {read.Errors.Count} erreur(s).");
+            read.WriteIssues(stderr, errors: true, anomalies: false, warnings: false);
+            stderr.WriteLine($"Paquet invalide : {read.ErrorCount} erreur(s).");
             return 2;
         }
         var readTime = clock.Elapsed;
@@ -79,14 +92,19 @@ public static class IndicateursCommand
         var computeTime = clock.Elapsed;
 
         clock.Restart();
-        using (var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16))
+        if (format == "csv")
         {
-            if (format == "csv") IndicatorCsvWriter.Write(results, stdout);
-            else IndicatorJsonWriter.Write(results, stdout);
+            IndicatorCsvWriter.Write(results, stdout);
         }
+        else
+        {
+            IndicatorJsonWriter.Write(results, stdout);
+            stdout.WriteByte((byte)'\n');
+        }
+        stdout.Flush();
         if (mesures)
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"lecture {readTime.TotalSeconds:F2} s, calcul {computeTime.TotalSeconds:F2} s, écriture {clock.Elapsed.TotalSeconds:F2} s ({read.Package.Jeunes.Length} jeunes)"));
         }
         return 0;
@@ -94,10 +112,4 @@ public static class IndicateursCommand
 
     private static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-
-    private static int Fail(string message)
-    {
-        Console.Error.WriteLine(message);
-        return 2;
-    }
 }

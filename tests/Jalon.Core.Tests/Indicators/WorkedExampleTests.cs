@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Jalon.Domain;
+using Jalon.Exchange;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Indicators.Output;
@@ -11,7 +12,12 @@ public sealed class WorkedExampleTests
 {
     private static readonly string Dir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "exemple");
 
-    internal static JourneyPackage LoadExample() => TemporaryFixtureLoader.Load(Dir);
+    internal static JourneyPackage LoadExample()
+    {
+        var read = PackageReader.Read(Dir);
+        Assert.True(read.IsValid, string.Join(Environment.NewLine, read.Errors));
+        return read.Package!;
+    }
 
     [Fact]
     public void The_example_gives_exactly_the_expected_output()
