@@ -84,12 +84,14 @@ public static class IndicateursCommand
         var readTime = clock.Elapsed;
 
         clock.Restart();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var results = IndicatorEngine.Compute(read.Package, catalogue, new IndicatorRequest(new Period(debut, fin))
         {
             // The CSV is for humans: it shows N−1 beside N, as the dashboard does.
             WithPreviousYear = format == "csv",
         });
         var computeTime = clock.Elapsed;
+        var computeCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         clock.Restart();
         if (format == "csv")
@@ -105,7 +107,7 @@ public static class IndicateursCommand
         if (mesures)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"lecture {readTime.TotalSeconds:F2} s, calcul {computeTime.TotalSeconds:F2} s, écriture {clock.Elapsed.TotalSeconds:F2} s ({read.Package.Jeunes.Length} jeunes)"));
+                $"lecture {readTime.TotalSeconds:F2} s, calcul {computeTime.TotalSeconds:F2} s (processeur {computeCpu.TotalSeconds:F2} s), écriture {clock.Elapsed.TotalSeconds:F2} s ({read.Package.Jeunes.Length} jeunes)"));
         }
         return 0;
     }
