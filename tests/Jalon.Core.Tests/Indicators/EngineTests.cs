@@ -129,6 +129,26 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Overlapping_paths_count_the_young_person_once_and_each_path_row_in_the_means()
+    {
+        var t = new Journeys();
+        var j = t.Jeune("2016-01-15", Sexe.F);
+        t.Parcours(j, Dispositif.Civis, "2016-01-15", "2016-06-30", neet: true)
+            .Parcours(j, Dispositif.GarantieJeunes, "2016-03-01", "2016-09-30", neet: true)
+            .Parcours(j, Dispositif.Local, "2016-02-01", "2016-04-30")
+            .Situation(j, TypeSituation.Cdi, "2016-04-01");
+        var r = IndicatorEngine.Compute(t.Build(), Cpo, Year2016);
+        foreach (var key in new[] { "I1", "I2", "I3", "I3.1", "I4", "I4.1", "I4.3", "I6", "I6.1", "I6.2", "I8", "I8.1", "I8.2", "I8.1.f", "I8.1.f.durable" })
+            Assert.True(r.Get(Level.Structure, "ML01", key).Count == 1, key);
+        Assert.Equal(1, r.Get(Level.Structure, "ML01", "I3").Neet);
+        Assert.Equal(1, r.Get(Level.Structure, "ML01", "I1").Femmes);
+        Assert.Equal(0, r.Get(Level.Structure, "ML01", "I3.2").Count);
+        // I5: three rows (167 + 213 + 89 days); I7: CDI days in each path (91 + 183 + 30).
+        Assert.Equal((167 + 213 + 89) / 3.0 / Dates.DaysPerMonth, r.Get(Level.Structure, "ML01", "I5").Number!.Value, 12);
+        Assert.Equal((91 + 183 + 30) / 3.0 / Dates.DaysPerMonth, r.Get(Level.Structure, "ML01", "I7").Number!.Value, 12);
+    }
+
+    [Fact]
     public void The_levels_are_structures_then_regions_then_the_nation_sorted_ordinally()
     {
         var t = new Journeys(("ml-b", "84"), ("ML-A", "93"), ("ML-C", "11"));
