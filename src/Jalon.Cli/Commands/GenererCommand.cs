@@ -27,9 +27,10 @@ public static class GenererCommand
         };
         command.Action = new GenererAction(parseResult =>
         {
-            if (parseResult.Errors.Count > 0)
+            if (parseResult.Errors.Count > 0 || parseResult.UnmatchedTokens.Count > 0)
             {
-                foreach (var error in parseResult.Errors) Console.Error.WriteLine($"Argument invalide : {Traduire(error.Message)}");
+                foreach (var error in parseResult.Errors.Where(e => !e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))) Console.Error.WriteLine($"Argument invalide : {Traduire(error.Message)}");
+                foreach (var token in parseResult.UnmatchedTokens) Console.Error.WriteLine($"Argument invalide : argument inconnu « {token} ».");
                 Console.Error.WriteLine("Usage : jalon generer --structures N --jeunes M --graine S --annee A --sortie DOSSIER");
                 return 2;
             }
@@ -63,6 +64,7 @@ public static class GenererCommand
 
     private static int Run(GeneratorOptions options, string dossier)
     {
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Capabilities.Ansi = false;
         JourneyPackage? package = null;
         var generation = TimeSpan.Zero;
         var ecriture = TimeSpan.Zero;
