@@ -83,6 +83,8 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         {
             RunFiles([jeunes]);
             Jeunes = jeunes.All.ToArray();
+            jeunes.All.Clear();
+            jeunes.All.Capacity = 0;
             Naissances = Array.ConvertAll(Jeunes, j => j.Naissance);
             PremiersAccueils = Array.ConvertAll(Jeunes, j => j.PremierAccueil);
             Trace(clock, "jeunes");
