@@ -371,6 +371,7 @@ internal sealed class StructureSimulator
     /// <summary>Adds a situation of a type starting on a day, with a plausible end and planned length.</summary>
     private void AddSituation(int local, TypeSituation type, DateOnly debut, DateOnly? activeOn = null)
     {
+        debut = Workday(debut, debut.AddDays(-2), activeOn ?? _extraction);
         if (debut > _extraction) return;
         int? prevue = null;
         int? duree;
@@ -447,21 +448,25 @@ internal sealed class StructureSimulator
         // Young people aged 16–25 not in employment on the territory, and job seekers among them (INSEE orders of magnitude).
         var jano = _plan.Population * 0.018 * _rng.LogNormal(1, 0.1);
         var defm = jano * 0.55 * _rng.LogNormal(1, 0.08);
+        // Staff and money are sized on year Y's activity (the generated history thins out before Y−1, the structure
+        // does not): one ETP for 100–150 young people in contact, 2 000–3 000 € per young person in a path.
+        var jeunesParEtp = _rng.Between(100, 150);
+        var eurosParAccompagne = _rng.Between(2000, 3000);
+        var partAccompagnement = 0.6 + 0.15 * _rng.NextDouble();
+        var enContact = Math.Max(_enContact[1], 1);
+        var accompagnes = _enParcours[1] > 0 ? _enParcours[1] : enContact / 4.0;
         for (var y = 0; y < 2; y++)
         {
-            var evolution = y == 0 ? 1.0 : _rng.LogNormal(1.0, 0.03);
-            jano *= evolution;
-            defm *= evolution;
-            var etp = Math.Max(1.0, _enContact[y] / (double)_rng.Between(100, 150));
-            var accompagnes = _enParcours[y] > 0 ? _enParcours[y] : _enContact[y] / 4.0;
-            var total = Math.Round(accompagnes * _rng.Between(2000, 3000) + 40_000);
+            var evolution = y == 0 ? _rng.LogNormal(0.97, 0.04) : 1.0; // Y−1 relative to Y
+            var etp = Math.Max(1.0, enContact * evolution / jeunesParEtp);
+            var total = Math.Round(accompagnes * evolution * eurosParAccompagne + 40_000);
             _out.Moyens.Add(new Moyens(
                 _index,
                 _annee - 1 + y,
-                (long)Math.Round(jano),
-                (long)Math.Round(defm),
+                (long)Math.Round(jano * (y == 0 ? _rng.LogNormal(1.02, 0.03) : 1.0)),
+                (long)Math.Round(defm * (y == 0 ? _rng.LogNormal(1.02, 0.03) : 1.0)),
                 decimal.Round((decimal)etp, 1),
-                decimal.Round((decimal)(etp * (0.6 + 0.15 * _rng.NextDouble())), 1),
+                decimal.Round((decimal)(etp * partAccompagnement), 1),
                 (decimal)total,
                 (decimal)Math.Round(total * (0.8 + 0.15 * _rng.NextDouble())),
                 (decimal)Math.Round(total * (0.35 + 0.1 * _rng.NextDouble())),
