@@ -163,12 +163,12 @@ internal sealed class StructureSimulator
         DateOnly suivi;
         if (premier < _debutActivite)
         {
-            suivi = _debutActivite.AddDays(_rng.Between(20, 800)); // history: still followed in Y−1 or Y
+            suivi = _debutActivite.AddDays(_rng.Between(120, 900)); // history: still followed in Y−1 or Y
         }
         else
         {
             var u = _rng.NextDouble();
-            suivi = premier.AddDays(u < 0.20 ? _rng.Between(0, 60) : u < 0.52 ? _rng.Between(60, 365) : _rng.Between(365, 900));
+            suivi = premier.AddDays(u < 0.18 ? _rng.Between(0, 60) : u < 0.42 ? _rng.Between(60, 365) : _rng.Between(365, 900));
         }
         if (suivi > _extraction) suivi = _extraction;
         var engagement = _rng.LogNormal(1, 0.45);
@@ -537,16 +537,16 @@ internal sealed class StructureSimulator
     /// <summary>Quartiers prioritaires are in towns: none below 5 000 inhabitants, more in large cities.</summary>
     private static double QpvRate(Commune commune) => commune.Population switch
     {
-        >= 100_000 => 0.26,
-        >= 20_000 => 0.19,
-        >= 5_000 => 0.10,
+        >= 100_000 => 0.32,
+        >= 20_000 => 0.23,
+        >= 5_000 => 0.12,
         _ => 0.0,
     };
 
     /// <summary>Zones de revitalisation rurale are whole rural communes: a stable property of the commune.</summary>
     private static bool IsZrr(Commune commune)
     {
-        var p = commune.Population switch { < 2_000 => 0.55, < 5_000 => 0.28, _ => 0.0 };
+        var p = commune.Population switch { < 2_000 => 0.39, < 5_000 => 0.2, _ => 0.0 };
         if (p == 0) return false;
         var h = Rng.Mix(ulong.Parse(commune.Code.Replace('A', '0').Replace('B', '1'), CultureInfo.InvariantCulture));
         return (h >> 11) * (1.0 / (1UL << 53)) < p;
