@@ -322,7 +322,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
         var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(chars[..n], out var known)) return known;
         var text = new string(chars[..n]);
-        _strings.Add(text, text);
+        if (_strings.Count < 4096) _strings.Add(text, text); // a handful of communes per structure: no need to keep more
         return text;
     }
 
