@@ -42,6 +42,21 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Connexion");
     options.Conventions.AllowAnonymousToFolder("/Erreur");
+}).AddMvcOptions(options =>
+{
+    options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    var m = options.ModelBindingMessageProvider;
+    m.SetValueMustNotBeNullAccessor(_ => "Ce champ est obligatoire.");
+    m.SetAttemptedValueIsInvalidAccessor((value, _) => $"La valeur « {value} » n'est pas valide.");
+    m.SetValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+    m.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
+    m.SetMissingKeyOrValueAccessor(() => "Ce champ est obligatoire.");
+    m.SetUnknownValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+    m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+    m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur saisie n'est pas valide.");
+    m.SetNonPropertyValueMustBeANumberAccessor(() => "Saisissez un nombre.");
+    m.SetValueMustBeANumberAccessor(_ => "Saisissez un nombre.");
+    m.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
 });
 builder.Services.AddAntiforgery(options =>
 {

@@ -239,8 +239,9 @@ public sealed class DsfrErrorSummaryTagHelper : TagHelper
         output.Attributes.SetAttribute("tabindex", "-1");
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<h2 class=\"fr-alert__title\">{(count > 1 ? $"Le formulaire contient {count} erreurs" : "Le formulaire contient une erreur")}</h2><ul>");
-        foreach (var (key, entry) in state.Where(kv => kv.Value.Errors.Count > 0).Select(kv => (kv.Key, kv.Value)))
+        foreach (var (key, entry) in state)
         {
+            if (entry is null) continue;
             foreach (var error in entry.Errors)
             {
                 if (string.IsNullOrEmpty(key))
