@@ -44,6 +44,9 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
         Entries = await query.OrderByDescending(a => a.Id).Skip(Paging.Skip).Take(PageSize).ToListAsync();
     }
 
+    /// <summary>The log cannot be changed from the application: any POST is refused.</summary>
+    public IActionResult OnPost() => StatusCode(StatusCodes.Status405MethodNotAllowed);
+
     /// <summary>A day typed in the filter, as the UTC start of that day in Paris.</summary>
     private static DateTime? ParseDay(string? text)
     {
