@@ -48,50 +48,27 @@ public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger) : 
             ModelState.AddModelError(nameof(Paquet), "Le fichier doit être une archive zip (extension .zip).");
             return Page();
         }
-        var dir = Directory.CreateTempSubdirectory("jalon-import-");
-        try
+        ReadResult result;
+        await using (var stream = Paquet.OpenReadStream())
         {
-            await using (var stream = Paquet.OpenReadStream())
-            {
-                try
-                {
-                    using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-                    foreach (var entry in zip.Entries)
-                    {
-                        if (string.IsNullOrEmpty(entry.Name) || !entry.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && entry.Name != "datapackage.json") continue;
-                        // Flatten: only file names are kept (no path traversal).
-                        entry.ExtractToFile(Path.Combine(dir.FullName, Path.GetFileName(entry.Name)), overwrite: true);
-                    }
-                }
-                catch (InvalidDataException)
-                {
-                    ModelState.AddModelError(nameof(Paquet), "Le fichier n'est pas une archive zip lisible.");
-                    return Page();
-                }
-            }
-            var result = PackageReader.Read(dir.FullName);
-            ErreursTotal = result.Errors.Count;
-            Erreurs = result.Errors.Take(MaxShown).Select(e => e.ToString()).ToList();
-            AnomaliesTotal = result.Anomalies.Count;
-            Anomalies = result.Anomalies.Take(MaxShown).Select(e => e.ToString()).ToList();
-            if (!result.IsValid || result.Package is null)
-            {
-                ModelState.AddModelError(nameof(Paquet), $"Le paquet contient {ErreursTotal} erreur(s) : rien n'a été importé. Corrigez-les puis recommencez.");
-                return Page();
-            }
-            if (User.StructureCode() is { } own && result.Package.Structures.Any(s => s.Code != own))
-            {
-                ModelState.AddModelError(nameof(Paquet), $"Le paquet contient d'autres structures que la vôtre ({own}) : rien n'a été importé.");
-                return Page();
-            }
-            Resultat = PackageImporter.Import(db, result.Package, User.Login(), User.UserId());
+            result = PackageReader.ReadZip(stream);
+        }
+        ErreursTotal = result.ErrorCount;
+        Erreurs = result.Errors.Take(MaxShown).Select(e => e.ToString()).ToList();
+        AnomaliesTotal = result.AnomalyCount;
+        Anomalies = result.Anomalies.Take(MaxShown).Select(e => e.ToString()).ToList();
+        if (!result.IsValid || result.Package is null)
+        {
+            ModelState.AddModelError(nameof(Paquet), $"Le paquet contient {ErreursTotal} erreur(s) : rien n'a été importé. Corrigez-les puis recommencez.");
             return Page();
         }
-        finally
+        if (User.StructureCode() is { } own && result.Package.Structures.Any(s => s.Code != own))
         {
-            try { dir.Delete(recursive: true); }
-            catch (IOException e) { logger.LogWarning(e, "Dossier temporaire d'import non supprimé"); }
+            ModelState.AddModelError(nameof(Paquet), $"Le paquet contient d'autres structures que la vôtre ({own}) : rien n'a été importé.");
+            return Page();
         }
+        Resultat = PackageImporter.Import(db, result.Package, User.Login(), User.UserId());
+        return Page();
     }
 
     public async Task<IActionResult> OnPostExportAsync()
