@@ -52,6 +52,9 @@ public sealed class CounsellorJourneyTests(E2EFixture app)
         await page.SelectOptionAsync("#Input_Dispositif", "Civis");
         await page.FillAsync("#Input_Debut", "2026-03-16");
         await page.FillAsync("#Input_Fin", "2026-03-01");
+        // The rule applies as you type, before any submission…
+        await Assertions.Expect(page.Locator("#Input_Fin-messages")).ToContainTextAsync("La date de fin doit être égale ou postérieure à la date de début.");
+        // …and the server refuses it too.
         await Save(page);
         await Assertions.Expect(page.Locator("#resume-erreurs")).ToContainTextAsync("La date de fin doit être égale ou postérieure à la date de début.");
         await Assertions.Expect(page.Locator("#Input_Fin-group")).ToHaveClassAsync(new Regex("fr-input-group--error"));
