@@ -49,9 +49,13 @@ public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger) : 
             return Page();
         }
         ReadResult result;
-        await using (var stream = Paquet.OpenReadStream())
+        // A private temporary copy: the upload stream does not seek like a file, which the zip reader needs.
+        var copy = Path.Combine(Path.GetTempPath(), $"jalon-import-{Guid.NewGuid():N}.zip");
+        await using (var file = new FileStream(copy, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose))
         {
-            result = PackageReader.ReadZip(stream);
+            await Paquet.CopyToAsync(file);
+            file.Position = 0;
+            result = PackageReader.ReadZip(file);
         }
         ErreursTotal = result.ErrorCount;
         Erreurs = result.Errors.Take(MaxShown).Select(e => e.ToString()).ToList();
