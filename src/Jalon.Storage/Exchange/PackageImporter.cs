@@ -97,7 +97,7 @@ public static class PackageImporter
     {
         var columns = string.Join(", ", JeuneColumns.Select(BulkInserter.Quote));
         Execute(connection, tx, $"CREATE TEMPORARY TABLE \"JeunesImport\" AS SELECT {columns} FROM \"Jeunes\" WHERE 1 = 0");
-        using (var insert = BulkInserter.Create(connection, tx, "JeunesImport", JeuneColumns))
+        using (var insert = BulkInserter.Create(connection, "JeunesImport", JeuneColumns))
         {
             foreach (var j in package.Jeunes)
             {
@@ -180,7 +180,7 @@ public static class PackageImporter
         long Insert<T>(EventTable<T> table, string name, string[] columns, Action<BulkInserter, T> write) where T : struct, IJeuneEvent
         {
             if (table.Count == 0) return 0;
-            using var insert = BulkInserter.Create(connection, tx, name, ["StructureCode", "JeuneId", .. columns]);
+            using var insert = BulkInserter.Create(connection, name, ["StructureCode", "JeuneId", .. columns]);
             for (var j = 0; j < jeunes.Length; j++)
             {
                 var structure = codes[jeunes[j].Structure];
@@ -201,7 +201,7 @@ public static class PackageImporter
     private static void InsertMoyens(DbConnection connection, DbTransaction tx, JourneyPackage package)
     {
         if (package.Moyens.Count == 0) return;
-        using var insert = BulkInserter.Create(connection, tx, "Moyens",
+        using var insert = BulkInserter.Create(connection, "Moyens",
             "StructureCode", "Annee", "Jano", "Defm", "EtpTotal", "EtpAccompagnement",
             "FinancementTotal", "FinancementActivitesPrincipales", "FinancementEtat", "FinancementFse");
         foreach (var m in package.Moyens)

@@ -588,6 +588,18 @@ public class PackageReaderTests
     }
 
     [Fact]
+    public void A_record_longer_than_a_chunk_is_read_whole()
+    {
+        var nom = new string('é', 1_500_000) + "\n,\"\"";
+        var quoted = "\"" + nom.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var result = TempPackage.Read(("structures.csv", $"nom,structure,region\n{quoted},ML-A,84\nB,ML-B,44\nC,ML-C,4\n"));
+
+        SingleError(result, "structures.csv:5: region: code région invalide « 4 »");
+        var valid = TempPackage.Read(("structures.csv", $"nom,structure,region\n{quoted},ML-A,84\nB,ML-B,44\n"));
+        Assert.Equal(nom, valid.Package!.Structures[0].Nom);
+    }
+
+    [Fact]
     public void Reads_from_a_file_source_and_from_a_zip()
     {
         var files = PackageReader.FileNames.Where(f => File.Exists(Path.Combine(Example, f))).ToArray();

@@ -65,8 +65,10 @@ static int Bench(string path, int jeunes, int structures)
     using (var db = JalonStorage.CreateSqliteContext(path))
     {
         JalonDatabase.Migrate(db);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var result = PackageImporter.Import(db, package);
-        Console.WriteLine($"import (SQLite, empty database): {result.Duree.TotalSeconds:F1} s ({(result.Jeunes + result.Evenements) / result.Duree.TotalSeconds:N0} rows/s)");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"import (SQLite, empty database): {result.Duree.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU ({(result.Jeunes + result.Evenements) / result.Duree.TotalSeconds:N0} rows/s wall)");
     }
     Console.WriteLine($"file: {new FileInfo(path).Length / 1e6:F0} MB");
     var code = package.Structures[0].Code;
@@ -75,15 +77,19 @@ static int Bench(string path, int jeunes, int structures)
     {
         using var db = JalonStorage.CreateSqliteContext(path);
         clock.Restart();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var one = PackageLoader.Load(db, code);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var oneRows = one.Contacts.Count + one.Orientations.Count + one.Parcours.Count + one.Propositions.Count + one.Situations.Count + one.Droits.Count + one.Parrainages.Count;
-        Console.WriteLine($"load one structure ({one.Jeunes.Length} jeunes, {oneRows} events): {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"load one structure ({one.Jeunes.Length} jeunes, {oneRows} events): {clock.Elapsed.TotalMilliseconds:F0} ms wall, {cpu.TotalMilliseconds:F0} ms CPU");
     }
     using (var db = JalonStorage.CreateSqliteContext(path))
     {
         clock.Restart();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var all = PackageLoader.Load(db);
-        Console.WriteLine($"load everything ({all.Jeunes.Length} jeunes): {clock.Elapsed.TotalSeconds:F1} s");
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"load everything ({all.Jeunes.Length} jeunes): {clock.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU");
     }
     return 0;
 }
