@@ -47,6 +47,7 @@ public sealed class E2EFixture : IAsyncLifetime
         {
             ExecutablePath = Environment.GetEnvironmentVariable("JALON_CHROMIUM") ?? "/usr/bin/chromium",
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=fr-FR"],
+            Env = new Dictionary<string, string> { ["LANG"] = "fr_FR.UTF-8", ["LANGUAGE"] = "fr" },
         });
     }
 
