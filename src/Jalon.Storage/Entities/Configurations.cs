@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jalon.Storage.Entities;
+
+// Keys and indexes of every table. Every table carries StructureCode, first in its keys and indexes,
+// so that data can be partitioned by structure. Table names are the DbSet names of JalonDbContext.
+
+internal sealed class StructureConfiguration : IEntityTypeConfiguration<StructureEntity>
+{
+    public void Configure(EntityTypeBuilder<StructureEntity> b)
+    {
+        b.ToTable("Structures");
+        b.HasKey(s => s.Code);
+        b.Property(s => s.Code).HasColumnName("StructureCode");
+        b.HasIndex(s => s.Region);
+    }
+}
+
+internal sealed class MoyensConfiguration : IEntityTypeConfiguration<MoyensEntity>
+{
+    public void Configure(EntityTypeBuilder<MoyensEntity> b)
+    {
+        b.ToTable("Moyens");
+        b.HasKey(m => new { m.StructureCode, m.Annee });
+        b.HasOne<StructureEntity>().WithMany().HasForeignKey(m => m.StructureCode).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class JeuneConfiguration : IEntityTypeConfiguration<JeuneEntity>
+{
+    public void Configure(EntityTypeBuilder<JeuneEntity> b)
+    {
+        b.ToTable("Jeunes");
+        b.HasKey(j => new { j.StructureCode, j.JeuneId });
+        b.HasOne<StructureEntity>().WithMany().HasForeignKey(j => j.StructureCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<UserEntity>().WithMany().HasForeignKey(j => j.ConseillerId).OnDelete(DeleteBehavior.SetNull);
+        // Hot paths: a counsellor's portfolio, search by name or birth date within a structure
+        // (search by id uses the primary key).
+        b.HasIndex(j => new { j.StructureCode, j.ConseillerId });
+        b.HasIndex(j => new { j.StructureCode, j.Nom, j.Prenom });
+        b.HasIndex(j => new { j.StructureCode, j.Naissance });
+    }
+}
+
+/// <summary>Shared mapping of the journey events: surrogate key, owner (StructureCode, JeuneId) with its index.</summary>
+internal abstract class JeuneEventConfiguration<T> : IEntityTypeConfiguration<T> where T : JeuneEventEntity
+{
+    protected abstract string Table { get; }
+
+    public virtual void Configure(EntityTypeBuilder<T> b)
+    {
+        b.ToTable(Table);
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedOnAdd();
+        // The foreign key's index (StructureCode, JeuneId) serves "a young person's events".
+        b.HasOne<JeuneEntity>().WithMany().HasForeignKey(e => new { e.StructureCode, e.JeuneId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ContactConfiguration : JeuneEventConfiguration<ContactEntity>
+{
+    protected override string Table => "Contacts";
+
+    public override void Configure(EntityTypeBuilder<ContactEntity> b)
+    {
+        base.Configure(b);
+        b.HasOne<UserEntity>().WithMany().HasForeignKey(c => c.AuteurId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(c => c.DiagnosticDomaines).WithOne().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DiagnosticDomaineConfiguration : IEntityTypeConfiguration<DiagnosticDomaineEntity>
+{
+    public void Configure(EntityTypeBuilder<DiagnosticDomaineEntity> b)
+    {
+        b.ToTable("DiagnosticDomaines");
+        b.HasKey(d => new { d.ContactId, d.Domaine });
+        b.HasIndex(d => new { d.StructureCode, d.ContactId });
+    }
+}
+
+internal sealed class OrientationConfiguration : JeuneEventConfiguration<OrientationEntity>
+{
+    protected override string Table => "Orientations";
+}
+
+internal sealed class ParcoursConfiguration : JeuneEventConfiguration<ParcoursEntity>
+{
+    protected override string Table => "Parcours";
+}
+
+internal sealed class PropositionConfiguration : JeuneEventConfiguration<PropositionEntity>
+{
+    protected override string Table => "Propositions";
+}
+
+internal sealed class SituationConfiguration : JeuneEventConfiguration<SituationEntity>
+{
+    protected override string Table => "Situations";
+}
+
+internal sealed class DroitConfiguration : JeuneEventConfiguration<DroitEntity>
+{
+    protected override string Table => "Droits";
+}
+
+internal sealed class ParrainageConfiguration : JeuneEventConfiguration<ParrainageEntity>
+{
+    protected override string Table => "Parrainages";
+}
+
+internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
+{
+    public void Configure(EntityTypeBuilder<UserEntity> b)
+    {
+        b.ToTable("Users");
+        b.HasKey(u => u.Id);
+        b.HasIndex(u => u.Login).IsUnique();
+        b.HasIndex(u => new { u.StructureCode, u.Role });
+        b.HasOne<StructureEntity>().WithMany().HasForeignKey(u => u.StructureCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    /// <summary>The stored codes of <see cref="AuditAction"/>, in enum order.</summary>
+    internal static readonly string[] ActionCodes = ["lecture", "création", "modification", "suppression", "import", "export"];
+
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditLog");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Action).HasConversion(a => ActionCodes[(int)a], s => (AuditAction)Array.IndexOf(ActionCodes, s));
+        // No foreign keys: the log outlives the accounts, files and structures it names.
+        b.HasIndex(a => new { a.StructureCode, a.At });
+        b.HasIndex(a => new { a.StructureCode, a.JeuneId });
+        b.HasIndex(a => new { a.StructureCode, a.UserId });
+    }
+}

@@ -1,0 +1,41 @@
+namespace Jalon.Storage.Entities;
+
+/// <summary>A Mission Locale. The exchange format's fields (code, nom, region, departement) plus its profile.</summary>
+public class StructureEntity
+{
+    /// <summary>The structure code (key of every table).</summary>
+    public required string Code { get; set; }
+    public required string Nom { get; set; }
+
+    /// <summary>INSEE region code (2 digits).</summary>
+    public required string Region { get; set; }
+
+    /// <summary>INSEE department code.</summary>
+    public string? Departement { get; set; }
+
+    // Profile, not in the exchange format: kept by imports.
+    public string? Adresse { get; set; }
+    public string? CodePostal { get; set; }
+    public string? Commune { get; set; }
+    public string? Telephone { get; set; }
+    public string? Email { get; set; }
+    public string? SiteWeb { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>Context and resources of a structure for a year (moyens.csv). Key (StructureCode, Annee).</summary>
+public class MoyensEntity
+{
+    public required string StructureCode { get; set; }
+    public int Annee { get; set; }
+    public long? Jano { get; set; }
+    public long? Defm { get; set; }
+    public decimal? EtpTotal { get; set; }
+    public decimal? EtpAccompagnement { get; set; }
+    public decimal? FinancementTotal { get; set; }
+    public decimal? FinancementActivitesPrincipales { get; set; }
+    public decimal? FinancementEtat { get; set; }
+    public decimal? FinancementFse { get; set; }
+}

@@ -1,0 +1,33 @@
+using Jalon.Domain;
+
+namespace Jalon.Storage.Entities;
+
+/// <summary>A user account. Staff belong to a structure; State agents and administrators do not.</summary>
+public class UserEntity
+{
+    public int Id { get; set; }
+    public required string Login { get; set; }
+    public required string DisplayName { get; set; }
+    public Role Role { get; set; }
+
+    /// <summary>The structure of structure staff; null for State agents and administrators.</summary>
+    public string? StructureCode { get; set; }
+
+    /// <summary>INSEE region code for regional roles (agent de l'État régional, association régionale).</summary>
+    public string? RegionCode { get; set; }
+
+    public required string PasswordHash { get; set; }
+    public bool Active { get; set; } = true;
+
+    /// <summary>Consecutive failed log-ins since the last success.</summary>
+    public int FailedLogins { get; set; }
+
+    /// <summary>UTC; log-in refused until then.</summary>
+    public DateTime? LockedUntil { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime? LastLoginAt { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Jalon.Storage;
+
+/// <summary>
+/// Creates and upgrades the schema (docs/adr/0002-schema-migrations.md). An empty database gets the
+/// current model's tables plus <see cref="SchemaSteps.Extras"/>, and is stamped with the latest version;
+/// an older database gets the hand-written steps above its version, in order, each in the same transaction
+/// as the stamp of its version. Safe to call at every start and from concurrent processes.
+/// </summary>
+public static class JalonDatabase
+{
+    /// <summary>The version of the schema that this code writes and reads.</summary>
+    public static int LatestVersion => SchemaSteps.All[^1].Version;
+
+    public static Task MigrateAsync(JalonDbContext db, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Migrate(db), cancellationToken);
+
+    public static void Migrate(JalonDbContext db)
+    {
+        var provider = db.Provider;
+        if (provider == DatabaseProvider.Postgres) EnsurePostgresDatabase(db);
+        db.Database.OpenConnection();
+        try
+        {
+            // SQLite: BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default) takes the write lock at once.
+            using var transaction = db.Database.BeginTransaction();
+            if (provider == DatabaseProvider.Postgres)
+                db.Database.ExecuteSqlRaw("SELECT pg_advisory_xact_lock(7041852)");
+            Execute(db,
+                """CREATE TABLE IF NOT EXISTS "SchemaVersion" ("Version" INTEGER NOT NULL PRIMARY KEY, "AppliedAt" TEXT NOT NULL, "Description" TEXT NOT NULL)""");
+            var current = CurrentVersion(db);
+            if (current > LatestVersion)
+                throw new InvalidOperationException($"La base est au schéma {current}, plus récent que celui de ce programme ({LatestVersion}) : mettez Jalon à jour.");
+            if (current == 0)
+            {
+                Execute(db, db.Database.GenerateCreateScript());
+                Execute(db, SchemaSteps.Extras(provider));
+                Stamp(db, LatestVersion, "schéma créé depuis le modèle");
+            }
+            else
+            {
+                foreach (var step in SchemaSteps.All.Where(s => s.Version > current))
+                {
+                    Execute(db, step.Sql(provider));
+                    Stamp(db, step.Version, step.Description);
+                }
+            }
+            transaction.Commit();
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
+    /// <summary>The schema version of the database, 0 when it is empty.</summary>
+    public static int CurrentVersion(JalonDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """SELECT COALESCE(MAX("Version"), 0) FROM "SchemaVersion" """;
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void Execute(JalonDbContext db, string sql)
+    {
+        if (string.IsNullOrWhiteSpace(sql)) return;
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void Stamp(JalonDbContext db, int version, string description) =>
+        db.Database.ExecuteSqlRaw(
+            """INSERT INTO "SchemaVersion" ("Version", "AppliedAt", "Description") VALUES ({0}, {1}, {2})""",
+            version, DateTime.UtcNow.ToString("O"), description);
+
+    /// <summary>Creates the PostgreSQL database named in the connection string if it does not exist.</summary>
+    private static void EnsurePostgresDatabase(JalonDbContext db)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!creator.Exists()) creator.Create();
+    }
+}
+
+/// <summary>One hand-written change of the schema, from <c>Version − 1</c> to <c>Version</c>.</summary>
+internal sealed record SchemaStep(int Version, string Description, Func<DatabaseProvider, string> Sql);
+
+/// <summary>
+/// The history of the schema. To change the model: add a step with the next version whose SQL (per
+/// provider) brings a database of the previous version to exactly what the new model creates, and
+/// update <see cref="Extras"/> if the change is not expressed by the model (triggers).
+/// </summary>
+internal static class SchemaSteps
+{
+    public static readonly SchemaStep[] All =
+    [
+        new(1, "schéma initial", _ => ""),
+    ];
+
+    /// <summary>What the model does not express: the triggers that make the audit log append-only.</summary>
+    public static string Extras(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => """
+            CREATE TRIGGER "AuditLog_no_update" BEFORE UPDATE ON "AuditLog"
+            BEGIN SELECT RAISE(ABORT, 'journal d''audit en ajout seul'); END;
+            CREATE TRIGGER "AuditLog_no_delete" BEFORE DELETE ON "AuditLog"
+            BEGIN SELECT RAISE(ABORT, 'journal d''audit en ajout seul'); END;
+            """,
+        DatabaseProvider.Postgres => """
+            CREATE FUNCTION "AuditLog_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'journal d''audit en ajout seul'; END $$;
+            CREATE TRIGGER "AuditLog_no_update_delete" BEFORE UPDATE OR DELETE ON "AuditLog"
+            FOR EACH ROW EXECUTE FUNCTION "AuditLog_append_only"();
+            CREATE TRIGGER "AuditLog_no_truncate" BEFORE TRUNCATE ON "AuditLog"
+            FOR EACH STATEMENT EXECUTE FUNCTION "AuditLog_append_only"();
+            """,
+        _ => "",
+    };
+}
