@@ -1,21 +1,123 @@
+using System.IO.Compression;
 using Jalon.Domain;
+using Jalon.Exchange.Reading;
 
 namespace Jalon.Exchange;
 
 /// <summary>Where a problem was found in a package: file, 1-based line, column name.</summary>
+/// <remarks>
+/// Line 1 is the header; a record's line is the physical line where it starts. Line 0 is the file
+/// as a whole (absent, unreadable, unknown); then <see cref="Column"/> is null and printed <c>-</c>.
+/// </remarks>
 public sealed record PackageIssue(string File, int Line, string? Column, string Message, bool IsError)
 {
     /// <summary>The reported form: <c>file:line: column: message</c>.</summary>
     public override string ToString() => $"{File}:{Line}: {Column ?? "-"}: {Message}";
 }
 
+/// <summary>A file of the package: whether it was there, and how many records (data lines) it held.</summary>
+public sealed record FileSummary(string File, bool Present, int Rows);
+
 public sealed record ReadResult(JourneyPackage? Package, IReadOnlyList<PackageIssue> Errors, IReadOnlyList<PackageIssue> Anomalies, IReadOnlyList<PackageIssue> Warnings)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>Errors found beyond the <see cref="PackageReader.MaxReportedIssues"/> listed ones.</summary>
+    public int OmittedErrors { get; init; }
+
+    /// <summary>Anomalies found beyond the <see cref="PackageReader.MaxReportedIssues"/> listed ones.</summary>
+    public int OmittedAnomalies { get; init; }
+
+    public int ErrorCount => Errors.Count + OmittedErrors;
+
+    public int AnomalyCount => Anomalies.Count + OmittedAnomalies;
+
+    /// <summary>Every file of the format, in the format's order.</summary>
+    public IReadOnlyList<FileSummary> Files { get; init; } = [];
+
+    /// <summary>How long the reading took.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Writes the errors, then the anomalies, then the warnings, one <c>file:line: column: message</c> per line.</summary>
+    public void WriteIssues(TextWriter writer, bool errors = true, bool anomalies = true, bool warnings = true)
+    {
+        if (errors) Write(writer, Errors, OmittedErrors, "erreur");
+        if (anomalies) Write(writer, Anomalies, OmittedAnomalies, "anomalie");
+        if (warnings) Write(writer, Warnings, 0, "avertissement");
+    }
+
+    private static void Write(TextWriter writer, IReadOnlyList<PackageIssue> issues, int omitted, string kind)
+    {
+        foreach (var issue in issues) writer.WriteLine(issue.ToString());
+        if (omitted > 0) writer.WriteLine($"… et {omitted} autre{(omitted > 1 ? "s" : "")} {kind}{(omitted > 1 ? "s" : "")} non listée{(omitted > 1 ? "s" : "")}");
+    }
 }
 
-/// <summary>Reads and validates a data package folder (docs/spec/format-echange.md). Contract; implementation pending.</summary>
+/// <summary>
+/// Reads and validates a data package (docs/format-echange.md) into a <see cref="JourneyPackage"/>:
+/// every error, anomaly and warning is reported; the package is built only when there is no error.
+/// </summary>
 public static class PackageReader
 {
-    public static ReadResult Read(string directory) => throw new NotImplementedException();
+    /// <summary>At most this many errors (and as many anomalies, and warnings) are listed; the rest are only counted.</summary>
+    public const int MaxReportedIssues = 10_000;
+
+    /// <summary>The files of the format, in order.</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+    [
+        "structures.csv", "jeunes.csv", "contacts.csv", "orientations.csv", "parcours.csv",
+        "propositions.csv", "situations.csv", "droits.csv", "parrainages.csv", "moyens.csv",
+    ];
+
+    /// <summary>Reads the package in a folder.</summary>
+    public static ReadResult Read(string directory)
+    {
+        if (!Directory.Exists(directory))
+            return Failed(directory, "dossier introuvable");
+        return Read(
+            name =>
+            {
+                var path = Path.Combine(directory, name);
+                return File.Exists(path)
+                    ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan)
+                    : null;
+            },
+            Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>());
+    }
+
+    /// <summary>
+    /// Reads a package from any file source: <paramref name="open"/> returns a file's content, or null when the
+    /// file is absent. It is called from one thread at a time and the stream is disposed by the reader.
+    /// <paramref name="fileNames"/>, when given, lists the files present, to warn about unknown ones.
+    /// </summary>
+    public static ReadResult Read(Func<string, Stream?> open, IEnumerable<string>? fileNames = null) =>
+        new ReadSession(open).Run(fileNames);
+
+    /// <summary>Reads a package from a zip archive (e.g. an upload): files at its root, or in a single folder.</summary>
+    public static ReadResult ReadZip(Stream zip)
+    {
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            return Failed("archive.zip", $"archive zip illisible : {e.Message}");
+        }
+        using (archive)
+        {
+            var files = archive.Entries.Where(e => e.Name.Length > 0).ToList();
+            var anchor = files.FirstOrDefault(e => e.Name == "structures.csv") ?? files.FirstOrDefault(e => e.Name == "jeunes.csv");
+            var prefix = anchor is null ? "" : anchor.FullName[..^anchor.Name.Length];
+            var entries = files
+                .Where(e => e.FullName.Length == prefix.Length + e.Name.Length && e.FullName.StartsWith(prefix, StringComparison.Ordinal))
+                .GroupBy(e => e.Name)
+                .ToDictionary(g => g.Key, g => g.First());
+            return Read(name => entries.TryGetValue(name, out var entry) ? entry.Open() : null, entries.Keys);
+        }
+    }
+
+    private static ReadResult Failed(string file, string message) =>
+        new(null, [new PackageIssue(file, 0, null, message, true)], [], []);
 }

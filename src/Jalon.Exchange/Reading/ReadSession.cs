@@ -1,0 +1,325 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using Jalon.Domain;
+
+namespace Jalon.Exchange.Reading;
+
+/// <summary>
+/// One reading of a package: structures.csv, then jeunes.csv, then the other files concurrently
+/// (a producer thread cuts each file into chunks, one worker per core parses them).
+/// </summary>
+internal sealed class ReadSession(Func<string, Stream?> open)
+{
+    private static readonly int Workers = Math.Clamp(Environment.ProcessorCount, 1, 8);
+
+    private readonly List<PackageIssue> _errors = [];
+    private readonly List<PackageIssue> _anomalies = [];
+    private readonly List<PackageIssue> _warnings = [];
+
+    public ByteKeyTable StructureKeys { get; } = new();
+    public List<Structure> Structures { get; } = [];
+    public ByteKeyTable JeuneKeys { get; private set; } = new();
+    public Jeune[] Jeunes { get; private set; } = [];
+
+    public ReadResult Run(IEnumerable<string>? fileNames)
+    {
+        var clock = Stopwatch.StartNew();
+        var structures = new StructuresReader(this);
+        var jeunes = new JeunesReader(this);
+        var contacts = new ContactsReader(this);
+        var orientations = new OrientationsReader(this);
+        var parcours = new ParcoursReader(this);
+        var propositions = new PropositionsReader(this);
+        var situations = new SituationsReader(this);
+        var droits = new DroitsReader(this);
+        var parrainages = new ParrainagesReader(this);
+        var moyens = new MoyensReader(this);
+        FileReader[] readers = [structures, jeunes, contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens];
+
+        if (fileNames is not null)
+        {
+            foreach (var name in fileNames.Order(StringComparer.Ordinal))
+            {
+                if (name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !readers.Any(r => r.Name == name))
+                    _warnings.Add(new PackageIssue(name, 0, null, "fichier inconnu, ignoré (noms attendus : " + string.Join(", ", readers.Select(r => r.Name)) + ")", false));
+            }
+        }
+
+        var complete = true;
+        foreach (var required in new FileReader[] { structures, jeunes })
+        {
+            using var stream = open(required.Name);
+            if (stream is null)
+            {
+                _errors.Add(new PackageIssue(required.Name, 0, null, "fichier obligatoire absent (les autres fichiers ne sont pas contrôlés)", true));
+                complete = false;
+            }
+        }
+
+        if (complete)
+        {
+            RunFiles([structures]);
+            RegisterStructures(structures);
+            complete = !HeaderFailed(structures);
+        }
+        if (complete)
+        {
+            RunFiles([jeunes]);
+            RegisterJeunes(jeunes);
+            complete = !HeaderFailed(jeunes);
+        }
+        if (complete)
+        {
+            RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens]);
+            CheckMoyens(moyens);
+            CheckNationalOverlaps(parcours);
+        }
+
+        var order = readers.Select((r, i) => (r.Name, i)).ToDictionary(x => x.Name, x => x.i);
+        var errors = new List<PackageIssue>(_errors);
+        var anomalies = new List<PackageIssue>(_anomalies);
+        var warnings = new List<PackageIssue>(_warnings);
+        var omittedErrors = 0;
+        var omittedAnomalies = 0;
+        var omittedWarnings = 0;
+        foreach (var reader in readers)
+        {
+            foreach (var issue in reader.HeaderIssues) (issue.IsError ? errors : warnings).Add(issue);
+            foreach (var result in reader.Results)
+            {
+                errors.AddRange(result.Errors);
+                anomalies.AddRange(result.Anomalies);
+                omittedErrors += result.OmittedErrors;
+                omittedAnomalies += result.OmittedAnomalies;
+            }
+        }
+
+        var package = errors.Count == 0 ? Build(contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens) : null;
+        var files = readers.Select(r => new FileSummary(r.Name, r.Present, r.Present ? r.RowCount : 0)).ToArray();
+        return new ReadResult(package,
+            Sorted(errors, order, ref omittedErrors),
+            Sorted(anomalies, order, ref omittedAnomalies),
+            Sorted(warnings, order, ref omittedWarnings))
+        {
+            OmittedErrors = omittedErrors,
+            OmittedAnomalies = omittedAnomalies,
+            Files = files,
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    private static List<PackageIssue> Sorted(List<PackageIssue> issues, Dictionary<string, int> order, ref int omitted)
+    {
+        var sorted = issues.OrderBy(i => order.TryGetValue(i.File, out var o) ? o : int.MaxValue).ThenBy(i => i.Line).ToList();
+        if (sorted.Count > PackageReader.MaxReportedIssues)
+        {
+            omitted += sorted.Count - PackageReader.MaxReportedIssues;
+            sorted.RemoveRange(PackageReader.MaxReportedIssues, sorted.Count - PackageReader.MaxReportedIssues);
+        }
+        return sorted;
+    }
+
+    private static bool HeaderFailed(FileReader reader) => !reader.Present || reader.HeaderIssues.Any(i => i.IsError);
+
+    /// <summary>Parses files: one producer thread reads them in turn and cuts them into chunks, the workers parse the chunks.</summary>
+    private void RunFiles(FileReader[] readers)
+    {
+        using var queue = new BlockingCollection<Chunk>(2 * Workers);
+        using var cancel = new CancellationTokenSource();
+        var producer = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var reader in readers) Produce(reader, queue, cancel.Token);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var workers = new Task[Workers];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Factory.StartNew(() =>
+            {
+                try
+                {
+                    foreach (var chunk in queue.GetConsumingEnumerable(cancel.Token)) chunk.Reader.ParseChunk(chunk);
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                }
+                catch
+                {
+                    cancel.Cancel();
+                    throw;
+                }
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        Task.WaitAll([producer, .. workers]);
+    }
+
+    private void Produce(FileReader reader, BlockingCollection<Chunk> queue, CancellationToken cancel)
+    {
+        try
+        {
+            using var stream = open(reader.Name);
+            if (stream is null) return;
+            reader.Present = true;
+            if (!ChunkProducer.Produce(stream, reader, chunk => queue.Add(chunk, cancel)))
+                reader.HeaderIssues.Add(new PackageIssue(reader.Name, 1, null, "fichier vide (attendu au moins la ligne d'en-tête)", true));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            reader.Present = true;
+            reader.HeaderIssues.Add(new PackageIssue(reader.Name, 0, null, $"fichier illisible : {e.Message}", true));
+        }
+    }
+
+    private void RegisterStructures(StructuresReader reader)
+    {
+        var lines = new List<int>();
+        foreach (var result in reader.Results)
+        {
+            foreach (var row in ((ChunkResult<StructureRow>)result).Items)
+            {
+                if (row.Value.Code.Length == 0) continue;
+                if (!StructureKeys.TryAdd(0, Encoding.UTF8.GetBytes(row.Value.Code), out var existing))
+                {
+                    _errors.Add(new PackageIssue(reader.Name, row.Line, "structure",
+                        $"structure « {row.Value.Code} » en double (déjà définie ligne {lines[existing]})", true));
+                    continue;
+                }
+                Structures.Add(row.Value);
+                lines.Add(row.Line);
+            }
+        }
+    }
+
+    private void RegisterJeunes(JeunesReader reader)
+    {
+        var results = reader.Results;
+        var rows = results.Sum(r => r.Rows);
+        JeuneKeys = new ByteKeyTable(rows);
+        var jeunes = new List<Jeune>(rows);
+        var lines = new List<int>(rows);
+        Span<byte> key = stackalloc byte[256];
+        foreach (var result in results)
+        {
+            var items = ((ChunkResult<JeuneRow>)result).Items;
+            foreach (var row in items)
+            {
+                if (!row.HasKey) continue;
+                var id = row.Value.Id;
+                var bytes = Encoding.UTF8.GetMaxByteCount(id.Length) <= key.Length ? key[..Encoding.UTF8.GetBytes(id, key)] : Encoding.UTF8.GetBytes(id);
+                if (!JeuneKeys.TryAdd(row.Value.Structure, bytes, out var existing))
+                {
+                    _errors.Add(new PackageIssue(reader.Name, row.Line, "jeune",
+                        $"jeune « {id} » en double dans la structure « {Structures[row.Value.Structure].Code} » (déjà défini ligne {lines[existing]})", true));
+                    continue;
+                }
+                jeunes.Add(row.Value);
+                lines.Add(row.Line);
+            }
+            items.Clear();
+            items.Capacity = 0;
+        }
+        Jeunes = jeunes.ToArray();
+    }
+
+    private void CheckMoyens(MoyensReader reader)
+    {
+        var seen = new Dictionary<(int Structure, int Annee), int>();
+        foreach (var result in reader.Results)
+        {
+            foreach (var row in ((ChunkResult<MoyensRow>)result).Items)
+            {
+                if (!row.HasKey) continue;
+                if (!seen.TryAdd((row.Value.Structure, row.Value.Annee), row.Line))
+                {
+                    _errors.Add(new PackageIssue(reader.Name, row.Line, "annee",
+                        $"année {row.Value.Annee} en double pour la structure « {Structures[row.Value.Structure].Code} » (déjà donnée ligne {seen[(row.Value.Structure, row.Value.Annee)]})", true));
+                }
+            }
+        }
+    }
+
+    /// <summary>Anomaly for each national path that overlaps an earlier (in file order) national path of the same young person.</summary>
+    private void CheckNationalOverlaps(ParcoursReader reader)
+    {
+        var paths = reader.Results.SelectMany(r => ((ParcoursChunkResult)r).National).ToArray();
+        if (paths.Length < 2) return;
+        // Group by young person, keeping file order (counting sort).
+        var start = new int[Jeunes.Length + 1];
+        foreach (var p in paths) start[p.Jeune + 1]++;
+        for (var j = 0; j < Jeunes.Length; j++) start[j + 1] += start[j];
+        var next = (int[])start.Clone();
+        var grouped = new NationalPath[paths.Length];
+        foreach (var p in paths) grouped[next[p.Jeune]++] = p;
+        for (var j = 0; j < Jeunes.Length; j++)
+        {
+            for (var b = start[j] + 1; b < start[j + 1]; b++)
+            {
+                var later = grouped[b];
+                for (var a = start[j]; a < b; a++)
+                {
+                    var earlier = grouped[a];
+                    if (!new DateInterval(earlier.Debut, earlier.Fin).Overlaps(new DateInterval(later.Debut, later.Fin))) continue;
+                    _anomalies.Add(new PackageIssue(reader.Name, later.Line, "debut",
+                        $"parcours national {Codes.Of(later.Dispositif)} ({Show(later.Debut, later.Fin)}) chevauchant le parcours national " +
+                        $"{Codes.Of(earlier.Dispositif)} de la ligne {earlier.Line} ({Show(earlier.Debut, earlier.Fin)})", false));
+                }
+            }
+        }
+    }
+
+    private static string Show(DateOnly debut, DateOnly? fin) => $"{debut:yyyy-MM-dd} → {(fin is { } f ? f.ToString("yyyy-MM-dd") : "en cours")}";
+
+    private JourneyPackage Build(ContactsReader contacts, OrientationsReader orientations, ParcoursReader parcours,
+        PropositionsReader propositions, SituationsReader situations, DroitsReader droits, ParrainagesReader parrainages, MoyensReader moyens)
+    {
+        var n = Jeunes.Length;
+        EventTable<Contact>? c = null;
+        EventTable<Orientation>? o = null;
+        EventTable<Parcours>? p = null;
+        EventTable<Proposition>? pr = null;
+        EventTable<Situation>? s = null;
+        EventTable<Droit>? d = null;
+        EventTable<Parrainage>? pa = null;
+        Parallel.Invoke(
+            () => c = Table<Contact>(contacts, n),
+            () => o = Table<Orientation>(orientations, n),
+            () => p = Table<Parcours>(parcours, n),
+            () => pr = Table<Proposition>(propositions, n),
+            () => s = Table<Situation>(situations, n),
+            () => d = Table<Droit>(droits, n),
+            () => pa = Table<Parrainage>(parrainages, n));
+        return new JourneyPackage
+        {
+            Structures = Structures.ToArray(),
+            Jeunes = Jeunes,
+            Contacts = c!,
+            Orientations = o!,
+            Parcours = p!,
+            Propositions = pr!,
+            Situations = s!,
+            Droits = d!,
+            Parrainages = pa!,
+            Moyens = moyens.Results.SelectMany(r => ((ChunkResult<MoyensRow>)r).Items).Select(r => r.Value).ToArray(),
+        };
+    }
+
+    private static EventTable<T> Table<T>(FileReader reader, int jeuneCount) where T : struct, IJeuneEvent
+    {
+        var results = reader.Results.Cast<ChunkResult<T>>().ToArray();
+        var all = new List<T>(results.Sum(r => r.Items.Count));
+        foreach (var result in results)
+        {
+            all.AddRange(result.Items);
+            result.Items.Clear();
+            result.Items.Capacity = 0;
+        }
+        return EventTable<T>.Build(all, jeuneCount);
+    }
+}

@@ -1,0 +1,224 @@
+using Jalon.Domain;
+
+namespace Jalon.Exchange.Reading;
+
+internal readonly record struct StructureRow(Structure Value, int Line, bool Ok);
+
+internal readonly record struct JeuneRow(Jeune Value, int Line, bool Ok, bool HasKey);
+
+internal readonly record struct MoyensRow(Moyens Value, int Line, bool Ok, bool HasKey);
+
+internal readonly record struct NationalPath(int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, int Line);
+
+internal sealed class ParcoursChunkResult(int sequence, int capacity) : ChunkResult<Parcours>(sequence, capacity)
+{
+    public List<NationalPath> National { get; } = [];
+}
+
+internal static class Col
+{
+    public static ColumnSpec Req(string name) => new(name, true);
+    public static ColumnSpec Opt(string name) => new(name, false);
+}
+
+internal sealed class StructuresReader(ReadSession session) : FileReader(session, "structures.csv", true,
+    [Col.Req("structure"), Col.Req("nom"), Col.Req("region"), Col.Opt("departement")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<StructureRow>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var code = row.Text(0);
+        var nom = row.Text(1);
+        var region = row.Text(2);
+        var departement = row.Text(3);
+        if (region is not null && (region.Length != 2 || !char.IsAsciiDigit(region[0]) || !char.IsAsciiDigit(region[1])))
+            row.Error(2, $"code région invalide « {region} » (attendu le code INSEE de la région, 2 chiffres, ex. 84)");
+        var value = new Structure(code ?? "", nom ?? "", region ?? "", departement);
+        ((ChunkResult<StructureRow>)row.Result).Items.Add(new StructureRow(value, row.Line, row.Ok));
+    }
+}
+
+internal sealed class JeunesReader(ReadSession session) : FileReader(session, "jeunes.csv", true,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("naissance"), Col.Req("sexe"), Col.Req("niveau"), Col.Req("diplome"),
+     Col.Opt("commune"), Col.Req("qpv"), Col.Req("zrr"), Col.Req("premier_accueil")])
+{
+    public const int PremierAccueil = 9;
+
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<JeuneRow>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var structure = row.Structure(0);
+        var id = row.Text(1);
+        var naissance = row.Date(2);
+        var sexe = row.Code<Sexe>(3);
+        var niveau = row.Code<Niveau>(4);
+        var diplome = row.Bool(5);
+        var commune = row.Text(6, intern: true);
+        var qpv = row.Bool(7);
+        var zrr = row.Bool(8);
+        var accueil = row.Date(PremierAccueil);
+        if (naissance is { } n && accueil is { } a)
+        {
+            var age = Dates.AgeOn(n, a);
+            if (age is < 16 or >= 26)
+                row.Anomaly(PremierAccueil, $"âge de {age} an{(Math.Abs(age) > 1 ? "s" : "")} au premier accueil (attendu de 16 à 25 ans)");
+        }
+        var value = new Jeune(structure, id ?? "", naissance ?? default, sexe ?? default, niveau ?? default, diplome ?? false,
+            commune, qpv ?? false, zrr ?? false, accueil ?? default);
+        ((ChunkResult<JeuneRow>)row.Result).Items.Add(new JeuneRow(value, row.Line, row.Ok, structure >= 0 && id is not null));
+    }
+}
+
+internal sealed class ContactsReader(ReadSession session) : FileReader(session, "contacts.csv", false,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("date"), Col.Req("mode"), Col.Opt("diagnostic")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Contact>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var jeune = row.Jeune();
+        var date = row.Date(2);
+        var mode = row.Code<ModeContact>(3);
+        var diagnostic = row.Bool(4) ?? false;
+        if (diagnostic && mode is { } m && m != ModeContact.Entretien)
+            row.Error(4, $"diagnostic = 1 avec le mode {Codes.Of(m)} (un diagnostic approfondi n'est possible qu'avec le mode ENTRETIEN)");
+        if (!row.Ok) return;
+        row.CheckAfterArrival(2, jeune, date!.Value);
+        ((ChunkResult<Contact>)row.Result).Items.Add(new Contact(jeune, date.Value, mode!.Value, diagnostic));
+    }
+}
+
+internal sealed class OrientationsReader(ReadSession session) : FileReader(session, "orientations.csv", false,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("date"), Col.Req("operateur")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Orientation>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var jeune = row.Jeune();
+        var date = row.Date(2);
+        var operateur = row.Code<Operateur>(3);
+        if (!row.Ok) return;
+        row.CheckAfterArrival(2, jeune, date!.Value);
+        ((ChunkResult<Orientation>)row.Result).Items.Add(new Orientation(jeune, date.Value, operateur!.Value));
+    }
+}
+
+internal sealed class ParcoursReader(ReadSession session) : FileReader(session, "parcours.csv", false,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("dispositif"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("motif_fin"), Col.Req("neet")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ParcoursChunkResult(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var jeune = row.Jeune();
+        var dispositif = row.Code<Dispositif>(2);
+        var debut = row.Date(3);
+        var fin = row.Date(4);
+        var motif = row.Code<MotifFin>(5);
+        var neet = row.Bool(6);
+        if (debut is { } d && fin is { } f && f < d)
+            row.Error(4, $"fin {f:yyyy-MM-dd} antérieure au début {d:yyyy-MM-dd} (attendu fin ≥ debut)");
+        if (motif is { } m && fin is null && row.Raw(4).IsEmpty)
+            row.Error(5, $"motif de fin {Codes.Of(m)} sans date de fin (renseigner fin, ou laisser motif_fin vide)");
+        if (!row.Ok) return;
+        var parcours = new Parcours(jeune, dispositif!.Value, debut!.Value, fin, motif, neet!.Value);
+        if (parcours.Dispositif == Dispositif.Consolidation && fin is { } end && parcours.Debut.AddMonths(4) < end)
+            row.Anomaly(4, $"séquence de consolidation de plus de 4 mois ({parcours.Debut:yyyy-MM-dd} → {end:yyyy-MM-dd}, attendu au plus 4 mois)");
+        row.CheckAfterArrival(3, jeune, parcours.Debut);
+        var result = (ParcoursChunkResult)row.Result;
+        result.Items.Add(parcours);
+        if (parcours.Dispositif.IsNational())
+            result.National.Add(new NationalPath(jeune, parcours.Dispositif, parcours.Debut, fin, row.Line));
+    }
+}
+
+internal sealed class PropositionsReader(ReadSession session) : FileReader(session, "propositions.csv", false,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("date"), Col.Req("theme")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Proposition>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var jeune = row.Jeune();
+        var date = row.Date(2);
+        var theme = row.Code<Theme>(3);
+        if (!row.Ok) return;
+        row.CheckAfterArrival(2, jeune, date!.Value);
+        ((ChunkResult<Proposition>)row.Result).Items.Add(new Proposition(jeune, date.Value, theme!.Value));
+    }
+}
+
+internal sealed class SituationsReader(ReadSession session) : FileReader(session, "situations.csv", false,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("type"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("duree_prevue_jours")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Situation>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var jeune = row.Jeune();
+        var type = row.Code<TypeSituation>(2);
+        var debut = row.Date(3);
+        var fin = row.Date(4);
+        var duree = row.Int(5);
+        if (debut is { } d && fin is { } f && f < d)
+            row.Error(4, $"fin {f:yyyy-MM-dd} antérieure au début {d:yyyy-MM-dd} (attendu fin ≥ debut)");
+        if (duree is < 1)
+            row.Error(5, $"durée prévue de {duree} jour{(Math.Abs(duree.Value) > 1 ? "s" : "")} (attendu un entier ≥ 1)");
+        if (!row.Ok) return;
+        row.CheckAfterArrival(3, jeune, debut!.Value);
+        ((ChunkResult<Situation>)row.Result).Items.Add(new Situation(jeune, type!.Value, debut.Value, fin, duree));
+    }
+}
+
+internal sealed class DroitsReader(ReadSession session) : FileReader(session, "droits.csv", false,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("date"), Col.Req("domaine")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Droit>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var jeune = row.Jeune();
+        var date = row.Date(2);
+        var domaine = row.Code<DomaineDroit>(3);
+        if (!row.Ok) return;
+        row.CheckAfterArrival(2, jeune, date!.Value);
+        ((ChunkResult<Droit>)row.Result).Items.Add(new Droit(jeune, date.Value, domaine!.Value));
+    }
+}
+
+internal sealed class ParrainagesReader(ReadSession session) : FileReader(session, "parrainages.csv", false,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("debut"), Col.Opt("fin")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Parrainage>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var jeune = row.Jeune();
+        var debut = row.Date(2);
+        var fin = row.Date(3);
+        if (debut is { } d && fin is { } f && f < d)
+            row.Error(3, $"fin {f:yyyy-MM-dd} antérieure au début {d:yyyy-MM-dd} (attendu fin ≥ debut)");
+        if (!row.Ok) return;
+        row.CheckAfterArrival(2, jeune, debut!.Value);
+        ((ChunkResult<Parrainage>)row.Result).Items.Add(new Parrainage(jeune, debut.Value, fin));
+    }
+}
+
+internal sealed class MoyensReader(ReadSession session) : FileReader(session, "moyens.csv", false,
+    [Col.Req("structure"), Col.Req("annee"), Col.Opt("jano"), Col.Opt("defm"), Col.Opt("etp_total"), Col.Opt("etp_accompagnement"),
+     Col.Opt("financement_total"), Col.Opt("financement_activites_principales"), Col.Opt("financement_etat"), Col.Opt("financement_fse")])
+{
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<MoyensRow>(sequence, capacity);
+
+    protected override void ParseRow(RowContext row)
+    {
+        var structure = row.Structure(0);
+        var annee = row.Int(1);
+        var value = new Moyens(structure, annee ?? 0, row.Long(2), row.Long(3), row.Decimal(4), row.Decimal(5),
+            row.Decimal(6), row.Decimal(7), row.Decimal(8), row.Decimal(9));
+        ((ChunkResult<MoyensRow>)row.Result).Items.Add(new MoyensRow(value, row.Line, row.Ok, structure >= 0 && annee is not null));
+    }
+}
