@@ -1,18 +1,117 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Jalon.Domain;
+using Jalon.Exchange;
+using Jalon.Indicators.Catalogues;
+using Jalon.Indicators.Engine;
+using Jalon.Indicators.Output;
 
 namespace Jalon.Cli.Commands;
 
+/// <summary>
+/// <c>jalon indicateurs --donnees DIR --debut YYYY-MM-DD --fin YYYY-MM-DD [--format json|csv] [--catalogue ID]</c>:
+/// computes a catalogue over a data package and prints it (docs/spec/indicateurs-cpo-2015.md, command-line contract).
+/// </summary>
 public static class IndicateursCommand
 {
-    // Placeholder until the command is built: it says so and fails.
     public static Command Create()
     {
-        var command = new Command("indicateurs", "(pas encore disponible)");
-        command.SetAction(_ =>
+        var donnees = new Option<string>("--donnees") { Required = true, Description = "Dossier du paquet de données (format d'échange)" };
+        var debut = new Option<string>("--debut") { Required = true, Description = "Premier jour de la période (AAAA-MM-JJ)" };
+        var fin = new Option<string>("--fin") { Required = true, Description = "Dernier jour de la période (AAAA-MM-JJ)" };
+        var format = new Option<string>("--format") { Description = "json (par défaut) ou csv (Excel : « ; », virgule décimale, valeurs N-1)", DefaultValueFactory = _ => "json" };
+        var catalogue = new Option<string>("--catalogue") { Description = "Catalogue d'indicateurs", DefaultValueFactory = _ => "cpo-2015" };
+        var mesures = new Option<bool>("--mesures") { Description = "Affiche les durées de lecture et de calcul sur la sortie d'erreur" };
+        var command = new Command("indicateurs", "Calcule les indicateurs d'un paquet de données pour une période")
         {
-            Console.Error.WriteLine("La commande « indicateurs » n'est pas encore disponible.");
-            return 1;
+            donnees, debut, fin, format, catalogue, mesures,
+        };
+        command.SetAction(parseResult =>
+        {
+            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            return Run(
+                parseResult.GetValue(donnees)!,
+                parseResult.GetValue(debut)!,
+                parseResult.GetValue(fin)!,
+                parseResult.GetValue(format) ?? "json",
+                parseResult.GetValue(catalogue) ?? "cpo-2015",
+                parseResult.GetValue(mesures),
+                stdout,
+                Console.Error);
         });
         return command;
     }
+
+    /// <summary>The command itself, on given output streams: 0 on success, 2 on bad arguments or an invalid package.</summary>
+    public static int Run(string donnees, string debutText, string finText, string format, string catalogueId, bool mesures, Stream stdout, TextWriter stderr)
+    {
+        int Fail(string message)
+        {
+            stderr.WriteLine(message);
+            return 2;
+        }
+
+        if (!TryParseDate(debutText, out var debut))
+            return Fail($"Date de début invalide : « {debutText} » (format attendu : AAAA-MM-JJ).");
+        if (!TryParseDate(finText, out var fin))
+            return Fail($"Date de fin invalide : « {finText} » (format attendu : AAAA-MM-JJ).");
+        if (debut > fin)
+            return Fail($"La date de début ({debutText}) est postérieure à la date de fin ({finText}).");
+        if (format is not ("json" or "csv"))
+            return Fail($"Format inconnu : « {format} » (json ou csv).");
+        if (!Directory.Exists(donnees))
+            return Fail($"Dossier introuvable : « {donnees} ».");
+
+        Catalogue catalogue;
+        try
+        {
+            catalogue = Catalogue.Load(catalogueId);
+        }
+        catch (CatalogueException e)
+        {
+            return Fail(e.Message);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var read = PackageReader.Read(donnees);
+        if (!read.IsValid || read.Package is null)
+        {
+            read.WriteIssues(stderr, errors: true, anomalies: false, warnings: false);
+            stderr.WriteLine($"Paquet invalide : {read.ErrorCount} erreur(s).");
+            return 2;
+        }
+        var readTime = clock.Elapsed;
+
+        clock.Restart();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var results = IndicatorEngine.Compute(read.Package, catalogue, new IndicatorRequest(new Period(debut, fin))
+        {
+            // The CSV is for humans: it shows N−1 beside N, as the dashboard does.
+            WithPreviousYear = format == "csv",
+        });
+        var computeTime = clock.Elapsed;
+        var computeCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
+        clock.Restart();
+        if (format == "csv")
+        {
+            IndicatorCsvWriter.Write(results, stdout);
+        }
+        else
+        {
+            IndicatorJsonWriter.Write(results, stdout);
+            stdout.WriteByte((byte)'\n');
+        }
+        stdout.Flush();
+        if (mesures)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"lecture {readTime.TotalSeconds:F2} s, calcul {computeTime.TotalSeconds:F2} s (processeur {computeCpu.TotalSeconds:F2} s), écriture {clock.Elapsed.TotalSeconds:F2} s ({read.Package.Jeunes.Length} jeunes)"));
+        }
+        return 0;
+    }
+
+    private static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

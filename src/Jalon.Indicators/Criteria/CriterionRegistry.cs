@@ -1,0 +1,81 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Jalon.Domain;
+
+namespace Jalon.Indicators.Criteria;
+
+/// <summary>Whether a young person is counted by an indicator over a period.</summary>
+public delegate bool Criterion(in JeuneJourney journey, in Period period);
+
+/// <summary>Adds a young person's items to a mean: <paramref name="sum"/> of their values, <paramref name="count"/> of items.</summary>
+public delegate void Measure(in JeuneJourney journey, in Period period, ref long sum, ref long count);
+
+/// <summary>Marks a method of <see cref="JourneyCriteria"/> as the computation of a catalogue criterion.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class CriterionAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>Marks a method of <see cref="JourneyMeasures"/> as the computation of a catalogue measure.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class MeasureAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+/// <summary>The criteria and measures a catalogue may name, found by their attributes.</summary>
+public sealed class CriterionRegistry
+{
+    private readonly FrozenDictionary<string, Criterion> _criteria;
+    private readonly FrozenDictionary<string, Measure> _measures;
+    private readonly FrozenDictionary<string, nint> _criterionPointers;
+    private readonly FrozenDictionary<string, nint> _measurePointers;
+
+    public CriterionRegistry(IEnumerable<Type> types)
+    {
+        var criteria = new Dictionary<string, Criterion>(StringComparer.Ordinal);
+        var measures = new Dictionary<string, Measure>(StringComparer.Ordinal);
+        var criterionPointers = new Dictionary<string, nint>(StringComparer.Ordinal);
+        var measurePointers = new Dictionary<string, nint>(StringComparer.Ordinal);
+        foreach (var type in types)
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static))
+            {
+                if (method.GetCustomAttribute<CriterionAttribute>() is { } c)
+                {
+                    if (!criteria.TryAdd(c.Name, method.CreateDelegate<Criterion>()))
+                        throw new InvalidOperationException($"Criterion {c.Name} is implemented twice.");
+                    criterionPointers[c.Name] = method.MethodHandle.GetFunctionPointer();
+                }
+                if (method.GetCustomAttribute<MeasureAttribute>() is { } m)
+                {
+                    if (!measures.TryAdd(m.Name, method.CreateDelegate<Measure>()))
+                        throw new InvalidOperationException($"Measure {m.Name} is implemented twice.");
+                    measurePointers[m.Name] = method.MethodHandle.GetFunctionPointer();
+                }
+            }
+        }
+        _criteria = criteria.ToFrozenDictionary(StringComparer.Ordinal);
+        _measures = measures.ToFrozenDictionary(StringComparer.Ordinal);
+        _criterionPointers = criterionPointers.ToFrozenDictionary(StringComparer.Ordinal);
+        _measurePointers = measurePointers.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The criteria of <see cref="JourneyCriteria"/> and measures of <see cref="JourneyMeasures"/>.</summary>
+    public static CriterionRegistry Default { get; } = new([typeof(JourneyCriteria), typeof(JourneyMeasures)]);
+
+    public IEnumerable<string> CriterionNames => _criteria.Keys;
+    public IEnumerable<string> MeasureNames => _measures.Keys;
+
+    public bool HasCriterion(string name) => _criteria.ContainsKey(name);
+    public bool HasMeasure(string name) => _measures.ContainsKey(name);
+
+    public Criterion GetCriterion(string name) => _criteria[name];
+    public Measure GetMeasure(string name) => _measures[name];
+
+    /// <summary>The address of a criterion's static method, for the engine's hot loop (a delegate*).</summary>
+    internal nint GetCriterionPointer(string name) => _criterionPointers[name];
+
+    internal nint GetMeasurePointer(string name) => _measurePointers[name];
+}

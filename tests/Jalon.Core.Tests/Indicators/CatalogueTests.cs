@@ -1,0 +1,155 @@
+using System.Text;
+using System.Text.Json;
+using Jalon.Indicators.Catalogues;
+using Jalon.Indicators.Criteria;
+
+namespace Jalon.Core.Tests.Indicators;
+
+/// <summary>The cpo-2015 catalogue as data, and the validation of any catalogue at load.</summary>
+public sealed class CatalogueTests
+{
+    private static readonly Catalogue Cpo = Catalogue.Load("cpo-2015");
+
+    [Fact]
+    public void Cpo_2015_has_exactly_the_keys_of_the_contract()
+    {
+        using var expected = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "exemple", "attendu-2016.json")));
+        var keys = expected.RootElement.GetProperty("resultats").EnumerateArray().Select(r => r.GetProperty("indicateur").GetString()!).Distinct().ToList();
+        Assert.Equal(86, keys.Count);
+        Assert.Equal(keys.Order(StringComparer.Ordinal), Cpo.KeysInOutputOrder);
+        Assert.Equal("cpo-2015", Cpo.Id);
+        Assert.Contains("cpo-2015", Catalogue.Available);
+        Assert.Same(Cpo, Catalogue.Load("cpo-2015"));
+    }
+
+    [Fact]
+    public void Every_indicator_has_a_french_label_a_definition_and_its_computation()
+    {
+        Assert.All(Cpo.Indicateurs, d =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(d.Libelle), d.Cle);
+            Assert.True(d.Definition.Length > 5, d.Cle);
+            switch (d.Nature)
+            {
+                case Nature.Effectif:
+                    Assert.NotNull(d.Critere);
+                    Assert.Equal(d.Cle is "I3" or "I3.1" or "I3.2" ? 5 : 4, d.Ventilations.Count);
+                    break;
+                case Nature.Ratio:
+                    Assert.NotNull(d.Denominateur);
+                    Assert.True(d.Numerateur is not null ^ d.NumerateurCritere is not null);
+                    break;
+                case Nature.Moyenne:
+                    Assert.NotNull(d.Mesure);
+                    break;
+                case Nature.Montant:
+                    Assert.NotNull(d.Moyens);
+                    break;
+            }
+        });
+        Assert.Equal(PeriodeRelative.NMoins1, Cpo["R2"].PeriodeDenominateur);
+        Assert.Equal("I2", Cpo["R2"].Denominateur);
+        Assert.All(Cpo.Indicateurs.Where(d => d.Cle != "R2"), d => Assert.Equal(PeriodeRelative.N, d.PeriodeDenominateur));
+        Assert.Equal(Nature.Ratio, Cpo["I10.1.a.part"].Nature);
+        Assert.Equal("Nombre de jeunes en demande d'insertion (JDI)", Cpo["I2bis"].Libelle);
+    }
+
+    [Fact]
+    public void Every_criterion_and_measure_implemented_is_used_by_the_catalogue()
+    {
+        var used = Cpo.Indicateurs.SelectMany(d => new[] { d.Critere, d.CritereNeet, d.NumerateurCritere }).OfType<string>().ToHashSet();
+        Assert.Equal(CriterionRegistry.Default.CriterionNames.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
+        Assert.Equal(CriterionRegistry.Default.MeasureNames.Order(StringComparer.Ordinal),
+            Cpo.Indicateurs.Select(d => d.Mesure).OfType<string>().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_catalogue_is_refused_in_french()
+    {
+        var e = Assert.Throws<CatalogueException>(() => Catalogue.Load("cpo-1999"));
+        Assert.Contains("Catalogue inconnu", e.Problems[0], StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> Invalid => new()
+    {
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","critere":"nope","ventilations":[]}""", "critère « nope » inconnu" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","denominateur":"Z"}""", "denominateur « Z » absent du catalogue" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","denominateur":"R1"}""", "doit être un effectif ou un montant" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","numerateur_critere":"I1","denominateur":"I1"}""", "l'un des deux" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","denominateur":"I1","periode_denominateur":"N-2"}""", "N ou N-1" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","critere":"I3","ventilations":["neet"]}""", "vont ensemble" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","critere":"I3","ventilations":["age"]}""", "ventilation « age » inconnue" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","critere":"I3","parmi":"R1"}""", "« parmi » doit désigner un effectif" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"moyenne","mesure":"nope","unite":"mois"}""", "mesure « nope » inconnue" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"moyenne","mesure":"duree_parcours_termines","unite":"semaines"}""", "« unite »" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"montant","moyens":"budget"}""", "colonne de moyens.csv" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"montant","moyens":"jano","critere":"I1"}""", "« critere » n'a pas de sens" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"somme"}""", "nature « somme » inconnue" },
+        { """{"cle":"I1","libelle":"x","definition":"x","nature":"montant","moyens":"jano"}""", "I1 : clé en double" },
+        { """{"cle":"X","libelle":"","definition":"x","nature":"montant","moyens":"jano"}""", "« libelle » manquant" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"montant","moyens":"jano","formule":"1+1"}""", "Catalogue illisible" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void An_invalid_indicator_is_refused_with_a_french_message(string indicator, string message)
+    {
+        var json = $$"""
+            {"id":"test","libelle":"Test","indicateurs":[
+              {"cle":"I1","libelle":"En contact","definition":"Actualité dans la période.","nature":"effectif","critere":"I1","ventilations":["femmes"]},
+              {"cle":"R1","libelle":"Ratio","definition":"I1 / I1.","nature":"ratio","numerateur":"I1","denominateur":"I1"},
+              {{indicator}}
+            ]}
+            """;
+        var e = Assert.Throws<CatalogueException>(() => Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default));
+        Assert.Contains(e.Problems, p => p.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_parmi_cycle_is_refused()
+    {
+        const string json = """
+            {"id":"test","libelle":"Test","indicateurs":[
+              {"cle":"A","libelle":"a","definition":"a","nature":"effectif","critere":"I1","parmi":"B"},
+              {"cle":"B","libelle":"b","definition":"b","nature":"effectif","critere":"I2","parmi":"A"}
+            ]}
+            """;
+        var e = Assert.Throws<CatalogueException>(() => Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default));
+        Assert.Contains(e.Problems, p => p.Contains("boucle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_not_just_the_first()
+    {
+        const string json = """
+            {"id":"","libelle":"Test","indicateurs":[
+              {"cle":"A","libelle":"a","definition":"a","nature":"effectif","critere":"x"},
+              {"cle":"B","libelle":"b","definition":"b","nature":"ratio","numerateur":"A","denominateur":"C"}
+            ]}
+            """;
+        var e = Assert.Throws<CatalogueException>(() => Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default));
+        Assert.Equal(3, e.Problems.Count);
+    }
+
+    [Fact]
+    public void Another_catalogue_uses_the_same_machinery()
+    {
+        // A regional grid: a few keys over the same criteria, loaded from data and computed by the same engine.
+        const string json = """
+            {"id":"grille-test","libelle":"Grille régionale de test","indicateurs":[
+              {"cle":"entres","libelle":"Jeunes entrés","definition":"I3.","nature":"effectif","critere":"I3","ventilations":["femmes","neet"],"critere_neet":"I3.neet"},
+              {"cle":"contact","libelle":"Jeunes en contact","definition":"I1.","nature":"effectif","critere":"I1","ventilations":[]},
+              {"cle":"taux","libelle":"Taux d'entrée","definition":"entres / contact.","nature":"ratio","numerateur":"entres","denominateur":"contact"},
+              {"cle":"progression","libelle":"Progression","definition":"contact / contact N-1.","nature":"ratio","numerateur":"contact","denominateur":"contact","periode_denominateur":"N-1"}
+            ]}
+            """;
+        var grid = Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default);
+        var results = Jalon.Indicators.Engine.IndicatorEngine.Compute(WorkedExampleTests.LoadExample(), grid, Domain.Period.Year(2016));
+        var fr = Jalon.Indicators.Engine.Level.National;
+        Assert.Equal(3, results.Get(fr, "FR", "entres").Count);
+        Assert.Equal(2, results.Get(fr, "FR", "entres").Neet);
+        Assert.Equal(6, results.Get(fr, "FR", "contact").Count);
+        Assert.Equal(0.5, results.Get(fr, "FR", "taux").Number);
+        Assert.Equal(["contact", "entres", "progression", "taux"], results.Current.Rows(fr, "FR").Select(r => r.Key));
+    }
+}
