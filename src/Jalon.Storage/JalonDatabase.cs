@@ -59,11 +59,18 @@ public static class JalonDatabase
     /// <summary>The schema version of the database, 0 when it is empty.</summary>
     public static int CurrentVersion(JalonDbContext db)
     {
-        var connection = db.Database.GetDbConnection();
-        using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = """SELECT COALESCE(MAX("Version"), 0) FROM "SchemaVersion" """;
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        db.Database.OpenConnection();
+        try
+        {
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """SELECT COALESCE(MAX("Version"), 0) FROM "SchemaVersion" """;
+            return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
     }
 
     private static void Execute(JalonDbContext db, string sql)

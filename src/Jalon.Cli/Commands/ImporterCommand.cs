@@ -1,18 +1,102 @@
 using System.CommandLine;
+using System.Globalization;
+using Jalon.Exchange;
+using Jalon.Storage;
+using Jalon.Storage.Exchange;
 
 namespace Jalon.Cli.Commands;
 
+/// <summary><c>jalon importer DOSSIER [--base chemin.db | --postgres "conn"]</c>: validates a package, then writes it into the database.</summary>
 public static class ImporterCommand
 {
-    // Placeholder until the command is built: it says so and fails.
+    /// <summary>Exit code of an invalid package: nothing was written.</summary>
+    public const int Invalid = 2;
+
     public static Command Create()
     {
-        var command = new Command("importer", "(pas encore disponible)");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("La commande « importer » n'est pas encore disponible.");
-            return 1;
-        });
+        var dossier = new Argument<string>("DOSSIER") { Description = "dossier du paquet (fichiers CSV du format d'échange)" };
+        var database = new DatabaseOptions();
+        var command = new Command("importer",
+            "Importe un paquet dans la base : tout ou rien, ré-importable (les structures du paquet sont remplacées, l'identité des jeunes est conservée)")
+        { dossier };
+        database.AddTo(command);
+        command.SetAction(parseResult => Run(
+            parseResult.GetRequiredValue(dossier),
+            database.Open(parseResult),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
         return command;
+    }
+
+    /// <summary>Errors on <paramref name="error"/> and 2 when the package is invalid (nothing written); else imports, 0.</summary>
+    public static int Run(string directory, Func<JalonDbContext> openDatabase, TextWriter output, TextWriter error)
+    {
+        if (!Directory.Exists(directory))
+        {
+            error.WriteLine($"Dossier introuvable : {directory}");
+            return Invalid;
+        }
+        var read = PackageReader.Read(directory);
+        if (!read.IsValid)
+        {
+            read.WriteIssues(error, anomalies: false, warnings: false);
+            error.WriteLine($"Paquet invalide : {read.ErrorCount.ToString("N0", Fr)} erreur(s). Rien n'a été importé.");
+            return Invalid;
+        }
+        read.WriteIssues(error, errors: false);
+
+        using var db = openDatabase();
+        JalonDatabase.Migrate(db);
+        var result = PackageImporter.Import(db, read.Package!, userLogin: "ligne de commande");
+        output.WriteLine(
+            $"Import terminé : {result.Structures.ToString("N0", Fr)} structure(s), {result.Jeunes.ToString("N0", Fr)} jeunes, " +
+            $"{result.Evenements.ToString("N0", Fr)} faits, en {result.Duree.TotalSeconds.ToString("0.0", Fr)} s " +
+            $"(lecture {read.Elapsed.TotalSeconds.ToString("0.0", Fr)} s) ; {read.AnomalyCount.ToString("N0", Fr)} anomalie(s).");
+        return 0;
+    }
+
+    private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
+}
+
+/// <summary>The database options shared by <c>importer</c> and <c>exporter</c>: <c>--base</c> or <c>--postgres</c>.</summary>
+internal sealed class DatabaseOptions
+{
+    private readonly Option<string?> _sqlite = new("--base")
+    {
+        Description = $"fichier SQLite (défaut : {JalonStorage.DefaultSqlitePath})",
+    };
+
+    private readonly Option<string?> _postgres = new("--postgres")
+    {
+        Description = "chaîne de connexion PostgreSQL (Host=…;Port=…;Username=…;Database=…)",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_sqlite);
+        command.Options.Add(_postgres);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(_sqlite) is not null && result.GetValue(_postgres) is not null)
+                result.AddError("Choisir --base ou --postgres, pas les deux.");
+        });
+    }
+
+    /// <summary>Opens the chosen database (not yet migrated).</summary>
+    public Func<JalonDbContext> Open(ParseResult parseResult)
+    {
+        var postgres = parseResult.GetValue(_postgres);
+        var sqlite = parseResult.GetValue(_sqlite) ?? JalonStorage.DefaultSqlitePath;
+        return postgres is not null
+            ? () => JalonStorage.CreateContext(DatabaseProvider.Postgres, postgres)
+            : () => JalonStorage.CreateSqliteContext(sqlite);
+    }
+
+    /// <summary>The SQLite file chosen when it does not exist (nothing to read from), else null.</summary>
+    public string? MissingSqliteFile(ParseResult parseResult)
+    {
+        if (parseResult.GetValue(_postgres) is not null) return null;
+        var path = parseResult.GetValue(_sqlite) ?? JalonStorage.DefaultSqlitePath;
+        return File.Exists(path) ? null : path;
     }
 }

@@ -1,0 +1,160 @@
+using Jalon.Domain;
+using Jalon.Storage;
+using Jalon.Storage.Entities;
+using Jalon.Storage.Exchange;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalon.Storage.Tests;
+
+public class ImportExportTests
+{
+    [DatabaseTheory, BothProviders]
+    public void Import_then_export_gives_the_same_package(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = SamplePackages.Create();
+
+        var result = PackageImporter.Import(db, package);
+        var exported = PackageLoader.Load(db);
+
+        Assert.Equal(3, result.Structures);
+        Assert.Equal(120, result.Jeunes);
+        Assert.Equal(package.Contacts.Count + package.Orientations.Count + package.Parcours.Count + package.Propositions.Count
+            + package.Situations.Count + package.Droits.Count + package.Parrainages.Count, result.Evenements);
+        Assert.Equal(SamplePackages.Canonical(package), SamplePackages.Canonical(exported));
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void Loading_one_structure_gives_exactly_its_part_of_the_package(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = SamplePackages.Create();
+        PackageImporter.Import(db, package);
+
+        var ml001 = PackageLoader.Load(db, "ML001");
+
+        var expected = SamplePackages.Canonical(package).Where(l => l.StartsWith("S Structure { Code = ML001", StringComparison.Ordinal)
+            || l.StartsWith("J ML001/", StringComparison.Ordinal) || l.StartsWith("M ML001 ", StringComparison.Ordinal));
+        Assert.Equal(expected, SamplePackages.Canonical(ml001));
+        Assert.Equal(40, ml001.Jeunes.Length);
+        Assert.Empty(PackageLoader.Load(db, "INCONNUE").Jeunes);
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void Reimporting_the_same_package_gives_the_same_database_and_keeps_identity(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        var package = SamplePackages.Create();
+        using (var db = database.CreateMigratedContext())
+        {
+            PackageImporter.Import(db, package);
+            var jeune = db.Jeunes.OrderBy(j => j.JeuneId).First();
+            jeune.Nom = "Dupont";
+            jeune.Prenom = "Léa";
+            jeune.Telephone = "06 00 00 00 00";
+            var structure = db.Structures.Single(s => s.Code == "ML000");
+            structure.Adresse = "1 rue de la République";
+            db.SaveChanges();
+        }
+        var before = Dump(database);
+
+        using (var db = database.CreateContext()) PackageImporter.Import(db, package);
+
+        Assert.Equal(before, Dump(database));
+        using (var db = database.CreateContext())
+        {
+            Assert.Equal("Dupont", db.Jeunes.OrderBy(j => j.JeuneId).First().Nom);
+            Assert.Equal("1 rue de la République", db.Structures.Single(s => s.Code == "ML000").Adresse);
+            Assert.Equal(SamplePackages.Canonical(package), SamplePackages.Canonical(PackageLoader.Load(db)));
+            Assert.Equal(6, db.AuditLog.Count(a => a.Action == AuditAction.Import));
+        }
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void Reimporting_a_changed_package_replaces_the_events_of_its_structures_only(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var first = SamplePackages.Create(structures: 2, seed: 1);
+        var other = SamplePackages.Create(structures: 1, seed: 3, structureOffset: 5);
+        PackageImporter.Import(db, first);
+        PackageImporter.Import(db, other);
+
+        // Same structures and young people as `first`, other events.
+        var changed = SamplePackages.Create(structures: 2, seed: 1);
+        var builder = new JourneyPackageBuilder();
+        foreach (var s in changed.Structures) builder.AddStructure(s with { Nom = s.Nom + " (renommée)" });
+        foreach (var j in changed.Jeunes) builder.AddJeune(j with { Qpv = !j.Qpv });
+        builder.Contacts.Add(new Contact(0, new DateOnly(2016, 3, 1), ModeContact.Sms, false));
+        PackageImporter.Import(db, builder.Build());
+
+        var ml000 = PackageLoader.Load(db, "ML000");
+        Assert.EndsWith("(renommée)", ml000.Structures[0].Nom, StringComparison.Ordinal);
+        Assert.Equal(1, ml000.Contacts.Count);
+        Assert.Equal(0, ml000.Situations.Count);
+        Assert.Empty(ml000.Moyens);
+        Assert.Equal(changed.Jeunes.Where(j => j.Structure == 0).Select(j => !j.Qpv).Order(), ml000.Jeunes.Select(j => j.Qpv).Order());
+        Assert.Equal(SamplePackages.Canonical(other), SamplePackages.Canonical(PackageLoader.Load(db, "ML005")));
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void An_import_that_fails_writes_nothing(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        var first = SamplePackages.Create(structures: 2, seed: 1);
+        using (var db = database.CreateMigratedContext()) PackageImporter.Import(db, first);
+        var before = Dump(database);
+
+        // Same structures with other young people and events, plus a new structure; but a duplicate
+        // (structure, annee) in moyens, written last, makes the database refuse the import.
+        var bad = SamplePackages.Create(structures: 3, seed: 2);
+        var broken = new JourneyPackage
+        {
+            Structures = bad.Structures, Jeunes = bad.Jeunes, Contacts = bad.Contacts, Orientations = bad.Orientations,
+            Parcours = bad.Parcours, Propositions = bad.Propositions, Situations = bad.Situations, Droits = bad.Droits,
+            Parrainages = bad.Parrainages, Moyens = [.. bad.Moyens, bad.Moyens[0]],
+        };
+        using (var db = database.CreateContext())
+        {
+            Assert.ThrowsAny<DbException>(() => PackageImporter.Import(db, broken));
+        }
+
+        Assert.Equal(before, Dump(database));
+        using (var db = database.CreateContext())
+            Assert.Equal(SamplePackages.Canonical(first), SamplePackages.Canonical(PackageLoader.Load(db)));
+    }
+
+    /// <summary>Every row of every table but the surrogate ids, as text, sorted.</summary>
+    internal static List<string> Dump(TestDatabase database)
+    {
+        using var db = database.CreateContext();
+        var rows = new List<string>();
+        rows.AddRange(db.Structures.AsNoTracking().AsEnumerable().Select(s => "S " + Describe(s)));
+        rows.AddRange(db.Jeunes.AsNoTracking().AsEnumerable().Select(s => "J " + Describe(s)));
+        rows.AddRange(db.Moyens.AsNoTracking().AsEnumerable().Select(s => "M " + Describe(s)));
+        rows.AddRange(db.Contacts.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(e => "C " + Describe(e)));
+        rows.AddRange(db.Orientations.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(e => "O " + Describe(e)));
+        rows.AddRange(db.Parcours.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(e => "P " + Describe(e)));
+        rows.AddRange(db.Propositions.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(e => "Pr " + Describe(e)));
+        rows.AddRange(db.Situations.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(e => "Si " + Describe(e)));
+        rows.AddRange(db.Droits.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(e => "D " + Describe(e)));
+        rows.AddRange(db.Parrainages.AsNoTracking().OrderBy(e => e.Id).AsEnumerable().Select(e => "Pa " + Describe(e)));
+        rows.AddRange(db.Users.AsNoTracking().AsEnumerable().Select(e => "U " + Describe(e)));
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    private static string Describe(object entity) => string.Join(", ", entity.GetType().GetProperties()
+        .Where(p => p.Name != "Id" && (p.PropertyType.IsValueType || p.PropertyType == typeof(string)))
+        .Select(p => $"{p.Name}={Format(p.GetValue(entity))}"));
+
+    private static string Format(object? value) => value switch
+    {
+        null => "∅",
+        DateTime d => d.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
+}
