@@ -100,15 +100,17 @@ public static class TableauDeBord
         IReadOnlyList<DefinitionIndicateur> catalogue,
         IReadOnlyDictionary<string, ResultatIndicateur> n,
         IReadOnlyDictionary<string, ResultatIndicateur> n1,
-        bool secret)
+        bool secret,
+        IReadOnlyDictionary<string, string[]>? dependances = null)
     {
+        dependances ??= Dependances;
         var lignes = new List<LigneTableau>(catalogue.Count);
         foreach (var def in catalogue)
         {
             var rn = n.GetValueOrDefault(def.Cle);
             var rn1 = n1.GetValueOrDefault(def.Cle);
-            var cn = Valeur(def, rn?.Valeur, secret && Masque(def.Cle, def.Nature, rn?.Valeur, n, n1));
-            var cn1 = Valeur(def, rn1?.Valeur, secret && Masque(def.Cle, def.Nature, rn1?.Valeur, n1, null));
+            var cn = Valeur(def, rn?.Valeur, secret && Masque(def.Cle, def.Nature, rn?.Valeur, n, n1, dependances));
+            var cn1 = Valeur(def, rn1?.Valeur, secret && Masque(def.Cle, def.Nature, rn1?.Valeur, n1, null, dependances));
             var ventilations = Ventilations.Select(v =>
             {
                 double? x = rn is not null && rn.Ventilations.TryGetValue(v.Cle, out var val) ? val : null;
@@ -122,10 +124,11 @@ public static class TableauDeBord
 
     /// <summary>Is this figure hidden under secrecy (a small count, or built on one)?</summary>
     public static bool Masque(string cle, NatureIndicateur nature, double? valeur,
-        IReadOnlyDictionary<string, ResultatIndicateur> periode, IReadOnlyDictionary<string, ResultatIndicateur>? precedente)
+        IReadOnlyDictionary<string, ResultatIndicateur> periode, IReadOnlyDictionary<string, ResultatIndicateur>? precedente,
+        IReadOnlyDictionary<string, string[]>? dependances = null)
     {
         if (nature == NatureIndicateur.Comptage) return valeur is { } v && v < SecretStatistique.Seuil;
-        if (!Dependances.TryGetValue(cle, out var deps)) return false;
+        if (!(dependances ?? Dependances).TryGetValue(cle, out var deps)) return false;
         foreach (var d in deps)
         {
             double? c;
