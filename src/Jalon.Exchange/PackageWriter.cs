@@ -1,9 +1,587 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
 using Jalon.Domain;
 
 namespace Jalon.Exchange;
 
-/// <summary>Writes a package as the exchange format's CSV files. Contract; implementation pending.</summary>
+/// <summary>
+/// Writes a package as the exchange format's CSV files (docs/spec/format-echange.md) plus a datapackage.json.
+/// Every file is written, optional ones included (header only when empty); `,` delimiter, UTF-8 without BOM,
+/// `\n` line ends, dates yyyy-MM-dd, booleans 0/1, invariant decimals, RFC 4180 quoting when a value needs it.
+/// Rows are in a canonical order — structures by code; young people by structure code then id; events by
+/// structure, young person, then their dates and other fields — so that export → import → export gives
+/// identical files. Files are written in parallel through a buffered UTF-8 writer.
+/// </summary>
 public static class PackageWriter
 {
-    public static void Write(JourneyPackage package, string directory) => throw new NotImplementedException();
+    /// <summary>The CSV files of the format, in the order of the specification.</summary>
+    public static readonly IReadOnlyList<string> Files =
+    [
+        "structures.csv", "jeunes.csv", "contacts.csv", "orientations.csv", "parcours.csv",
+        "propositions.csv", "situations.csv", "droits.csv", "parrainages.csv", "moyens.csv",
+    ];
+
+    public const string DataPackageFile = "datapackage.json";
+
+    public static void Write(JourneyPackage package, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var order = new CanonicalOrder(package);
+        string Path(string file) => System.IO.Path.Combine(directory, file);
+
+        // Largest files first, so that they start early on a small machine.
+        Parallel.Invoke(
+            () => WriteEvents(Path("contacts.csv"), "structure,jeune,date,mode,diagnostic", order, package.Contacts, CompareContacts,
+                static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Mode); o.Comma(); o.Bool(r.Diagnostic); }),
+            () => WriteEvents(Path("propositions.csv"), "structure,jeune,date,theme", order, package.Propositions, ComparePropositions,
+                static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Theme); }),
+            () => WriteJeunes(Path("jeunes.csv"), package, order),
+            () => WriteEvents(Path("situations.csv"), "structure,jeune,type,debut,fin,duree_prevue_jours", order, package.Situations, CompareSituations,
+                static (o, r) => { o.Code(r.Type); o.Comma(); o.Date(r.Debut); o.Comma(); o.Date(r.Fin); o.Comma(); o.Int(r.DureePrevueJours); }),
+            () => WriteEvents(Path("parcours.csv"), "structure,jeune,dispositif,debut,fin,motif_fin,neet", order, package.Parcours, CompareParcours,
+                static (o, r) =>
+                {
+                    o.Code(r.Dispositif); o.Comma(); o.Date(r.Debut); o.Comma(); o.Date(r.Fin); o.Comma();
+                    if (r.MotifFin is { } m) o.Code(m);
+                    o.Comma(); o.Bool(r.Neet);
+                }),
+            () => WriteEvents(Path("orientations.csv"), "structure,jeune,date,operateur", order, package.Orientations, CompareOrientations,
+                static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Operateur); }),
+            () => WriteEvents(Path("droits.csv"), "structure,jeune,date,domaine", order, package.Droits, CompareDroits,
+                static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Domaine); }),
+            () => WriteEvents(Path("parrainages.csv"), "structure,jeune,debut,fin", order, package.Parrainages, CompareParrainages,
+                static (o, r) => { o.Date(r.Debut); o.Comma(); o.Date(r.Fin); }),
+            () => WriteStructures(Path("structures.csv"), package, order),
+            () => WriteMoyens(Path("moyens.csv"), package, order),
+            () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json()));
+    }
+
+    private static void WriteStructures(string path, JourneyPackage package, CanonicalOrder order)
+    {
+        using var o = new CsvOutput(path);
+        o.Header("structure,nom,region,departement");
+        foreach (var s in order.Structures)
+        {
+            var structure = package.Structures[s];
+            o.Text(structure.Code); o.Comma(); o.Text(structure.Nom); o.Comma(); o.Text(structure.Region); o.Comma(); o.Text(structure.Departement);
+            o.EndRow();
+        }
+    }
+
+    private static void WriteJeunes(string path, JourneyPackage package, CanonicalOrder order)
+    {
+        using var o = new CsvOutput(path);
+        o.Header("structure,jeune,naissance,sexe,niveau,diplome,commune,qpv,zrr,premier_accueil");
+        foreach (var j in order.Jeunes)
+        {
+            ref readonly var jeune = ref package.Jeunes[j];
+            o.Raw(order.KeyOf(j));
+            o.Date(jeune.Naissance); o.Comma();
+            o.Code(jeune.Sexe); o.Comma();
+            o.Code(jeune.Niveau); o.Comma();
+            o.Bool(jeune.Diplome); o.Comma();
+            o.Text(jeune.Commune); o.Comma();
+            o.Bool(jeune.Qpv); o.Comma();
+            o.Bool(jeune.Zrr); o.Comma();
+            o.Date(jeune.PremierAccueil);
+            o.EndRow();
+        }
+    }
+
+    private static void WriteMoyens(string path, JourneyPackage package, CanonicalOrder order)
+    {
+        using var o = new CsvOutput(path);
+        o.Header("structure,annee,jano,defm,etp_total,etp_accompagnement,financement_total,financement_activites_principales,financement_etat,financement_fse");
+        var rows = package.Moyens.ToArray();
+        Array.Sort(rows, (a, b) =>
+        {
+            var c = order.StructureRank[a.Structure].CompareTo(order.StructureRank[b.Structure]);
+            return c != 0 ? c : a.Annee.CompareTo(b.Annee);
+        });
+        foreach (var m in rows)
+        {
+            o.Text(package.Structures[m.Structure].Code); o.Comma();
+            o.Int(m.Annee); o.Comma();
+            o.Int(m.Jano); o.Comma();
+            o.Int(m.Defm); o.Comma();
+            o.Decimal(m.EtpTotal); o.Comma();
+            o.Decimal(m.EtpAccompagnement); o.Comma();
+            o.Decimal(m.FinancementTotal); o.Comma();
+            o.Decimal(m.FinancementActivitesPrincipales); o.Comma();
+            o.Decimal(m.FinancementEtat); o.Comma();
+            o.Decimal(m.FinancementFse);
+            o.EndRow();
+        }
+    }
+
+    /// <summary>Writes one event file: for each young person in canonical order, their rows sorted by <paramref name="compare"/>.</summary>
+    private static void WriteEvents<T>(string path, string header, CanonicalOrder order, EventTable<T> table, Comparison<T> compare, Action<CsvOutput, T> fields)
+        where T : struct, IJeuneEvent
+    {
+        using var o = new CsvOutput(path);
+        o.Header(header);
+        var scratch = new T[16];
+        foreach (var j in order.Jeunes)
+        {
+            var rows = table.For(j);
+            if (rows.Length == 0) continue;
+            if (rows.Length > scratch.Length) scratch = new T[Math.Max(rows.Length, scratch.Length * 2)];
+            var sorted = scratch.AsSpan(0, rows.Length);
+            rows.CopyTo(sorted);
+            if (sorted.Length > 1) sorted.Sort(compare);
+            var key = order.KeyOf(j);
+            foreach (var row in sorted)
+            {
+                o.Raw(key);
+                fields(o, row);
+                o.EndRow();
+            }
+        }
+    }
+
+    // Total orders on every field, so that the canonical order is unique.
+    private static int CompareContacts(Contact a, Contact b)
+    {
+        var c = a.Date.CompareTo(b.Date);
+        if (c == 0) c = a.Mode.CompareTo(b.Mode);
+        if (c == 0) c = a.Diagnostic.CompareTo(b.Diagnostic);
+        return c;
+    }
+
+    private static int CompareOrientations(Orientation a, Orientation b)
+    {
+        var c = a.Date.CompareTo(b.Date);
+        return c != 0 ? c : a.Operateur.CompareTo(b.Operateur);
+    }
+
+    private static int CompareParcours(Parcours a, Parcours b)
+    {
+        var c = a.Debut.CompareTo(b.Debut);
+        if (c == 0) c = a.Dispositif.CompareTo(b.Dispositif);
+        if (c == 0) c = Nullable.Compare(a.Fin, b.Fin);
+        if (c == 0) c = Nullable.Compare(a.MotifFin, b.MotifFin);
+        if (c == 0) c = a.Neet.CompareTo(b.Neet);
+        return c;
+    }
+
+    private static int ComparePropositions(Proposition a, Proposition b)
+    {
+        var c = a.Date.CompareTo(b.Date);
+        return c != 0 ? c : a.Theme.CompareTo(b.Theme);
+    }
+
+    private static int CompareSituations(Situation a, Situation b)
+    {
+        var c = a.Debut.CompareTo(b.Debut);
+        if (c == 0) c = a.Type.CompareTo(b.Type);
+        if (c == 0) c = Nullable.Compare(a.Fin, b.Fin);
+        if (c == 0) c = Nullable.Compare(a.DureePrevueJours, b.DureePrevueJours);
+        return c;
+    }
+
+    private static int CompareDroits(Droit a, Droit b)
+    {
+        var c = a.Date.CompareTo(b.Date);
+        return c != 0 ? c : a.Domaine.CompareTo(b.Domaine);
+    }
+
+    private static int CompareParrainages(Parrainage a, Parrainage b)
+    {
+        var c = a.Debut.CompareTo(b.Debut);
+        return c != 0 ? c : Nullable.Compare(a.Fin, b.Fin);
+    }
+
+    /// <summary>Structures by code, young people by structure code then id (ordinal), and each young person's key bytes.</summary>
+    private sealed class CanonicalOrder
+    {
+        private readonly byte[][] _keys;
+
+        public CanonicalOrder(JourneyPackage package)
+        {
+            var structures = package.Structures;
+            Structures = Enumerable.Range(0, structures.Count).ToArray();
+            Array.Sort(Structures, (a, b) => string.CompareOrdinal(structures[a].Code, structures[b].Code));
+            StructureRank = new int[structures.Count];
+            for (var i = 0; i < Structures.Length; i++) StructureRank[Structures[i]] = i;
+
+            var jeunes = package.Jeunes;
+            Jeunes = new int[jeunes.Length];
+            for (var i = 0; i < Jeunes.Length; i++) Jeunes[i] = i;
+            int Compare(int a, int b)
+            {
+                var c = StructureRank[jeunes[a].Structure].CompareTo(StructureRank[jeunes[b].Structure]);
+                return c != 0 ? c : string.CompareOrdinal(jeunes[a].Id, jeunes[b].Id);
+            }
+            var sorted = true;
+            for (var i = 1; i < Jeunes.Length && sorted; i++) sorted = Compare(i - 1, i) < 0;
+            if (!sorted) Array.Sort(Jeunes, Compare);
+
+            // "structure,jeune," once per young person, reused by every row of every file.
+            var structureKeys = structures.Select(s => CsvOutput.Encode(s.Code)).ToArray();
+            _keys = new byte[jeunes.Length][];
+            Parallel.For(0, jeunes.Length, j =>
+            {
+                var s = structureKeys[jeunes[j].Structure];
+                var id = CsvOutput.Encode(jeunes[j].Id);
+                var key = new byte[s.Length + id.Length + 2];
+                s.CopyTo(key, 0);
+                key[s.Length] = (byte)',';
+                id.CopyTo(key, s.Length + 1);
+                key[^1] = (byte)',';
+                _keys[j] = key;
+            });
+        }
+
+        public int[] Structures { get; }
+        public int[] StructureRank { get; }
+        public int[] Jeunes { get; }
+
+        public byte[] KeyOf(int jeune) => _keys[jeune];
+    }
+}
+
+/// <summary>A buffered UTF-8 CSV writer for one file: no BOM, `\n` line ends, RFC 4180 quoting when needed.</summary>
+internal sealed class CsvOutput : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly FileStream _stream;
+    private readonly byte[] _buffer = new byte[1 << 18];
+    private int _position;
+
+    public CsvOutput(string path) =>
+        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.SequentialScan);
+
+    public void Header(string header)
+    {
+        Ascii(header);
+        EndRow();
+    }
+
+    public void Comma() => Byte((byte)',');
+
+    public void EndRow() => Byte((byte)'\n');
+
+    public void Raw(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= _buffer.Length - _position)
+        {
+            bytes.CopyTo(_buffer.AsSpan(_position));
+            _position += bytes.Length;
+            return;
+        }
+        if (bytes.Length > _buffer.Length - _position)
+        {
+            Flush();
+            if (bytes.Length > _buffer.Length)
+            {
+                _stream.Write(bytes);
+                return;
+            }
+        }
+        bytes.CopyTo(_buffer.AsSpan(_position));
+        _position += bytes.Length;
+    }
+
+    /// <summary>The code of an enum value (see <see cref="Codes"/>), from a table of bytes built once per enum.</summary>
+    public void Code<T>(T value) where T : struct, Enum => Raw(CodeBytes<T>.Table[Unsafe.As<T, byte>(ref value)]);
+
+    private static class CodeBytes<T> where T : struct, Enum
+    {
+        public static readonly byte[][] Table = Codes.All<T>().Select(Encoding.ASCII.GetBytes).ToArray();
+    }
+
+    /// <summary>A code or other ASCII text that never needs quoting.</summary>
+    public void Ascii(string value)
+    {
+        Ensure(value.Length);
+        foreach (var ch in value) _buffer[_position++] = (byte)ch;
+    }
+
+    /// <summary>Free text: UTF-8, quoted when it holds a delimiter, quote, line break or edge space. Null writes nothing.</summary>
+    public void Text(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        if (!NeedsQuotes(value) && Utf8.GetMaxByteCount(value.Length) <= _buffer.Length)
+        {
+            Ensure(Utf8.GetMaxByteCount(value.Length));
+            _position += Utf8.GetBytes(value, _buffer.AsSpan(_position));
+        }
+        else
+        {
+            Raw(Encode(value));
+        }
+    }
+
+    public void Bool(bool value) => Byte(value ? (byte)'1' : (byte)'0');
+
+    public void Date(DateOnly? value)
+    {
+        if (value is not { } d) return;
+        Ensure(10);
+        var b = _buffer.AsSpan(_position, 10);
+        int y = d.Year, m = d.Month, day = d.Day;
+        b[0] = (byte)('0' + y / 1000);
+        b[1] = (byte)('0' + y / 100 % 10);
+        b[2] = (byte)('0' + y / 10 % 10);
+        b[3] = (byte)('0' + y % 10);
+        b[4] = (byte)'-';
+        b[5] = (byte)('0' + m / 10);
+        b[6] = (byte)('0' + m % 10);
+        b[7] = (byte)'-';
+        b[8] = (byte)('0' + day / 10);
+        b[9] = (byte)('0' + day % 10);
+        _position += 10;
+    }
+
+    public void Int(long? value)
+    {
+        if (value is not { } v) return;
+        Ensure(20);
+        v.TryFormat(_buffer.AsSpan(_position), out var written, default, CultureInfo.InvariantCulture);
+        _position += written;
+    }
+
+    public void Decimal(decimal? value)
+    {
+        if (value is not { } v) return;
+        Ensure(40);
+        v.TryFormat(_buffer.AsSpan(_position), out var written, default, CultureInfo.InvariantCulture);
+        _position += written;
+    }
+
+    /// <summary>The UTF-8 bytes of a field, quoted if needed (RFC 4180: enclosing quotes, inner quotes doubled).</summary>
+    public static byte[] Encode(string value) =>
+        Utf8.GetBytes(NeedsQuotes(value) ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value);
+
+    private static bool NeedsQuotes(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n;") >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])));
+
+    private void Byte(byte b)
+    {
+        if (_position == _buffer.Length) Flush();
+        _buffer[_position++] = b;
+    }
+
+    private void Ensure(int bytes)
+    {
+        if (_buffer.Length - _position < bytes) Flush();
+    }
+
+    private void Flush()
+    {
+        _stream.Write(_buffer, 0, _position);
+        _position = 0;
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        _stream.Dispose();
+    }
+}
+
+/// <summary>
+/// The datapackage.json written next to the CSV files: a Frictionless Tabular Data Package describing the format
+/// (Table Schema for each resource: fields, types, constraints, primary and foreign keys). It describes the format,
+/// not the data, so it is the same for every package.
+/// </summary>
+internal static class DataPackageDescriptor
+{
+    private sealed record Field(string Name, string Type, string Description, bool Required = false, IReadOnlyList<string>? Enum = null,
+        string? Pattern = null, int? Minimum = null, bool Unique = false);
+
+    private sealed record Resource(string Name, string Title, string Description, Field[] Fields, string[]? PrimaryKey = null, bool ForeignKeyJeune = true);
+
+    private static Field Structure(bool unique = false) => new("structure", "string", "Code de la Mission Locale (structures.csv).", Required: true, Unique: unique);
+
+    private static Field JeuneId => new("jeune", "string", "Identifiant du jeune, unique dans sa structure.", Required: true);
+
+    private static Field Date(string name, string description, bool required = true) => new(name, "date", description, Required: required);
+
+    private static Field Bool(string name, string description, bool required = true) => new(name, "boolean", description, Required: required);
+
+    private static Field Code<T>(string name, string description) where T : struct, Enum => new(name, "string", description, Required: true, Enum: Codes.All<T>());
+
+    private static Field Number(string name, string description, string type = "number") => new(name, type, description, Minimum: 0);
+
+    private static readonly Resource[] Resources =
+    [
+        new("structures", "Structures", "Les Missions Locales du paquet.",
+            [
+                Structure(unique: true),
+                new("nom", "string", "Nom de la structure.", Required: true),
+                new("region", "string", "Code INSEE de la région.", Required: true, Pattern: "^[0-9]{2}$"),
+                new("departement", "string", "Code INSEE du département.", Pattern: "^([0-9]{2}|2A|2B|97[0-9])$"),
+            ], ["structure"], ForeignKeyJeune: false),
+        new("jeunes", "Jeunes", "Les jeunes accueillis, un par ligne ; la clé est (structure, jeune).",
+            [
+                Structure(), JeuneId,
+                Date("naissance", "Date de naissance."),
+                new("sexe", "string", "Sexe.", Required: true, Enum: Codes.All<Sexe>()),
+                Code<Niveau>("niveau", "Plus haut niveau de formation atteint (nomenclature antérieure à 2019)."),
+                Bool("diplome", "1 si ce niveau a été validé par un diplôme."),
+                new("commune", "string", "Code INSEE de la commune de résidence.", Pattern: "^[0-9][0-9AB][0-9]{3}$"),
+                Bool("qpv", "Réside en quartier prioritaire de la politique de la ville."),
+                Bool("zrr", "Réside en zone de revitalisation rurale."),
+                Date("premier_accueil", "Date du premier accueil dans la structure."),
+            ], ["structure", "jeune"], ForeignKeyJeune: false),
+        new("contacts", "Contacts", "Chaque échange avec le jeune.",
+            [
+                Structure(), JeuneId, Date("date", "Date du contact."),
+                Code<ModeContact>("mode", "Mode du contact ; ENTRETIEN = entretien individuel."),
+                Bool("diagnostic", "1 = entretien de diagnostic approfondi (seulement avec ENTRETIEN) ; 0 par défaut.", required: false),
+            ]),
+        new("orientations", "Orientations", "Orientations vers un autre opérateur (fichier facultatif).",
+            [Structure(), JeuneId, Date("date", "Date de l'orientation."), Code<Operateur>("operateur", "Opérateur vers lequel le jeune est orienté.")]),
+        new("parcours", "Parcours", "Parcours contractualisés d'accompagnement.",
+            [
+                Structure(), JeuneId,
+                Code<Dispositif>("dispositif", "Dispositif ; nationaux : CIVIS, PPAE, GJ, CONSOLIDATION ; régionaux et locaux : REGIONAL, LOCAL."),
+                Date("debut", "Date d'entrée."),
+                Date("fin", "Date de sortie ; vide = en cours ; fin >= debut.", required: false),
+                new("motif_fin", "string", "Motif de sortie, seulement avec fin.", Enum: Codes.All<MotifFin>()),
+                Bool("neet", "Le jeune était NEET à l'entrée."),
+            ]),
+        new("propositions", "Propositions", "Propositions faites au jeune.",
+            [Structure(), JeuneId, Date("date", "Date de la proposition."), Code<Theme>("theme", "Thème de la proposition.")]),
+        new("situations", "Situations", "Situations vécues par le jeune (emploi, formation, immersion, service civique).",
+            [
+                Structure(), JeuneId,
+                Code<TypeSituation>("type", "Type de situation."),
+                Date("debut", "Date de début."),
+                Date("fin", "Date de fin ; vide = en cours ; fin >= debut.", required: false),
+                new("duree_prevue_jours", "integer", "Durée prévue d'un contrat à durée déterminée, en jours.", Minimum: 1),
+            ]),
+        new("droits", "Droits", "Accès aux services de droit commun (fichier facultatif).",
+            [Structure(), JeuneId, Date("date", "Date."), Code<DomaineDroit>("domaine", "Domaine.")]),
+        new("parrainages", "Parrainages", "Parrainages (fichier facultatif).",
+            [Structure(), JeuneId, Date("debut", "Début du parrainage."), Date("fin", "Fin du parrainage ; vide = en cours.", required: false)]),
+        new("moyens", "Moyens", "Contexte et moyens, une ligne par structure et par année (fichier facultatif).",
+            [
+                Structure(),
+                new("annee", "integer", "Année.", Required: true),
+                Number("jano", "Jeunes de 16 à 25 ans actifs non occupés sur le territoire (INSEE).", "integer"),
+                Number("defm", "Jeunes de 16 à 25 ans demandeurs d'emploi en fin de mois sur le territoire.", "integer"),
+                Number("etp_total", "Équivalents temps plein de la structure."),
+                Number("etp_accompagnement", "Équivalents temps plein consacrés à l'accompagnement."),
+                Number("financement_total", "Financement total (€)."),
+                Number("financement_activites_principales", "Financement des activités principales (€)."),
+                Number("financement_etat", "Financement de l'État (€)."),
+                Number("financement_fse", "Financement du Fonds social européen (€)."),
+            ], ["structure", "annee"], ForeignKeyJeune: false),
+    ];
+
+    public static byte[] Json()
+    {
+        using var memory = new MemoryStream();
+        using (var w = new Utf8JsonWriter(memory, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("profile", "tabular-data-package");
+            w.WriteString("name", "jalon-parcours");
+            w.WriteString("title", "Parcours des jeunes accompagnés par les Missions Locales");
+            w.WriteString("description", "Format d'échange v1 de Jalon : structures, jeunes et événements de leurs parcours (docs/spec/format-echange.md).");
+            w.WriteString("version", "1.0.0");
+            w.WriteStartArray("resources");
+            foreach (var r in Resources) WriteResource(w, r);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        memory.WriteByte((byte)'\n');
+        return memory.ToArray();
+    }
+
+    private static void WriteResource(Utf8JsonWriter w, Resource r)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", r.Name);
+        w.WriteString("path", r.Name + ".csv");
+        w.WriteString("title", r.Title);
+        w.WriteString("description", r.Description);
+        w.WriteString("profile", "tabular-data-resource");
+        w.WriteString("format", "csv");
+        w.WriteString("mediatype", "text/csv");
+        w.WriteString("encoding", "utf-8");
+        w.WriteStartObject("dialect");
+        w.WriteString("delimiter", ",");
+        w.WriteString("lineTerminator", "\n");
+        w.WriteString("quoteChar", "\"");
+        w.WriteBoolean("doubleQuote", true);
+        w.WriteBoolean("header", true);
+        w.WriteEndObject();
+        w.WriteStartObject("schema");
+        w.WriteStartArray("fields");
+        foreach (var f in r.Fields) WriteField(w, f);
+        w.WriteEndArray();
+        w.WriteStartArray("missingValues");
+        w.WriteStringValue("");
+        w.WriteEndArray();
+        if (r.PrimaryKey is { } pk)
+        {
+            w.WriteStartArray("primaryKey");
+            foreach (var k in pk) w.WriteStringValue(k);
+            w.WriteEndArray();
+        }
+        if (r.Name != "structures")
+        {
+            w.WriteStartArray("foreignKeys");
+            if (r.ForeignKeyJeune) WriteForeignKey(w, ["structure", "jeune"], "jeunes");
+            else WriteForeignKey(w, ["structure"], "structures");
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteForeignKey(Utf8JsonWriter w, string[] fields, string resource)
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("fields");
+        foreach (var f in fields) w.WriteStringValue(f);
+        w.WriteEndArray();
+        w.WriteStartObject("reference");
+        w.WriteString("resource", resource);
+        w.WriteStartArray("fields");
+        foreach (var f in fields) w.WriteStringValue(f);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteField(Utf8JsonWriter w, Field f)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", f.Name);
+        w.WriteString("type", f.Type);
+        w.WriteString("description", f.Description);
+        if (f.Type == "date") w.WriteString("format", "default");
+        if (f.Type == "boolean")
+        {
+            w.WriteStartArray("trueValues");
+            w.WriteStringValue("1");
+            w.WriteEndArray();
+            w.WriteStartArray("falseValues");
+            w.WriteStringValue("0");
+            w.WriteEndArray();
+        }
+        if (f.Type is "number") w.WriteString("decimalChar", ".");
+        if (f.Required || f.Enum is not null || f.Pattern is not null || f.Minimum is not null || f.Unique)
+        {
+            w.WriteStartObject("constraints");
+            if (f.Required) w.WriteBoolean("required", true);
+            if (f.Unique) w.WriteBoolean("unique", true);
+            if (f.Pattern is not null) w.WriteString("pattern", f.Pattern);
+            if (f.Minimum is { } min) w.WriteNumber("minimum", min);
+            if (f.Enum is { } values)
+            {
+                w.WriteStartArray("enum");
+                foreach (var v in values) w.WriteStringValue(v);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
 }

@@ -16,6 +16,9 @@ if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Jalon")
 }
 builder.Services.AddJalonStorage(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
+// French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>

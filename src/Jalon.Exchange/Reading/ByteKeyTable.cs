@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Jalon.Exchange.Reading;
 
@@ -12,40 +13,47 @@ internal sealed class ByteKeyTable
 {
     private byte[] _arena;
     private int _arenaLength;
-    private int[] _offsets;
-    private int[] _groups;
-    private uint[] _hashes;
-    private int[] _slots; // entry index + 1, 0 = empty
+    private Entry[] _entries;
+    private ulong[] _slots; // hash << 32 | entry index + 1; 0 = empty
     private int _count;
 
     public ByteKeyTable(int capacity = 16)
     {
         capacity = Math.Max(capacity, 4);
         _arena = new byte[capacity * 8];
-        _offsets = new int[capacity + 1];
-        _groups = new int[capacity];
-        _hashes = new uint[capacity];
-        _slots = new int[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
+        _entries = new Entry[capacity];
+        _slots = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)capacity * 2)];
     }
 
     public int Count => _count;
 
-    public ReadOnlySpan<byte> KeyOf(int entry) => _arena.AsSpan(_offsets[entry], _offsets[entry + 1] - _offsets[entry]);
+    public ReadOnlySpan<byte> KeyOf(int entry) => _arena.AsSpan(_entries[entry].Offset, _entries[entry].Length);
+
+    /// <summary>Whether entry <paramref name="entry"/> is (group, key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Matches(int entry, int group, ReadOnlySpan<byte> key)
+    {
+        ref readonly var e = ref _entries[entry];
+        return e.Group == group && key.SequenceEqual(_arena.AsSpan(e.Offset, e.Length));
+    }
 
     /// <summary>The entry of (group, key), or −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(int group, ReadOnlySpan<byte> key)
     {
         var hash = Hash(group, key);
         var mask = _slots.Length - 1;
         for (var slot = (int)hash & mask; ; slot = (slot + 1) & mask)
         {
-            var entry = _slots[slot] - 1;
-            if (entry < 0) return -1;
-            if (_hashes[entry] == hash && _groups[entry] == group && key.SequenceEqual(KeyOf(entry))) return entry;
+            var packed = _slots[slot];
+            if (packed == 0) return -1;
+            var entry = (int)(uint)packed - 1;
+            if ((uint)(packed >> 32) == hash && Matches(entry, group, key)) return entry;
         }
     }
 
     /// <summary>Adds (group, key) as entry <see cref="Count"/>; when already there, returns false and its entry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(int group, ReadOnlySpan<byte> key, out int entry)
     {
         if ((_count + 1) * 2 > _slots.Length) Grow();
@@ -54,46 +62,41 @@ internal sealed class ByteKeyTable
         var slot = (int)hash & mask;
         for (; ; slot = (slot + 1) & mask)
         {
-            var existing = _slots[slot] - 1;
-            if (existing < 0) break;
-            if (_hashes[existing] == hash && _groups[existing] == group && key.SequenceEqual(KeyOf(existing)))
+            var packed = _slots[slot];
+            if (packed == 0) break;
+            var existing = (int)(uint)packed - 1;
+            if ((uint)(packed >> 32) == hash && Matches(existing, group, key))
             {
                 entry = existing;
                 return false;
             }
         }
         entry = _count;
-        if (entry == _groups.Length)
-        {
-            Array.Resize(ref _groups, entry * 2);
-            Array.Resize(ref _hashes, entry * 2);
-            Array.Resize(ref _offsets, entry * 2 + 1);
-        }
+        if (entry == _entries.Length) Array.Resize(ref _entries, entry * 2);
         if (_arenaLength + key.Length > _arena.Length) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaLength + key.Length));
         key.CopyTo(_arena.AsSpan(_arenaLength));
-        _offsets[entry] = _arenaLength;
+        _entries[entry] = new Entry(_arenaLength, key.Length, group);
         _arenaLength += key.Length;
-        _offsets[entry + 1] = _arenaLength;
-        _groups[entry] = group;
-        _hashes[entry] = hash;
-        _slots[slot] = entry + 1;
+        _slots[slot] = ((ulong)hash << 32) | (uint)(entry + 1);
         _count++;
         return true;
     }
 
     private void Grow()
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = new ulong[_slots.Length * 2];
         var mask = slots.Length - 1;
-        for (var entry = 0; entry < _count; entry++)
+        foreach (var packed in _slots)
         {
-            var slot = (int)_hashes[entry] & mask;
+            if (packed == 0) continue;
+            var slot = (int)(packed >> 32) & mask;
             while (slots[slot] != 0) slot = (slot + 1) & mask;
-            slots[slot] = entry + 1;
+            slots[slot] = packed;
         }
         _slots = slots;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(int group, ReadOnlySpan<byte> key)
     {
         var h = 0x9E3779B97F4A7C15UL ^ ((ulong)(uint)group * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)key.Length;
@@ -115,4 +118,6 @@ internal sealed class ByteKeyTable
     }
 
     private static ulong Mix(ulong h, ulong word) => BitOperations.RotateLeft(h ^ (word * 0x87C37B91114253D5UL), 31) * 0x4CF5AD432745937FUL;
+
+    private readonly record struct Entry(int Offset, int Length, int Group);
 }

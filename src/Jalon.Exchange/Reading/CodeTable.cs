@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Jalon.Domain;
 
@@ -29,6 +30,7 @@ internal sealed class CodeTable<T> where T : struct, Enum
     /// <summary>The accepted codes, for a French message: « A, B ou C ».</summary>
     public string Expected { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(ReadOnlySpan<byte> s, out T value)
     {
         for (var i = 0; i < _codes.Length; i++)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Jalon.Exchange.Reading;
 
 /// <summary>The fields of the current record: offsets into the chunk's buffer.</summary>
@@ -31,6 +33,7 @@ internal struct CsvTokenizer(byte[] buffer, int length, byte delimiter, int firs
     private int _line = firstLine;
 
     /// <summary>Next record: false at the end. <paramref name="error"/> is set for a badly quoted record (skipped to the end of its line).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(CsvFields fields, out int line, out string? error)
     {
         error = null;

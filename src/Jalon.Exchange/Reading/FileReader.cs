@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Jalon.Domain;
 
@@ -11,32 +12,80 @@ internal class ChunkResult(int sequence)
 {
     public int Sequence { get; } = sequence;
     public int Rows;
+    public int Bytes;
     public List<PackageIssue> Errors { get; } = [];
     public List<PackageIssue> Anomalies { get; } = [];
     public int OmittedErrors;
     public int OmittedAnomalies;
 
+    /// <summary>Gives back the rows' memory once they have been committed.</summary>
+    public virtual void Release()
+    {
+    }
+
+    /// <summary>Issues kept in memory by the whole reading, shared by the chunks: beyond twice the listed maximum, issues are only counted.</summary>
+    public IssueBudget Budget { get; set; } = new();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void Add(PackageIssue issue)
     {
         if (issue.IsError)
         {
-            if (Errors.Count < PackageReader.MaxReportedIssues) Errors.Add(issue);
+            if (Budget.TakeError()) Errors.Add(issue);
             else OmittedErrors++;
         }
-        else if (Anomalies.Count < PackageReader.MaxReportedIssues) Anomalies.Add(issue);
+        else if (Budget.TakeAnomaly()) Anomalies.Add(issue);
         else OmittedAnomalies++;
     }
 }
 
+internal sealed class IssueBudget
+{
+    private const int Limit = 2 * PackageReader.MaxReportedIssues;
+    private int _errors;
+    private int _anomalies;
+
+    public bool TakeError() => Interlocked.Increment(ref _errors) <= Limit;
+
+    public bool TakeAnomaly() => Interlocked.Increment(ref _anomalies) <= Limit;
+}
+
+/// <summary>A chunk's result holding its rows in a pooled array, returned to the pool once committed.</summary>
 internal class ChunkResult<T>(int sequence, int capacity) : ChunkResult(sequence)
 {
-    public List<T> Items { get; } = new(capacity);
+    public T[] Items { get; private set; } = ArrayPool<T>.Shared.Rent(Math.Max(capacity, 1));
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<T> Span => Items.AsSpan(0, Count);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(in T item)
+    {
+        if (Count == Items.Length)
+        {
+            var bigger = ArrayPool<T>.Shared.Rent(Items.Length * 2);
+            Items.AsSpan(0, Count).CopyTo(bigger);
+            ArrayPool<T>.Shared.Return(Items);
+            Items = bigger;
+        }
+        Items[Count++] = item;
+    }
+
+    public override void Release()
+    {
+        if (Items.Length == 0) return;
+        ArrayPool<T>.Shared.Return(Items);
+        Items = [];
+        Count = 0;
+    }
 }
 
 /// <summary>The reading of one file of the package: its columns, and how one row is checked and turned into a value.</summary>
 internal abstract class FileReader(ReadSession session, string name, bool required, ColumnSpec[] columns)
 {
     private readonly List<ChunkResult> _results = [];
+    private readonly Dictionary<int, ChunkResult> _pending = [];
+    private int _nextSequence;
 
     public ReadSession Session { get; } = session;
     public string Name { get; } = name;
@@ -79,9 +128,12 @@ internal abstract class FileReader(ReadSession session, string name, bool requir
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ParseChunk(Chunk chunk)
     {
-        var result = CreateResult(chunk.Sequence, chunk.LineCount);
+        var result = CreateResult(chunk.Sequence, chunk.LineCount + 1);
+        result.Bytes = chunk.Length;
+        result.Budget = Session.Budget;
         var row = new RowContext(this, result, chunk.Buffer, new CsvFields(FieldCount + 1));
         var tokenizer = new CsvTokenizer(chunk.Buffer, chunk.Length, Delimiter, chunk.FirstLine);
         while (tokenizer.Next(row.Fields, out var line, out var error))
@@ -101,24 +153,41 @@ internal abstract class FileReader(ReadSession session, string name, bool requir
             ParseRow(row);
         }
         ArrayPool<byte>.Shared.Return(chunk.Buffer);
-        lock (_results) _results.Add(result);
-    }
-
-    /// <summary>The results of every chunk, in file order.</summary>
-    public IReadOnlyList<ChunkResult> Results
-    {
-        get
+        lock (_pending)
         {
-            lock (_results) return _results.OrderBy(r => r.Sequence).ToArray();
+            _pending.Add(result.Sequence, result);
+            while (_pending.Remove(_nextSequence, out var next))
+            {
+                Commit(next);
+                next.Release();
+                _results.Add(next);
+                _nextSequence++;
+            }
         }
     }
 
-    public int RowCount => Results.Sum(r => r.Rows);
+    /// <summary>Size of the file in bytes when known (−1 otherwise), to size the row storage.</summary>
+    public long FileLength { get; set; } = -1;
+
+    /// <summary>An estimate of the file's record count from its length and a chunk's density, or 0.</summary>
+    protected int EstimateRows(ChunkResult first, int chunkBytes)
+    {
+        if (FileLength <= 0 || first.Rows == 0 || chunkBytes <= 0) return 0;
+        return (int)Math.Min(int.MaxValue / 2, FileLength * 1.05 * first.Rows / chunkBytes);
+    }
+
+    /// <summary>The results of every chunk (issues and counts; rows are committed), in file order.</summary>
+    public IReadOnlyList<ChunkResult> Results => _results;
+
+    public int RowCount => _results.Sum(r => r.Rows);
 
     protected abstract ChunkResult CreateResult(int sequence, int capacity);
 
     /// <summary>Checks one record; reports through <paramref name="row"/>; adds the value to its result when the row is sound.</summary>
     protected abstract void ParseRow(RowContext row);
+
+    /// <summary>Takes a chunk's rows, called once per chunk in file order (one chunk at a time).</summary>
+    protected abstract void Commit(ChunkResult result);
 }
 
 /// <summary>The record being parsed, with value accessors that report what is wrong.</summary>
@@ -126,7 +195,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
 {
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private int _lastStructure = -1;
-    private byte[] _lastStructureKey = [];
+    private int _lastJeune = -1;
 
     public FileReader Reader { get; } = reader;
     public ChunkResult Result { get; } = result;
@@ -151,6 +220,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
     public void Anomaly(int col, string message) =>
         Result.Add(new PackageIssue(Reader.Name, Line, col < 0 ? null : Reader.Columns[col].Name, message, false));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> Raw(int col)
     {
         var f = Reader.FieldOf[col];
@@ -158,6 +228,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
     }
 
     /// <summary>True when the cell holds a value. An empty required cell is an error; a missing required column was reported with the header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Has(int col)
     {
         if (Reader.FieldOf[col] < 0)
@@ -173,6 +244,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateOnly? Date(int col)
     {
         if (!Has(col)) return null;
@@ -182,6 +254,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool? Bool(int col)
     {
         if (!Has(col)) return null;
@@ -191,6 +264,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int? Int(int col)
     {
         if (!Has(col)) return null;
@@ -218,6 +292,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T? Code<T>(int col) where T : struct, Enum
     {
         if (!Has(col)) return null;
@@ -229,6 +304,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
     }
 
     /// <summary>A text value; <paramref name="intern"/> shares equal strings within the chunk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Text(int col, bool intern = false)
     {
         if (!Has(col)) return null;
@@ -249,41 +325,54 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
     }
 
     /// <summary>The index of the structure named in column <paramref name="col"/>, or −1 (reported).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Structure(int col = 0)
     {
         if (!Has(col)) return -1;
         var s = Raw(col);
-        if (_lastStructure >= 0 && s.SequenceEqual(_lastStructureKey)) return _lastStructure;
-        var index = Reader.Session.StructureKeys.Find(0, s);
+        var keys = Reader.Session.StructureKeys;
+        if (_lastStructure >= 0 && s.SequenceEqual(keys.KeyOf(_lastStructure))) return _lastStructure;
+        var index = keys.Find(0, s);
         if (index < 0)
         {
             Error(col, $"structure inconnue « {Utf8Values.Show(s)} » (absente de structures.csv)");
             return -1;
         }
         _lastStructure = index;
-        _lastStructureKey = Reader.Session.StructureKeys.KeyOf(index).ToArray();
         return index;
     }
 
     /// <summary>The index of the young person of columns structure (0) and jeune (1), or −1 (reported).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Jeune()
     {
         var structure = Structure(0);
         if (!Has(1) || structure < 0) return -1;
         var id = Raw(1);
-        var jeune = Reader.Session.JeuneKeys.Find(structure, id);
-        if (jeune < 0)
+        var keys = Reader.Session.JeuneKeys;
+        // Rows usually come grouped by young person, in the order of jeunes.csv: try the previous row's one, then the next one.
+        if (_lastJeune >= 0)
+        {
+            if (keys.Matches(_lastJeune, structure, id)) return _lastJeune;
+            if (_lastJeune + 1 < keys.Count && keys.Matches(_lastJeune + 1, structure, id)) return ++_lastJeune;
+        }
+        var jeune = keys.Find(structure, id);
+        if (jeune >= 0) _lastJeune = jeune;
+        else
             Error(1, $"jeune inconnu « {Utf8Values.Show(id)} » dans la structure « {Reader.Session.Structures[structure].Code} » (absent de jeunes.csv)");
         return jeune;
     }
 
     /// <summary>Anomaly when an event's date is before the young person's birth or first reception.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CheckAfterArrival(int col, int jeune, DateOnly date)
     {
-        var j = Reader.Session.Jeunes[jeune];
+        var session = Reader.Session;
+        if (date >= session.PremiersAccueils[jeune] && date >= session.Naissances[jeune]) return;
+        ref readonly var j = ref session.Jeunes[jeune];
         if (date < j.Naissance)
             Anomaly(col, $"date {date:yyyy-MM-dd} antérieure à la naissance du jeune ({j.Naissance:yyyy-MM-dd})");
-        else if (date < j.PremierAccueil)
+        else
             Anomaly(col, $"date {date:yyyy-MM-dd} antérieure au premier accueil du jeune ({j.PremierAccueil:yyyy-MM-dd})");
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
+using System.Runtime.InteropServices;
 using Jalon.Domain;
 
 namespace Jalon.Exchange.Reading;
@@ -17,10 +17,26 @@ internal sealed class ReadSession(Func<string, Stream?> open)
     private readonly List<PackageIssue> _anomalies = [];
     private readonly List<PackageIssue> _warnings = [];
 
+    public IssueBudget Budget { get; } = new();
+
     public ByteKeyTable StructureKeys { get; } = new();
     public List<Structure> Structures { get; } = [];
-    public ByteKeyTable JeuneKeys { get; private set; } = new();
+    public ByteKeyTable JeuneKeys { get; set; } = new();
     public Jeune[] Jeunes { get; private set; } = [];
+
+    /// <summary>Birth and first reception of each young person, apart, for a cache-friendly check of every event.</summary>
+    public DateOnly[] Naissances { get; private set; } = [];
+
+    public DateOnly[] PremiersAccueils { get; private set; } = [];
+
+    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("JALON_TRACE_READ") == "1";
+
+    /// <summary>Phase timings on standard error, when JALON_TRACE_READ=1 (for measurements).</summary>
+    private static void Trace(Stopwatch clock, string phase)
+    {
+        if (TraceEnabled)
+            Console.Error.WriteLine($"[lecture] {phase} : {clock.Elapsed.TotalSeconds:0.000} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s, tas {GC.GetTotalMemory(false) / 1_000_000} Mo, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s");
+    }
 
     public ReadResult Run(IEnumerable<string>? fileNames)
     {
@@ -60,20 +76,24 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         if (complete)
         {
             RunFiles([structures]);
-            RegisterStructures(structures);
+            Trace(clock, "structures");
             complete = !HeaderFailed(structures);
         }
         if (complete)
         {
             RunFiles([jeunes]);
-            RegisterJeunes(jeunes);
+            Jeunes = jeunes.All.ToArray();
+            Naissances = Array.ConvertAll(Jeunes, j => j.Naissance);
+            PremiersAccueils = Array.ConvertAll(Jeunes, j => j.PremierAccueil);
+            Trace(clock, "jeunes");
             complete = !HeaderFailed(jeunes);
         }
         if (complete)
         {
             RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens]);
-            CheckMoyens(moyens);
+            Trace(clock, "événements lus");
             CheckNationalOverlaps(parcours);
+            Trace(clock, "chevauchements");
         }
 
         var order = readers.Select((r, i) => (r.Name, i)).ToDictionary(x => x.Name, x => x.i);
@@ -96,6 +116,7 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         }
 
         var package = errors.Count == 0 ? Build(contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens) : null;
+        Trace(clock, "paquet construit");
         var files = readers.Select(r => new FileSummary(r.Name, r.Present, r.Present ? r.RowCount : 0)).ToArray();
         return new ReadResult(package,
             Sorted(errors, order, ref omittedErrors),
@@ -167,6 +188,7 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             using var stream = open(reader.Name);
             if (stream is null) return;
             reader.Present = true;
+            reader.FileLength = stream.CanSeek ? stream.Length : -1;
             if (!ChunkProducer.Produce(stream, reader, chunk => queue.Add(chunk, cancel)))
                 reader.HeaderIssues.Add(new PackageIssue(reader.Name, 1, null, "fichier vide (attendu au moins la ligne d'en-tête)", true));
         }
@@ -177,78 +199,10 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         }
     }
 
-    private void RegisterStructures(StructuresReader reader)
-    {
-        var lines = new List<int>();
-        foreach (var result in reader.Results)
-        {
-            foreach (var row in ((ChunkResult<StructureRow>)result).Items)
-            {
-                if (row.Value.Code.Length == 0) continue;
-                if (!StructureKeys.TryAdd(0, Encoding.UTF8.GetBytes(row.Value.Code), out var existing))
-                {
-                    _errors.Add(new PackageIssue(reader.Name, row.Line, "structure",
-                        $"structure « {row.Value.Code} » en double (déjà définie ligne {lines[existing]})", true));
-                    continue;
-                }
-                Structures.Add(row.Value);
-                lines.Add(row.Line);
-            }
-        }
-    }
-
-    private void RegisterJeunes(JeunesReader reader)
-    {
-        var results = reader.Results;
-        var rows = results.Sum(r => r.Rows);
-        JeuneKeys = new ByteKeyTable(rows);
-        var jeunes = new List<Jeune>(rows);
-        var lines = new List<int>(rows);
-        Span<byte> key = stackalloc byte[256];
-        foreach (var result in results)
-        {
-            var items = ((ChunkResult<JeuneRow>)result).Items;
-            foreach (var row in items)
-            {
-                if (!row.HasKey) continue;
-                var id = row.Value.Id;
-                var bytes = Encoding.UTF8.GetMaxByteCount(id.Length) <= key.Length ? key[..Encoding.UTF8.GetBytes(id, key)] : Encoding.UTF8.GetBytes(id);
-                if (!JeuneKeys.TryAdd(row.Value.Structure, bytes, out var existing))
-                {
-                    _errors.Add(new PackageIssue(reader.Name, row.Line, "jeune",
-                        $"jeune « {id} » en double dans la structure « {Structures[row.Value.Structure].Code} » (déjà défini ligne {lines[existing]})", true));
-                    continue;
-                }
-                jeunes.Add(row.Value);
-                lines.Add(row.Line);
-            }
-            items.Clear();
-            items.Capacity = 0;
-        }
-        Jeunes = jeunes.ToArray();
-    }
-
-    private void CheckMoyens(MoyensReader reader)
-    {
-        var seen = new Dictionary<(int Structure, int Annee), int>();
-        foreach (var result in reader.Results)
-        {
-            foreach (var row in ((ChunkResult<MoyensRow>)result).Items)
-            {
-                if (!row.HasKey) continue;
-                if (!seen.TryAdd((row.Value.Structure, row.Value.Annee), row.Line))
-                {
-                    _errors.Add(new PackageIssue(reader.Name, row.Line, "annee",
-                        $"année {row.Value.Annee} en double pour la structure « {Structures[row.Value.Structure].Code} » (déjà donnée ligne {seen[(row.Value.Structure, row.Value.Annee)]})", true));
-                }
-            }
-        }
-    }
-
     /// <summary>Anomaly for each national path that overlaps an earlier (in file order) national path of the same young person.</summary>
     private void CheckNationalOverlaps(ParcoursReader reader)
     {
-        var paths = reader.Results.SelectMany(r => ((ParcoursChunkResult)r).National).ToArray();
+        var paths = CollectionsMarshal.AsSpan(reader.National);
         if (paths.Length < 2) return;
         // Group by young person, keeping file order (counting sort).
         var start = new int[Jeunes.Length + 1];
@@ -306,20 +260,15 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             Situations = s!,
             Droits = d!,
             Parrainages = pa!,
-            Moyens = moyens.Results.SelectMany(r => ((ChunkResult<MoyensRow>)r).Items).Select(r => r.Value).ToArray(),
+            Moyens = moyens.All.ToArray(),
         };
     }
 
-    private static EventTable<T> Table<T>(FileReader reader, int jeuneCount) where T : struct, IJeuneEvent
+    private static EventTable<T> Table<T>(EventReader<T> reader, int jeuneCount) where T : struct, IJeuneEvent
     {
-        var results = reader.Results.Cast<ChunkResult<T>>().ToArray();
-        var all = new List<T>(results.Sum(r => r.Items.Count));
-        foreach (var result in results)
-        {
-            all.AddRange(result.Items);
-            result.Items.Clear();
-            result.Items.Capacity = 0;
-        }
-        return EventTable<T>.Build(all, jeuneCount);
+        var table = EventTable<T>.Build(reader.All, jeuneCount);
+        reader.All.Clear();
+        reader.All.Capacity = 0;
+        return table;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Jalon.Domain;
 
 namespace Jalon.Exchange.Reading;
@@ -15,6 +17,22 @@ internal sealed class ParcoursChunkResult(int sequence, int capacity) : ChunkRes
     public List<NationalPath> National { get; } = [];
 }
 
+/// <summary>A file of events of young people: its rows are kept in file order in <see cref="All"/>.</summary>
+internal abstract class EventReader<T>(ReadSession session, string name, bool required, ColumnSpec[] columns)
+    : FileReader(session, name, required, columns) where T : struct, IJeuneEvent
+{
+    public List<T> All { get; } = [];
+
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<T>(sequence, capacity);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void Commit(ChunkResult result)
+    {
+        if (result.Sequence == 0) All.Capacity = Math.Max(All.Capacity, EstimateRows(result, result.Bytes));
+        All.AddRange(((ChunkResult<T>)result).Span);
+    }
+}
+
 internal static class Col
 {
     public static ColumnSpec Req(string name) => new(name, true);
@@ -24,8 +42,28 @@ internal static class Col
 internal sealed class StructuresReader(ReadSession session) : FileReader(session, "structures.csv", true,
     [Col.Req("structure"), Col.Req("nom"), Col.Req("region"), Col.Opt("departement")])
 {
+    private readonly List<int> _lines = [];
+
     protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<StructureRow>(sequence, capacity);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void Commit(ChunkResult result)
+    {
+        foreach (ref readonly var row in ((ChunkResult<StructureRow>)result).Span)
+        {
+            if (row.Value.Code.Length == 0) continue;
+            if (!Session.StructureKeys.TryAdd(0, Encoding.UTF8.GetBytes(row.Value.Code), out var existing))
+            {
+                result.Add(new PackageIssue(Name, row.Line, "structure",
+                    $"structure « {row.Value.Code} » en double (déjà définie ligne {_lines[existing]})", true));
+                continue;
+            }
+            Session.Structures.Add(row.Value);
+            _lines.Add(row.Line);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var code = row.Text(0);
@@ -35,7 +73,7 @@ internal sealed class StructuresReader(ReadSession session) : FileReader(session
         if (region is not null && (region.Length != 2 || !char.IsAsciiDigit(region[0]) || !char.IsAsciiDigit(region[1])))
             row.Error(2, $"code région invalide « {region} » (attendu le code INSEE de la région, 2 chiffres, ex. 84)");
         var value = new Structure(code ?? "", nom ?? "", region ?? "", departement);
-        ((ChunkResult<StructureRow>)row.Result).Items.Add(new StructureRow(value, row.Line, row.Ok));
+        ((ChunkResult<StructureRow>)row.Result).Add(new StructureRow(value, row.Line, row.Ok));
     }
 }
 
@@ -45,8 +83,41 @@ internal sealed class JeunesReader(ReadSession session) : FileReader(session, "j
 {
     public const int PremierAccueil = 9;
 
+    private readonly List<int> _lines = [];
+
+    public List<Jeune> All { get; } = [];
+
     protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<JeuneRow>(sequence, capacity);
 
+    /// <summary>Registers the young people in file order: the first of a (structure, jeune) key wins, the others are duplicates.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void Commit(ChunkResult result)
+    {
+        if (result.Sequence == 0)
+        {
+            var estimate = EstimateRows(result, result.Bytes);
+            Session.JeuneKeys = new ByteKeyTable(Math.Max(estimate, 16));
+            All.Capacity = _lines.Capacity = estimate;
+        }
+        var keys = Session.JeuneKeys;
+        Span<byte> key = stackalloc byte[256];
+        foreach (ref readonly var row in ((ChunkResult<JeuneRow>)result).Span)
+        {
+            if (!row.HasKey) continue;
+            var id = row.Value.Id;
+            var bytes = Encoding.UTF8.GetMaxByteCount(id.Length) <= key.Length ? key[..Encoding.UTF8.GetBytes(id, key)] : Encoding.UTF8.GetBytes(id);
+            if (!keys.TryAdd(row.Value.Structure, bytes, out var existing))
+            {
+                result.Add(new PackageIssue(Name, row.Line, "jeune",
+                    $"jeune « {id} » en double dans la structure « {Session.Structures[row.Value.Structure].Code} » (déjà défini ligne {_lines[existing]})", true));
+                continue;
+            }
+            All.Add(row.Value);
+            _lines.Add(row.Line);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var structure = row.Structure(0);
@@ -67,15 +138,14 @@ internal sealed class JeunesReader(ReadSession session) : FileReader(session, "j
         }
         var value = new Jeune(structure, id ?? "", naissance ?? default, sexe ?? default, niveau ?? default, diplome ?? false,
             commune, qpv ?? false, zrr ?? false, accueil ?? default);
-        ((ChunkResult<JeuneRow>)row.Result).Items.Add(new JeuneRow(value, row.Line, row.Ok, structure >= 0 && id is not null));
+        ((ChunkResult<JeuneRow>)row.Result).Add(new JeuneRow(value, row.Line, row.Ok, structure >= 0 && id is not null));
     }
 }
 
-internal sealed class ContactsReader(ReadSession session) : FileReader(session, "contacts.csv", false,
+internal sealed class ContactsReader(ReadSession session) : EventReader<Contact>(session, "contacts.csv", false,
     [Col.Req("structure"), Col.Req("jeune"), Col.Req("date"), Col.Req("mode"), Col.Opt("diagnostic")])
 {
-    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Contact>(sequence, capacity);
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var jeune = row.Jeune();
@@ -86,15 +156,14 @@ internal sealed class ContactsReader(ReadSession session) : FileReader(session, 
             row.Error(4, $"diagnostic = 1 avec le mode {Codes.Of(m)} (un diagnostic approfondi n'est possible qu'avec le mode ENTRETIEN)");
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, date!.Value);
-        ((ChunkResult<Contact>)row.Result).Items.Add(new Contact(jeune, date.Value, mode!.Value, diagnostic));
+        ((ChunkResult<Contact>)row.Result).Add(new Contact(jeune, date.Value, mode!.Value, diagnostic));
     }
 }
 
-internal sealed class OrientationsReader(ReadSession session) : FileReader(session, "orientations.csv", false,
+internal sealed class OrientationsReader(ReadSession session) : EventReader<Orientation>(session, "orientations.csv", false,
     [Col.Req("structure"), Col.Req("jeune"), Col.Req("date"), Col.Req("operateur")])
 {
-    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Orientation>(sequence, capacity);
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var jeune = row.Jeune();
@@ -102,15 +171,25 @@ internal sealed class OrientationsReader(ReadSession session) : FileReader(sessi
         var operateur = row.Code<Operateur>(3);
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, date!.Value);
-        ((ChunkResult<Orientation>)row.Result).Items.Add(new Orientation(jeune, date.Value, operateur!.Value));
+        ((ChunkResult<Orientation>)row.Result).Add(new Orientation(jeune, date.Value, operateur!.Value));
     }
 }
 
-internal sealed class ParcoursReader(ReadSession session) : FileReader(session, "parcours.csv", false,
+internal sealed class ParcoursReader(ReadSession session) : EventReader<Parcours>(session, "parcours.csv", false,
     [Col.Req("structure"), Col.Req("jeune"), Col.Req("dispositif"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("motif_fin"), Col.Req("neet")])
 {
+    public List<NationalPath> National { get; } = [];
+
     protected override ChunkResult CreateResult(int sequence, int capacity) => new ParcoursChunkResult(sequence, capacity);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void Commit(ChunkResult result)
+    {
+        base.Commit(result);
+        National.AddRange(((ParcoursChunkResult)result).National);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var jeune = row.Jeune();
@@ -129,17 +208,16 @@ internal sealed class ParcoursReader(ReadSession session) : FileReader(session, 
             row.Anomaly(4, $"séquence de consolidation de plus de 4 mois ({parcours.Debut:yyyy-MM-dd} → {end:yyyy-MM-dd}, attendu au plus 4 mois)");
         row.CheckAfterArrival(3, jeune, parcours.Debut);
         var result = (ParcoursChunkResult)row.Result;
-        result.Items.Add(parcours);
+        result.Add(parcours);
         if (parcours.Dispositif.IsNational())
             result.National.Add(new NationalPath(jeune, parcours.Dispositif, parcours.Debut, fin, row.Line));
     }
 }
 
-internal sealed class PropositionsReader(ReadSession session) : FileReader(session, "propositions.csv", false,
+internal sealed class PropositionsReader(ReadSession session) : EventReader<Proposition>(session, "propositions.csv", false,
     [Col.Req("structure"), Col.Req("jeune"), Col.Req("date"), Col.Req("theme")])
 {
-    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Proposition>(sequence, capacity);
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var jeune = row.Jeune();
@@ -147,15 +225,14 @@ internal sealed class PropositionsReader(ReadSession session) : FileReader(sessi
         var theme = row.Code<Theme>(3);
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, date!.Value);
-        ((ChunkResult<Proposition>)row.Result).Items.Add(new Proposition(jeune, date.Value, theme!.Value));
+        ((ChunkResult<Proposition>)row.Result).Add(new Proposition(jeune, date.Value, theme!.Value));
     }
 }
 
-internal sealed class SituationsReader(ReadSession session) : FileReader(session, "situations.csv", false,
+internal sealed class SituationsReader(ReadSession session) : EventReader<Situation>(session, "situations.csv", false,
     [Col.Req("structure"), Col.Req("jeune"), Col.Req("type"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("duree_prevue_jours")])
 {
-    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Situation>(sequence, capacity);
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var jeune = row.Jeune();
@@ -169,15 +246,14 @@ internal sealed class SituationsReader(ReadSession session) : FileReader(session
             row.Error(5, $"durée prévue de {duree} jour{(Math.Abs(duree.Value) > 1 ? "s" : "")} (attendu un entier ≥ 1)");
         if (!row.Ok) return;
         row.CheckAfterArrival(3, jeune, debut!.Value);
-        ((ChunkResult<Situation>)row.Result).Items.Add(new Situation(jeune, type!.Value, debut.Value, fin, duree));
+        ((ChunkResult<Situation>)row.Result).Add(new Situation(jeune, type!.Value, debut.Value, fin, duree));
     }
 }
 
-internal sealed class DroitsReader(ReadSession session) : FileReader(session, "droits.csv", false,
+internal sealed class DroitsReader(ReadSession session) : EventReader<Droit>(session, "droits.csv", false,
     [Col.Req("structure"), Col.Req("jeune"), Col.Req("date"), Col.Req("domaine")])
 {
-    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Droit>(sequence, capacity);
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var jeune = row.Jeune();
@@ -185,15 +261,14 @@ internal sealed class DroitsReader(ReadSession session) : FileReader(session, "d
         var domaine = row.Code<DomaineDroit>(3);
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, date!.Value);
-        ((ChunkResult<Droit>)row.Result).Items.Add(new Droit(jeune, date.Value, domaine!.Value));
+        ((ChunkResult<Droit>)row.Result).Add(new Droit(jeune, date.Value, domaine!.Value));
     }
 }
 
-internal sealed class ParrainagesReader(ReadSession session) : FileReader(session, "parrainages.csv", false,
+internal sealed class ParrainagesReader(ReadSession session) : EventReader<Parrainage>(session, "parrainages.csv", false,
     [Col.Req("structure"), Col.Req("jeune"), Col.Req("debut"), Col.Opt("fin")])
 {
-    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<Parrainage>(sequence, capacity);
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var jeune = row.Jeune();
@@ -203,7 +278,7 @@ internal sealed class ParrainagesReader(ReadSession session) : FileReader(sessio
             row.Error(3, $"fin {f:yyyy-MM-dd} antérieure au début {d:yyyy-MM-dd} (attendu fin ≥ debut)");
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, debut!.Value);
-        ((ChunkResult<Parrainage>)row.Result).Items.Add(new Parrainage(jeune, debut.Value, fin));
+        ((ChunkResult<Parrainage>)row.Result).Add(new Parrainage(jeune, debut.Value, fin));
     }
 }
 
@@ -211,14 +286,35 @@ internal sealed class MoyensReader(ReadSession session) : FileReader(session, "m
     [Col.Req("structure"), Col.Req("annee"), Col.Opt("jano"), Col.Opt("defm"), Col.Opt("etp_total"), Col.Opt("etp_accompagnement"),
      Col.Opt("financement_total"), Col.Opt("financement_activites_principales"), Col.Opt("financement_etat"), Col.Opt("financement_fse")])
 {
+    private readonly Dictionary<(int Structure, int Annee), int> _lines = [];
+
+    public List<Moyens> All { get; } = [];
+
     protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<MoyensRow>(sequence, capacity);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected override void Commit(ChunkResult result)
+    {
+        foreach (ref readonly var row in ((ChunkResult<MoyensRow>)result).Span)
+        {
+            if (!row.HasKey) continue;
+            if (!_lines.TryAdd((row.Value.Structure, row.Value.Annee), row.Line))
+            {
+                result.Add(new PackageIssue(Name, row.Line, "annee",
+                    $"année {row.Value.Annee} en double pour la structure « {Session.Structures[row.Value.Structure].Code} » (déjà donnée ligne {_lines[(row.Value.Structure, row.Value.Annee)]})", true));
+                continue;
+            }
+            if (row.Ok) All.Add(row.Value);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void ParseRow(RowContext row)
     {
         var structure = row.Structure(0);
         var annee = row.Int(1);
         var value = new Moyens(structure, annee ?? 0, row.Long(2), row.Long(3), row.Decimal(4), row.Decimal(5),
             row.Decimal(6), row.Decimal(7), row.Decimal(8), row.Decimal(9));
-        ((ChunkResult<MoyensRow>)row.Result).Items.Add(new MoyensRow(value, row.Line, row.Ok, structure >= 0 && annee is not null));
+        ((ChunkResult<MoyensRow>)row.Result).Add(new MoyensRow(value, row.Line, row.Ok, structure >= 0 && annee is not null));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -8,6 +9,7 @@ namespace Jalon.Exchange.Reading;
 internal static class Utf8Values
 {
     /// <summary>A date written exactly <c>YYYY-MM-DD</c>, a real calendar day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDate(ReadOnlySpan<byte> s, out DateOnly date)
     {
         date = default;
@@ -24,6 +26,7 @@ internal static class Utf8Values
     }
 
     /// <summary>An optional minus sign then 1 to 9 digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseInt(ReadOnlySpan<byte> s, out int value)
     {
         value = 0;
@@ -81,6 +84,7 @@ internal static class Utf8Values
         return decimal.TryParse(chars, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseBool(ReadOnlySpan<byte> s, out bool value)
     {
         value = false;

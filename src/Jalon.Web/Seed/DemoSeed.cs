@@ -71,8 +71,8 @@ public static class DemoSeed
         }
         await db.SaveChangesAsync();
         var conseillers = new[] { users["conseiller1"].Id, users["conseiller2"].Id };
-        HandMadeJourneys.Add(db, Structure, conseillers, today, jeunes, seed: 2026);
-        HandMadeJourneys.Add(db, AutreStructure, [users["conseiller.valence"].Id], today, Math.Max(10, jeunes / 10), seed: 7);
+        HandMadeJourneys.Add(db, Structure, "J", conseillers, today, jeunes, seed: 2026);
+        HandMadeJourneys.Add(db, AutreStructure, "V", [users["conseiller.valence"].Id], today, Math.Max(10, jeunes / 10), seed: 7);
         await db.SaveChangesAsync();
     }
 }

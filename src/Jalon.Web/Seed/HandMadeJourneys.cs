@@ -30,12 +30,12 @@ public static class HandMadeJourneys
         ("38563", false, true), // Saint-Marcellin
     ];
 
-    public static void Add(JalonDbContext db, string structure, IReadOnlyList<int> conseillers, DateOnly today, int count, int seed)
+    public static void Add(JalonDbContext db, string structure, string prefix, IReadOnlyList<int> conseillers, DateOnly today, int count, int seed)
     {
         var rng = new Random(seed);
         for (var i = 0; i < count; i++)
         {
-            var id = $"J{i + 1:000000}";
+            var id = $"{prefix}{i + 1:000000}";
             var sexe = rng.Next(2) == 0 ? Sexe.F : Sexe.H;
             var prenom = sexe == Sexe.F ? PrenomsF[rng.Next(PrenomsF.Length)] : PrenomsH[rng.Next(PrenomsH.Length)];
             var nom = Noms[rng.Next(Noms.Length)];

@@ -30,7 +30,7 @@ public abstract class DsfrFieldTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
-    protected static readonly HtmlEncoder Enc = HtmlEncoder.Default;
+    protected static readonly HtmlEncoder Enc = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     protected string Name => For.Name;
 
@@ -229,7 +229,7 @@ public sealed class DsfrErrorSummaryTagHelper : TagHelper
             output.SuppressOutput();
             return;
         }
-        var enc = HtmlEncoder.Default;
+        var enc = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         var count = state.Values.Sum(v => v.Errors.Count);
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
