@@ -26,6 +26,7 @@ public sealed class PilotageAccesTests(JalonWebFactory factory) : IClassFixture<
             ("/Pilotage/Indicateurs", [302, 403, 403, 200, 200, 200, 200, 200, 403, 200]),
             ("/Pilotage/Dialogues", [302, 403, 403, 200, 200, 200, 200, 200, 403, 200]),
             ("/Pilotage/Matrice?region=84", [302, 403, 403, 200, 200, 200, 200, 200, 403, 200]),
+            ("/Pilotage/Moyens?structure=ML26001&annee=2015", [302, 403, 403, 200, 200, 200, 200, 200, 403, 403]),
             ("/Pilotage/Dialogue?structure=ML26001&annee=2099", [302, 403, 403, 404, 404, 404, 404, 404, 403, 404]),
             ("/Pilotage/Avenant?structure=ML26001&annee=2099", [302, 403, 403, 404, 404, 404, 404, 404, 403, 404]),
         };

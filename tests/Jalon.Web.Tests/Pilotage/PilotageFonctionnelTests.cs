@@ -141,4 +141,19 @@ public sealed class PilotageFonctionnelTests(JalonWebFactory factory) : IClassFi
         Assert.Equal(4, transitions.Count); // creation, transmis, en dialogue, conclu
         Assert.Equal("DREETS Auvergne-Rhône-Alpes", transitions[^1].Par);
     }
+
+    [Fact]
+    public async Task Context_and_resources_are_edited_by_the_director_and_feed_the_dashboard()
+    {
+        var url = $"/Pilotage/Moyens?structure=ML26001&annee={Annee.Fin.Year}";
+        var etat = await factory.SignedIn("etat.region");
+        var interdit = await etat.PostForm(url, new() { ["Jano"] = "1" }, url);
+        Assert.Equal(HttpStatusCode.Forbidden, interdit.StatusCode);
+        var directeur = await factory.SignedIn("directeur");
+        var ok = await directeur.PostForm(url, new() { ["Jano"] = "4321", ["Defm"] = "1234", ["EtpTotal"] = "20", ["EtpAccompagnement"] = "15", ["FinancementEtat"] = "250000" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var csv = Csv(await (await directeur.GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
+        Assert.Equal("4321", csv.Single(r => r[2] == "C0.1")[4]);
+        Assert.Equal("0,75", csv.Single(r => r[2] == "R12")[4]);
+    }
 }
