@@ -163,12 +163,12 @@ internal sealed class StructureSimulator
         DateOnly suivi;
         if (premier < _debutActivite)
         {
-            suivi = _debutActivite.AddDays(_rng.Between(20, 800)); // history: still followed in Y−1 or Y
+            suivi = _debutActivite.AddDays(_rng.Between(120, 900)); // history: still followed in Y−1 or Y
         }
         else
         {
             var u = _rng.NextDouble();
-            suivi = premier.AddDays(u < 0.20 ? _rng.Between(0, 60) : u < 0.52 ? _rng.Between(60, 365) : _rng.Between(365, 900));
+            suivi = premier.AddDays(u < 0.18 ? _rng.Between(0, 60) : u < 0.42 ? _rng.Between(60, 365) : _rng.Between(365, 900));
         }
         if (suivi > _extraction) suivi = _extraction;
         var engagement = _rng.LogNormal(1, 0.45);
@@ -371,6 +371,7 @@ internal sealed class StructureSimulator
     /// <summary>Adds a situation of a type starting on a day, with a plausible end and planned length.</summary>
     private void AddSituation(int local, TypeSituation type, DateOnly debut, DateOnly? activeOn = null)
     {
+        debut = Workday(debut, debut.AddDays(-2), activeOn ?? _extraction);
         if (debut > _extraction) return;
         int? prevue = null;
         int? duree;
@@ -447,21 +448,25 @@ internal sealed class StructureSimulator
         // Young people aged 16–25 not in employment on the territory, and job seekers among them (INSEE orders of magnitude).
         var jano = _plan.Population * 0.018 * _rng.LogNormal(1, 0.1);
         var defm = jano * 0.55 * _rng.LogNormal(1, 0.08);
+        // Staff and money are sized on year Y's activity (the generated history thins out before Y−1, the structure
+        // does not): one ETP for 100–150 young people in contact, 2 000–3 000 € per young person in a path.
+        var jeunesParEtp = _rng.Between(100, 150);
+        var eurosParAccompagne = _rng.Between(2000, 3000);
+        var partAccompagnement = 0.6 + 0.15 * _rng.NextDouble();
+        var enContact = Math.Max(_enContact[1], 1);
+        var accompagnes = _enParcours[1] > 0 ? _enParcours[1] : enContact / 4.0;
         for (var y = 0; y < 2; y++)
         {
-            var evolution = y == 0 ? 1.0 : _rng.LogNormal(1.0, 0.03);
-            jano *= evolution;
-            defm *= evolution;
-            var etp = Math.Max(1.0, _enContact[y] / (double)_rng.Between(100, 150));
-            var accompagnes = _enParcours[y] > 0 ? _enParcours[y] : _enContact[y] / 4.0;
-            var total = Math.Round(accompagnes * _rng.Between(2000, 3000) + 40_000);
+            var evolution = y == 0 ? _rng.LogNormal(0.97, 0.04) : 1.0; // Y−1 relative to Y
+            var etp = Math.Max(1.0, enContact * evolution / jeunesParEtp);
+            var total = Math.Round(accompagnes * evolution * eurosParAccompagne + 40_000);
             _out.Moyens.Add(new Moyens(
                 _index,
                 _annee - 1 + y,
-                (long)Math.Round(jano),
-                (long)Math.Round(defm),
+                (long)Math.Round(jano * (y == 0 ? _rng.LogNormal(1.02, 0.03) : 1.0)),
+                (long)Math.Round(defm * (y == 0 ? _rng.LogNormal(1.02, 0.03) : 1.0)),
                 decimal.Round((decimal)etp, 1),
-                decimal.Round((decimal)(etp * (0.6 + 0.15 * _rng.NextDouble())), 1),
+                decimal.Round((decimal)(etp * partAccompagnement), 1),
                 (decimal)total,
                 (decimal)Math.Round(total * (0.8 + 0.15 * _rng.NextDouble())),
                 (decimal)Math.Round(total * (0.35 + 0.1 * _rng.NextDouble())),
@@ -532,16 +537,16 @@ internal sealed class StructureSimulator
     /// <summary>Quartiers prioritaires are in towns: none below 5 000 inhabitants, more in large cities.</summary>
     private static double QpvRate(Commune commune) => commune.Population switch
     {
-        >= 100_000 => 0.26,
-        >= 20_000 => 0.19,
-        >= 5_000 => 0.10,
+        >= 100_000 => 0.32,
+        >= 20_000 => 0.23,
+        >= 5_000 => 0.12,
         _ => 0.0,
     };
 
     /// <summary>Zones de revitalisation rurale are whole rural communes: a stable property of the commune.</summary>
     private static bool IsZrr(Commune commune)
     {
-        var p = commune.Population switch { < 2_000 => 0.55, < 5_000 => 0.28, _ => 0.0 };
+        var p = commune.Population switch { < 2_000 => 0.39, < 5_000 => 0.2, _ => 0.0 };
         if (p == 0) return false;
         var h = Rng.Mix(ulong.Parse(commune.Code.Replace('A', '0').Replace('B', '1'), CultureInfo.InvariantCulture));
         return (h >> 11) * (1.0 / (1UL << 53)) < p;

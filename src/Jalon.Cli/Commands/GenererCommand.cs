@@ -119,7 +119,9 @@ public static class GenererCommand
             $"{options.Structures.ToString("N0", Fr)} structures, {options.Jeunes.ToString("N0", Fr)} jeunes, graine {options.Seed.ToString(Fr)}, " +
             $"activité {(options.Annee - 1).ToString(Fr)}–{options.Annee.ToString(Fr)}.");
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Génération : {Secondes(generation)} ; écriture : {Secondes(ecriture)} ; total : {Secondes(clock.Elapsed)}.");
+        var processeur = Process.GetCurrentProcess().TotalProcessorTime;
+        AnsiConsole.MarkupLine($"Génération : {Secondes(generation)} ; écriture : {Secondes(ecriture)} ; total : {Secondes(clock.Elapsed)} " +
+            $"(temps processeur : {Secondes(processeur)}, {Environment.ProcessorCount.ToString(Fr)} cœurs).");
         return 0;
     }
 

@@ -21,7 +21,7 @@ public static class ValiderCommand
         return command;
     }
 
-    /// <summary>Errors on <paramref name="error"/> then exit code 2; when valid, anomalies and warnings on <paramref name="error"/>, a summary on <paramref name="output"/> and 0.</summary>
+    /// <summary>Errors (and warnings) on <paramref name="error"/> then exit code 2; when valid, anomalies and warnings on <paramref name="error"/>, a summary on <paramref name="output"/> and 0.</summary>
     public static int Run(string directory, TextWriter output, TextWriter error)
     {
         if (!Directory.Exists(directory))
@@ -33,7 +33,8 @@ public static class ValiderCommand
         var fr = CultureInfo.GetCultureInfo("fr-FR");
         if (!result.IsValid)
         {
-            result.WriteIssues(error, anomalies: false, warnings: false);
+            // Warnings too: an unknown column often explains a missing one (a typo in the header).
+            result.WriteIssues(error, anomalies: false);
             error.WriteLine($"Paquet invalide : {Count(result.ErrorCount, "erreur", fr)}. Rien n'a été importé.");
             return Invalid;
         }

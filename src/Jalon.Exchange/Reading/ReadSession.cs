@@ -35,7 +35,7 @@ internal sealed class ReadSession(Func<string, Stream?> open)
     private static void Trace(Stopwatch clock, string phase)
     {
         if (TraceEnabled)
-            Console.Error.WriteLine($"[lecture] {phase} : {clock.Elapsed.TotalSeconds:0.000} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s, tas {GC.GetTotalMemory(false) / 1_000_000} Mo, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s");
+            Console.Error.WriteLine($"[lecture] {phase} : {clock.Elapsed.TotalSeconds:0.000} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s, tas {GC.GetTotalMemory(false) / 1_000_000} Mo, alloué {GC.GetTotalAllocatedBytes() / 1_000_000} Mo, GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalSeconds:0.00} s");
     }
 
     public ReadResult Run(IEnumerable<string>? fileNames)
@@ -83,6 +83,8 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         {
             RunFiles([jeunes]);
             Jeunes = jeunes.All.ToArray();
+            jeunes.All.Clear();
+            jeunes.All.Capacity = 0;
             Naissances = Array.ConvertAll(Jeunes, j => j.Naissance);
             PremiersAccueils = Array.ConvertAll(Jeunes, j => j.PremierAccueil);
             Trace(clock, "jeunes");

@@ -115,7 +115,7 @@ public sealed class Catalogue
 
     public bool TryGet(string cle, out IndicatorDefinition definition) => _byKey.TryGetValue(cle, out definition!);
 
-    internal Engine.EnginePlan Plan => _plan ??= new Engine.EnginePlan(this);
+    internal Engine.EnginePlan Plan => LazyInitializer.EnsureInitialized(ref _plan, () => new Engine.EnginePlan(this));
 
     /// <summary>The catalogues embedded in this assembly, by id (file name without extension).</summary>
     public static IReadOnlyList<string> Available { get; } = typeof(Catalogue).Assembly.GetManifestResourceNames()

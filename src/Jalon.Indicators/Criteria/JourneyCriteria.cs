@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Jalon.Domain;
 
 namespace Jalon.Indicators.Criteria;
@@ -415,6 +416,7 @@ public static class JourneyCriteria
         Formation, FormationQualifiante, FormationInitiale, EmploiOrFormation, Eav, Cui, CuiCae, CuiCie, Creation,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool Is(Dispositif d, PathKind kind) => kind switch
     {
         PathKind.National => d.IsNational(),
@@ -422,6 +424,7 @@ public static class JourneyCriteria
         _ => true,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     internal static bool Is(in Situation s, SituationKind kind) => kind switch
     {
         SituationKind.Professional => s.Type.IsProfessional(),
@@ -443,6 +446,7 @@ public static class JourneyCriteria
         _ => false,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool HasEntry(ReadOnlySpan<Parcours> parcours, in Period p, PathKind kind, bool neetOnly)
     {
         foreach (ref readonly var x in parcours)
@@ -452,6 +456,7 @@ public static class JourneyCriteria
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool HasExit(ReadOnlySpan<Parcours> parcours, in Period p, PathKind kind)
     {
         foreach (ref readonly var x in parcours)
@@ -461,6 +466,7 @@ public static class JourneyCriteria
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool HasPathOverlapping(ReadOnlySpan<Parcours> parcours, in Period p, PathKind kind)
     {
         foreach (ref readonly var x in parcours)
@@ -470,6 +476,7 @@ public static class JourneyCriteria
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool HasNationalPathActiveOn(ReadOnlySpan<Parcours> parcours, DateOnly day)
     {
         foreach (ref readonly var x in parcours)
@@ -479,6 +486,7 @@ public static class JourneyCriteria
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool HasSituationActiveOn(ReadOnlySpan<Situation> situations, DateOnly day, SituationKind kind)
     {
         foreach (ref readonly var s in situations)
@@ -488,6 +496,7 @@ public static class JourneyCriteria
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool HasDroit(ReadOnlySpan<Droit> droits, in Period p, DomaineDroit? domaine)
     {
         foreach (ref readonly var d in droits)
@@ -498,6 +507,7 @@ public static class JourneyCriteria
     }
 
     /// <summary>Among I4.1: a situation of the kind with debut within the period, on a day a national path is active.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool StartedDuringNationalPath(in JeuneJourney j, in Period p, SituationKind kind)
     {
         if (!PresentNational(j, p)) return false;
@@ -531,6 +541,7 @@ public static class JourneyCriteria
     }
 
     /// <summary>A situation of the kind and a path of the kind active on a same day within the period.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool ActiveTogether(in JeuneJourney j, in Period p, PathKind pathKind, SituationKind situationKind)
     {
         foreach (ref readonly var s in j.Situations)
@@ -546,6 +557,7 @@ public static class JourneyCriteria
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool ExitedInto(in JeuneJourney j, in Period p, ExitOutcome outcome, SituationKind kind) =>
         Exit(j, p, out var day) == outcome && HasSituationActiveOn(j.Situations, day, kind);
 }

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Jalon.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +35,6 @@ public static class PackageLoader
 
     private sealed class Reader(DbConnection connection, DbTransaction tx, string? structureCode)
     {
-        private readonly bool _sqlite = connection is SqliteConnection;
         private readonly JourneyPackageBuilder _builder = new();
 
         // Young people by structure index then id; the last key seen, since events come grouped by young person.
@@ -51,40 +49,30 @@ public static class PackageLoader
             ReadStructures();
             ReadJeunes();
             ReadEvents("Contacts", "\"Date\", \"Mode\", \"Diagnostic\"", (r, j) =>
-                _builder.Contacts.Add(new Contact(j, Date(r, 2), (ModeContact)r.GetInt32(3), r.GetBoolean(4))));
+                _builder.Contacts.Add(new Contact(j, r.Date(2), (ModeContact)r.Int(3), r.Bool(4))));
             ReadEvents("Orientations", "\"Date\", \"Operateur\"", (r, j) =>
-                _builder.Orientations.Add(new Orientation(j, Date(r, 2), (Operateur)r.GetInt32(3))));
+                _builder.Orientations.Add(new Orientation(j, r.Date(2), (Operateur)r.Int(3))));
             ReadEvents("Parcours", "\"Dispositif\", \"Debut\", \"Fin\", \"MotifFin\", \"Neet\"", (r, j) =>
-                _builder.Parcours.Add(new Parcours(j, (Dispositif)r.GetInt32(2), Date(r, 3), NullableDate(r, 4),
-                    r.IsDBNull(5) ? null : (MotifFin)r.GetInt32(5), r.GetBoolean(6))));
+                _builder.Parcours.Add(new Parcours(j, (Dispositif)r.Int(2), r.Date(3), r.NullableDate(4),
+                    (MotifFin?)r.NullableInt(5), r.Bool(6))));
             ReadEvents("Propositions", "\"Date\", \"Theme\"", (r, j) =>
-                _builder.Propositions.Add(new Proposition(j, Date(r, 2), (Theme)r.GetInt32(3))));
+                _builder.Propositions.Add(new Proposition(j, r.Date(2), (Theme)r.Int(3))));
             ReadEvents("Situations", "\"Type\", \"Debut\", \"Fin\", \"DureePrevueJours\"", (r, j) =>
-                _builder.Situations.Add(new Situation(j, (TypeSituation)r.GetInt32(2), Date(r, 3), NullableDate(r, 4),
-                    r.IsDBNull(5) ? null : r.GetInt32(5))));
+                _builder.Situations.Add(new Situation(j, (TypeSituation)r.Int(2), r.Date(3), r.NullableDate(4), r.NullableInt(5))));
             ReadEvents("Droits", "\"Date\", \"Domaine\"", (r, j) =>
-                _builder.Droits.Add(new Droit(j, Date(r, 2), (DomaineDroit)r.GetInt32(3))));
+                _builder.Droits.Add(new Droit(j, r.Date(2), (DomaineDroit)r.Int(3))));
             ReadEvents("Parrainages", "\"Debut\", \"Fin\"", (r, j) =>
-                _builder.Parrainages.Add(new Parrainage(j, Date(r, 2), NullableDate(r, 3))));
+                _builder.Parrainages.Add(new Parrainage(j, r.Date(2), r.NullableDate(3))));
             ReadMoyens();
             return _builder.Build();
         }
 
-        private DbDataReader Query(string sql, string? orderBy)
+        /// <summary>Rows of <paramref name="sql"/>, filtered to the structure when one was asked for.</summary>
+        private RowReader Query(string sql, string? orderBy)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = sql;
-            if (structureCode is not null)
-            {
-                command.CommandText += " WHERE \"StructureCode\" = @s";
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "s";
-                parameter.Value = structureCode;
-                command.Parameters.Add(parameter);
-            }
-            if (orderBy is not null) command.CommandText += " ORDER BY " + orderBy;
-            return command.ExecuteReader(CommandBehavior.SequentialAccess);
+            if (structureCode is not null) sql += " WHERE \"StructureCode\" = @s";
+            if (orderBy is not null) sql += " ORDER BY " + orderBy;
+            return RowReader.Open(connection, tx, sql, structureCode);
         }
 
         private void ReadStructures()
@@ -92,8 +80,8 @@ public static class PackageLoader
             using var r = Query("SELECT \"StructureCode\", \"Nom\", \"Region\", \"Departement\" FROM \"Structures\"", "\"StructureCode\"");
             while (r.Read())
             {
-                var code = r.GetString(0);
-                _structures.Add(code, _builder.AddStructure(new Structure(code, r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3))));
+                var code = r.Text(0);
+                _structures.Add(code, _builder.AddStructure(new Structure(code, r.Text(1), r.Text(2), r.NullableText(3))));
                 _jeunes.Add(new Dictionary<string, int>(StringComparer.Ordinal));
             }
         }
@@ -105,20 +93,20 @@ public static class PackageLoader
                 "\"StructureCode\", \"JeuneId\"");
             while (r.Read())
             {
-                var structure = StructureIndex(r.GetString(0));
-                var id = r.GetString(1);
-                var index = _builder.AddJeune(new Jeune(structure, id, Date(r, 2), (Sexe)r.GetInt32(3), (Niveau)r.GetInt32(4), r.GetBoolean(5),
-                    r.IsDBNull(6) ? null : r.GetString(6), r.GetBoolean(7), r.GetBoolean(8), Date(r, 9)));
+                var structure = StructureIndex(r.Key(0));
+                var id = r.Text(1);
+                var index = _builder.AddJeune(new Jeune(structure, id, r.Date(2), (Sexe)r.Int(3), (Niveau)r.Int(4), r.Bool(5),
+                    r.NullableText(6), r.Bool(7), r.Bool(8), r.Date(9)));
                 _jeunes[structure].Add(id, index);
             }
         }
 
         /// <summary>Reads one event table in Id order; <paramref name="add"/> gets the row (columns from 2) and the young person's index.</summary>
-        private void ReadEvents(string table, string columns, Action<DbDataReader, int> add)
+        private void ReadEvents(string table, string columns, Action<RowReader, int> add)
         {
             // One structure: its young people's index (StructureCode, JeuneId, rowid on SQLite) gives the order without a sort.
             using var r = Query($"SELECT \"StructureCode\", \"JeuneId\", {columns} FROM \"{table}\"", structureCode is null ? "\"Id\"" : "\"JeuneId\", \"Id\"");
-            while (r.Read()) add(r, JeuneIndex(r.GetString(0), r.GetString(1)));
+            while (r.Read()) add(r, JeuneIndex(r.Key(0), r.Key(1)));
         }
 
         private void ReadMoyens()
@@ -128,12 +116,9 @@ public static class PackageLoader
                 "\"StructureCode\", \"Annee\"");
             while (r.Read())
             {
-                _builder.Moyens.Add(new Moyens(StructureIndex(r.GetString(0)), r.GetInt32(1),
-                    r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetInt64(3),
-                    Dec(r, 4), Dec(r, 5), Dec(r, 6), Dec(r, 7), Dec(r, 8), Dec(r, 9)));
+                _builder.Moyens.Add(new Moyens(StructureIndex(r.Text(0)), r.Int(1), r.NullableLong(2), r.NullableLong(3),
+                    r.NullableDecimal(4), r.NullableDecimal(5), r.NullableDecimal(6), r.NullableDecimal(7), r.NullableDecimal(8), r.NullableDecimal(9)));
             }
-
-            static decimal? Dec(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDecimal(i);
         }
 
         private int StructureIndex(string code) =>
@@ -141,28 +126,14 @@ public static class PackageLoader
 
         private int JeuneIndex(string structure, string jeune)
         {
-            if (jeune == _lastJeune && structure == _lastStructure) return _lastIndex;
+            if ((ReferenceEquals(jeune, _lastJeune) || jeune == _lastJeune) && (ReferenceEquals(structure, _lastStructure) || structure == _lastStructure))
+                return _lastIndex;
             _lastIndex = _jeunes[StructureIndex(structure)].TryGetValue(jeune, out var index)
                 ? index
                 : throw new InvalidDataException($"Jeune inconnu : {structure}/{jeune}");
             _lastStructure = structure;
             _lastJeune = jeune;
             return _lastIndex;
-        }
-
-        private DateOnly Date(DbDataReader r, int i) => _sqlite ? ParseDate(r.GetString(i)) : r.GetFieldValue<DateOnly>(i);
-
-        private DateOnly? NullableDate(DbDataReader r, int i) => r.IsDBNull(i) ? null : Date(r, i);
-
-        /// <summary>EF Core's SQLite text form, yyyy-MM-dd, parsed without culture or allocation.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static DateOnly ParseDate(string s)
-        {
-            if (s.Length != 10 || s[4] != '-' || s[7] != '-') return DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            return new DateOnly(
-                (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0'),
-                (s[5] - '0') * 10 + (s[6] - '0'),
-                (s[8] - '0') * 10 + (s[9] - '0'));
         }
     }
 }

@@ -63,6 +63,21 @@ public class ValiderCommandTests
     }
 
     [Fact]
+    public void Warnings_follow_the_errors_of_an_invalid_package()
+    {
+        using var package = new TempPackage(("contacts.csv", "structure,jeune,date,mdoe\nML-A,A1,2016-03-01,SMS\n"));
+
+        var (code, _, error) = Run(package.Dir);
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            ["contacts.csv:1: mode: colonne obligatoire absente de l'en-tête",
+             "contacts.csv:1: mdoe: colonne inconnue, ignorée",
+             "Paquet invalide : 1 erreur. Rien n'a été importé."],
+            error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Missing_folder_exits_2_with_a_french_message()
     {
         var (code, output, error) = Run("/nulle/part/paquet");

@@ -221,6 +221,24 @@ public sealed class InvariantTests
         Assert.Throws<ArgumentException>(() => IndicatorEngine.Compute(package, Cpo, new IndicatorRequest(Period.Year(2016)) { Structures = ["ML999"] }));
     }
 
+    [Fact]
+    public void On_the_realistic_generator_the_nation_adds_up_and_every_dont_stays_within_its_parent()
+    {
+        var package = Jalon.Generator.JourneyGenerator.Generate(new Jalon.Generator.GeneratorOptions { Structures = 4, Jeunes = 8_000, Seed = 3, Annee = 2016 });
+        var results = IndicatorEngine.Compute(package, Cpo, Period.Year(2016), withPreviousYear: true);
+        foreach (var period in new[] { results.Current, results.Previous! })
+        {
+            foreach (var d in Counts)
+            {
+                var national = period.Get(Level.National, "FR", d.Cle);
+                Assert.Equal(national.Count, results.Structures.Sum(s => period.Get(Level.Structure, s.Code, d.Cle).Count));
+                Assert.Equal(national.Count, results.Regions.Sum(r => period.Get(Level.Region, r.Code, d.Cle).Count));
+                if (d.Parmi is { } parent) Assert.True(national.Count <= period.Get(Level.National, "FR", parent).Count, d.Cle);
+            }
+        }
+        Assert.True(results.Get(Level.National, "FR", "I1").Count > 0);
+    }
+
     private static long CountOf(string criterion, LevelRef level, Period period)
     {
         var package = Package.Value;

@@ -38,10 +38,13 @@ public sealed class PerformanceTests(ITestOutputHelper output)
         if (Environment.GetEnvironmentVariable("JALON_PERF_JEUNES") is not { } text) return;
         var jeunes = int.Parse(text, CultureInfo.InvariantCulture);
         var clock = Stopwatch.StartNew();
-        var package = SyntheticPackage.Build(seed: 2016, structures: 440, jeunes: jeunes, regions: 13);
+        // JALON_PERF_GENERATEUR=1: the realistic generator (Jalon.Generator); otherwise the uniform synthetic package.
+        var package = Environment.GetEnvironmentVariable("JALON_PERF_GENERATEUR") == "1"
+            ? Jalon.Generator.JourneyGenerator.Generate(new Jalon.Generator.GeneratorOptions { Structures = 440, Jeunes = jeunes, Annee = 2016 })
+            : SyntheticPackage.Build(seed: 2016, structures: 440, jeunes: jeunes, regions: 13);
         var rows = package.Contacts.Count + package.Orientations.Count + package.Parcours.Count + package.Propositions.Count
             + package.Situations.Count + package.Droits.Count + package.Parrainages.Count;
-        output.WriteLine($"built {package.Jeunes.Length} young people, {rows} event rows in {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"built {package.Jeunes.Length} young people, {package.Structures.Count} structures, {package.Structures.Select(s => s.Region).Distinct().Count()} regions, {rows} event rows in {clock.Elapsed.TotalSeconds:F1} s");
 
         IndicatorEngine.Compute(package, Cpo, Period.Year(2016), withPreviousYear: true); // warm-up
         foreach (var withPrevious in new[] { false, true })
