@@ -29,6 +29,7 @@ public sealed class E2EFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("ConnectionStrings:Jalon", JalonStorage.SqliteConnectionString(db));
+            builder.UseSetting("Jalon:Seed:Source", "manuel");
             builder.UseSetting("Jalon:Seed:Jeunes", "120");
         }
     }

@@ -94,6 +94,30 @@ public sealed partial class EchangesTests(JalonWebFactory factory) : IClassFixtu
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == AuditAction.Import && a.StructureCode == "ML26077" && a.UserLogin == "admin"));
     }
 
+    [Fact]
+    public async Task Export_is_a_zip_of_the_structure_without_names_nor_comments()
+    {
+        var client = await factory.SignedIn("directeur");
+        var response = await client.PostForm("/Echanges?handler=Export", []);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        string Read(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
+        }
+        var jeunes = Read("jeunes.csv");
+        var contacts = Read("contacts.csv");
+        Assert.Contains("ML26001,J000001,", jeunes);
+        Assert.DoesNotContain("ML26002", jeunes);
+        using var db = factory.Db();
+        var names = await db.Jeunes.Where(j => j.StructureCode == "ML26001").Select(j => j.Nom!).Distinct().ToListAsync();
+        Assert.All(names, n => Assert.DoesNotContain(n, jeunes + contacts, StringComparison.Ordinal));
+        Assert.DoesNotContain("Premier accueil", contacts);
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == AuditAction.Export && a.StructureCode == "ML26001" && a.UserLogin == "directeur"));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -19,6 +19,7 @@ public sealed class JalonWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jalon:Database:Provider", "sqlite");
         builder.UseSetting("ConnectionStrings:Jalon", JalonStorage.SqliteConnectionString(_path));
         builder.UseSetting("Jalon:Seed:Demo", "true");
+        builder.UseSetting("Jalon:Seed:Source", "manuel");
         builder.UseSetting("Jalon:Seed:Jeunes", "40");
     }
 

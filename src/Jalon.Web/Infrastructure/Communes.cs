@@ -1,20 +1,22 @@
+using Jalon.Generator;
+
 namespace Jalon.Web.Infrastructure;
 
 /// <summary>
-/// The INSEE communes offered by the commune field (datalist) and accepted by its validation.
-/// Until the generator's INSEE data is wired, any well-formed code is accepted.
+/// The INSEE communes (the generator's embedded reference data from @etalab/decoupage-administratif): offered by
+/// the commune field (a datalist of the structure's department) and required by its validation.
 /// </summary>
 public static class Communes
 {
-    public static bool Exists(string code) => Lookup is null || Lookup(code) is not null;
+    public static bool Exists(string code) => InseeData.Instance.CommunesByCode.ContainsKey(code);
 
     /// <summary>The name of a commune, if known.</summary>
-    public static string? Nom(string? code) => code is null || Lookup is null ? null : Lookup(code);
+    public static string? Nom(string? code) =>
+        code is not null && InseeData.Instance.CommunesByCode.TryGetValue(code, out var c) ? c.Nom : null;
 
-    /// <summary>(code, name) of the communes suggested for a department, in name order.</summary>
+    /// <summary>(code, name) of the communes of a department, in name order.</summary>
     public static IReadOnlyList<(string Code, string Nom)> Of(string? departement) =>
-        departement is null || ByDepartement is null ? [] : ByDepartement(departement);
-
-    private static readonly Func<string, string?>? Lookup = null;
-    private static readonly Func<string, IReadOnlyList<(string, string)>>? ByDepartement = null;
+        departement is not null && InseeData.Instance.CommunesByDepartement.TryGetValue(departement, out var list)
+            ? list.OrderBy(c => c.Nom, StringComparer.Create(Libelles.Fr, true)).Select(c => (c.Code, c.Nom)).ToList()
+            : [];
 }
