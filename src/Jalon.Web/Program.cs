@@ -1,6 +1,103 @@
+using Jalon.Storage;
+using Jalon.Web.Infrastructure;
+using Jalon.Web.Security;
+using Jalon.Web.Seed;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.FileProviders;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorPages();
+
+// SQLite by default in data/jalon.db at the repository root (PostgreSQL: Jalon:Database:Provider=postgres).
+if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Jalon"))
+    && JalonStorage.ParseProvider(builder.Configuration["Jalon:Database:Provider"]) == DatabaseProvider.Sqlite)
+{
+    builder.Configuration["ConnectionStrings:Jalon"] =
+        JalonStorage.SqliteConnectionString(Path.Combine(RepositoryPaths.Root(builder.Environment.ContentRootPath), "data", "jalon.db"));
+}
+builder.Services.AddJalonStorage(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+// French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(options =>
+    {
+        options.Cookie.Name = "Jalon.Session";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+        options.SlidingExpiration = true;
+        options.LoginPath = "/Connexion";
+        options.LogoutPath = "/Deconnexion";
+        options.ReturnUrlParameter = "retour";
+        // A signed-in user without the right gets a plain 403 (rendered by /Erreur/403), never a redirect.
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
+        options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+    });
+builder.Services.AddAuthorization(Policies.Configure);
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AllowAnonymousToPage("/Connexion");
+    options.Conventions.AllowAnonymousToFolder("/Erreur");
+}).AddMvcOptions(options =>
+{
+    options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+    var m = options.ModelBindingMessageProvider;
+    m.SetValueMustNotBeNullAccessor(_ => "Ce champ est obligatoire.");
+    m.SetAttemptedValueIsInvalidAccessor((value, _) => $"La valeur « {value} » n'est pas valide.");
+    m.SetValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+    m.SetMissingBindRequiredValueAccessor(_ => "Ce champ est obligatoire.");
+    m.SetMissingKeyOrValueAccessor(() => "Ce champ est obligatoire.");
+    m.SetUnknownValueIsInvalidAccessor(_ => "La valeur saisie n'est pas valide.");
+    m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"La valeur « {value} » n'est pas valide.");
+    m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "La valeur saisie n'est pas valide.");
+    m.SetNonPropertyValueMustBeANumberAccessor(() => "Saisissez un nombre.");
+    m.SetValueMustBeANumberAccessor(_ => "Saisissez un nombre.");
+    m.SetMissingRequestBodyRequiredValueAccessor(() => "Le formulaire est vide.");
+});
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "Jalon.Antiforgery";
+    options.Cookie.SameSite = SameSiteMode.Strict;
+});
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 512L * 1024 * 1024);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 512L * 1024 * 1024);
+
 var app = builder.Build();
+
+await DemoSeed.EnsureDatabaseAsync(app.Services, app.Configuration, app.Logger);
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Erreur/500");
+app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
+app.Use(SecurityHeaders.Apply);
+
+// The DSFR is served from npm's node_modules, never copied into the repository.
+var dsfr = Path.Combine(builder.Environment.ContentRootPath, "node_modules", "@gouvfr", "dsfr", "dist");
+if (!Directory.Exists(dsfr))
+    dsfr = Path.Combine(RepositoryPaths.Root(builder.Environment.ContentRootPath), "src", "Jalon.Web", "node_modules", "@gouvfr", "dsfr", "dist");
+if (Directory.Exists(dsfr))
+{
+    app.UseStaticFiles(new StaticFileOptions
+    {
+        FileProvider = new PhysicalFileProvider(dsfr),
+        RequestPath = "/dsfr",
+        OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public,max-age=86400",
+    });
+}
+else
+{
+    app.Logger.LogWarning("DSFR introuvable ({Path}) : lancez « npm ci --ignore-scripts » dans src/Jalon.Web.", dsfr);
+}
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapRazorPages();
 app.Run();
 

@@ -1,0 +1,127 @@
+using Jalon.Domain;
+using Jalon.Domain.Alerts;
+using Jalon.Storage;
+using Jalon.Storage.Exchange;
+using Jalon.Web.Infrastructure;
+using Jalon.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalon.Web.Pages.Portefeuille;
+
+/// <summary>
+/// A counsellor's portfolio: their young people with the alerts of <see cref="PortfolioAlerts"/>, sortable,
+/// filterable and paginated. A directeur sees the portfolio of any counsellor of the structure.
+/// </summary>
+[Authorize(Policy = Policies.Portefeuille)]
+public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true, Name = "conseiller")] public int? ConseillerId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "alerte")] public string? Alerte { get; set; }
+    [BindProperty(SupportsGet = true, Name = "tous")] public bool Tous { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "tri")] public string Tri { get; set; } = "alertes";
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public sealed record Ligne(string JeuneId, string Nom, string Prenom, DateOnly Naissance, int Age, DateOnly PremierAccueil, DateOnly DerniereActualite, bool EnParcours, List<Alert> Alertes);
+
+    public List<Ligne> Lignes { get; private set; } = [];
+    public int Total { get; private set; }
+    public Dictionary<AlertKind, int> ParAlerte { get; private set; } = [];
+    public List<(string Value, string Label)> Conseillers { get; private set; } = [];
+    public Paging Paging { get; private set; } = new(1, PageSize, 0, _ => "");
+    public DateOnly Today { get; private set; }
+    public string Titre { get; private set; } = "Mon portefeuille";
+
+    public static readonly (string Value, string Label)[] Tris =
+    [
+        ("alertes", "Alertes (les plus nombreuses d'abord)"),
+        ("nom", "Nom"),
+        ("naissance", "Âge (les plus âgés d'abord)"),
+        ("accueil", "Premier accueil (le plus récent d'abord)"),
+        ("actualite", "Dernière actualité (la plus ancienne d'abord)"),
+    ];
+
+    public async Task OnGetAsync()
+    {
+        var structure = User.StructureCode()!;
+        Today = Dates.TodayInParis(clock);
+        var me = User.UserId();
+        if (User.Is(Role.Directeur))
+        {
+            Conseillers = (await db.Users.AsNoTracking()
+                .Where(u => u.StructureCode == structure && (u.Role == Role.Conseiller || u.Role == Role.Directeur))
+                .OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync())
+                .Select(u => (u.Id.ToString(Libelles.Fr), u.DisplayName)).ToList();
+            Titre = "Portefeuilles des conseillers";
+        }
+        else
+        {
+            ConseillerId = me;
+        }
+
+        var people = db.Jeunes.AsNoTracking().Where(j => j.StructureCode == structure);
+        if (ConseillerId is { } c) people = people.Where(j => j.ConseillerId == c);
+        var identities = await people.Select(j => new { j.JeuneId, j.Nom, j.Prenom }).ToDictionaryAsync(j => j.JeuneId);
+
+        // One read of the structure's journeys, then the pure alert rules per young person.
+        var package = PackageLoader.Load(db, structure);
+        var all = new List<Ligne>();
+        for (var i = 0; i < package.Jeunes.Length; i++)
+        {
+            var jeune = package.Jeunes[i];
+            if (!identities.TryGetValue(jeune.Id, out var identity)) continue;
+            var journey = package.Journey(i);
+            if (!Tous && !PortfolioAlerts.IsFollowed(journey, Today)) continue;
+            var alerts = PortfolioAlerts.For(journey, Today);
+            var enParcours = false;
+            foreach (var p in journey.Parcours) enParcours |= p.Interval.IsActiveOn(Today);
+            all.Add(new Ligne(jeune.Id, identity.Nom ?? "", identity.Prenom ?? "", jeune.Naissance, jeune.AgeOn(Today), jeune.PremierAccueil, LastActualite(journey, Today), enParcours, alerts));
+        }
+        ParAlerte = Enum.GetValues<AlertKind>().ToDictionary(k => k, k => all.Count(l => l.Alertes.Exists(a => a.Kind == k)));
+
+        IEnumerable<Ligne> rows = all;
+        if (Enum.TryParse<AlertKind>(Alerte, out var kind)) rows = rows.Where(l => l.Alertes.Exists(a => a.Kind == kind));
+        else if (Alerte == "aucune") rows = rows.Where(l => l.Alertes.Count == 0);
+        else if (Alerte == "toutes") rows = rows.Where(l => l.Alertes.Count > 0);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            foreach (var part in Q.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                rows = rows.Where(l => l.JeuneId == part || l.Nom.Contains(part, StringComparison.OrdinalIgnoreCase) || l.Prenom.Contains(part, StringComparison.OrdinalIgnoreCase));
+        }
+        rows = Tri switch
+        {
+            "nom" => rows.OrderBy(l => l.Nom, StringComparer.Create(Libelles.Fr, true)).ThenBy(l => l.Prenom, StringComparer.Create(Libelles.Fr, true)),
+            "naissance" => rows.OrderBy(l => l.Naissance),
+            "accueil" => rows.OrderByDescending(l => l.PremierAccueil),
+            "actualite" => rows.OrderBy(l => l.DerniereActualite),
+            _ => rows.OrderByDescending(l => l.Alertes.Count).ThenBy(l => l.Alertes.Count > 0 ? (int)l.Alertes[0].Kind : 99).ThenBy(l => l.Nom, StringComparer.Create(Libelles.Fr, true)),
+        };
+        var filtered = rows.ToList();
+        Total = filtered.Count;
+        Paging = new Paging(Paging.Clamp(PageNumber), PageSize, Total,
+            p => Url.Page("/Portefeuille/Index", new { conseiller = User.Is(Role.Directeur) ? ConseillerId : null, alerte = Alerte, tous = Tous ? true : (bool?)null, q = Q, tri = Tri, page = p })!);
+        Lignes = filtered.Skip(Paging.Skip).Take(PageSize).ToList();
+    }
+
+    public string FilterUrl(string? alerte) =>
+        Url.Page("/Portefeuille/Index", new { conseiller = User.Is(Role.Directeur) ? ConseillerId : null, alerte, tous = Tous ? true : (bool?)null, q = Q, tri = Tri })!;
+
+    private static DateOnly LastActualite(JeuneJourney j, DateOnly today)
+    {
+        var last = j.Jeune.PremierAccueil;
+        void See(DateOnly d) { if (d <= today && d > last) last = d; }
+        foreach (var c in j.Contacts) See(c.Date);
+        foreach (var o in j.Orientations) See(o.Date);
+        foreach (var p in j.Propositions) See(p.Date);
+        foreach (var d in j.Droits) See(d.Date);
+        foreach (var p in j.Parcours) { See(p.Debut); if (p.Fin is { } f) See(f); }
+        foreach (var s in j.Situations) { See(s.Debut); if (s.Fin is { } f) See(f); }
+        foreach (var p in j.Parrainages) { See(p.Debut); if (p.Fin is { } f) See(f); }
+        return last;
+    }
+}

@@ -1,0 +1,105 @@
+using Jalon.Domain;
+using Jalon.Storage;
+using Jalon.Storage.Entities;
+using Jalon.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalon.Web.Seed;
+
+/// <summary>
+/// Creates and migrates the database at start-up and, when it holds no account, seeds the demo Mission Locale:
+/// its staff accounts, State and regional accounts, and young people with realistic journeys around today.
+/// Configuration: <c>Jalon:Seed:Demo</c> (default true), <c>Jalon:Seed:Jeunes</c> (young people of the demo structure).
+/// </summary>
+public static class DemoSeed
+{
+    public const string Password = "Jalon-demo-2026";
+    /// <summary>The structures of the hand-made seed (tests); the generated demo uses the generator's codes.</summary>
+    public const string Structure = "ML26001";
+    public const string AutreStructure = "ML26002";
+
+    /// <summary>
+    /// The demo accounts: login, display name, role, structure (0 = the demo Mission Locale, 1 = another one,
+    /// null = none), and whether the account is regional (region of the demo Mission Locale).
+    /// </summary>
+    public static readonly (string Login, string Nom, Role Role, int? Structure, bool Regional)[] Accounts =
+    [
+        ("accueil", "Camille Martin", Role.ChargeAccueil, 0, false),
+        ("conseiller1", "Sophie Bernard", Role.Conseiller, 0, false),
+        ("conseiller2", "Karim Haddad", Role.Conseiller, 0, false),
+        ("directeur", "Hélène Robert", Role.Directeur, 0, false),
+        ("admin", "Administration Jalon", Role.Administrateur, null, false),
+        ("etat.region", "Agent de l'État en région", Role.AgentEtatRegional, null, true),
+        ("etat.national", "DGEFP — Mission insertion des jeunes", Role.AgentEtatNational, null, false),
+        ("arml", "Association régionale des Missions Locales", Role.AssociationRegionale, null, true),
+        ("conseiller.autre", "Julien Roux", Role.Conseiller, 1, false),
+        ("directeur.autre", "Nadia Mercier", Role.Directeur, 1, false),
+    ];
+
+    public static async Task EnsureDatabaseAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JalonDbContext>();
+        await JalonDatabase.MigrateAsync(db);
+        if (!configuration.GetValue("Jalon:Seed:Demo", true) || await db.Users.AnyAsync()) return;
+        var today = Dates.TodayInParis(scope.ServiceProvider.GetService<TimeProvider>());
+        var jeunes = configuration.GetValue("Jalon:Seed:Jeunes", 3000);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await SeedAsync(db, today, jeunes, configuration["Jalon:Seed:Source"] ?? "generateur");
+        var count = await db.Jeunes.CountAsync();
+        var seconds = Math.Round(watch.Elapsed.TotalSeconds, 1);
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("Base de démonstration créée en {Seconds} s : {Jeunes} jeunes, comptes de démonstration (mot de passe {Password}).",
+            seconds, count, Password);
+    }
+
+    /// <summary>
+    /// Seeds the demo. <c>generateur</c> (default): the generator's realistic package; <c>manuel</c>: a small
+    /// hand-made Drôme structure (ML26001, young people J000001…) and another one (ML26002, V000001…), for the tests.
+    /// </summary>
+    public static async Task SeedAsync(JalonDbContext db, DateOnly today, int jeunes, string source = "generateur")
+    {
+        IReadOnlyList<Structure> structures;
+        if (source == "manuel")
+        {
+            db.Structures.Add(new StructureEntity
+            {
+                Code = Structure, Nom = "Mission Locale Drôme des Collines-Royans-Vercors", Region = "84", Departement = "26",
+                Adresse = "3, place du Champ de Mars", CodePostal = "26100", Commune = "Romans-sur-Isère", Telephone = "04 75 70 79 40",
+            });
+            db.Structures.Add(new StructureEntity { Code = AutreStructure, Nom = "Mission Locale Valence Vallée de la Drôme", Region = "84", Departement = "26", CodePostal = "26000", Commune = "Valence" });
+            await db.SaveChangesAsync();
+            structures = [new Structure(Structure, "", "84", "26"), new Structure(AutreStructure, "", "84", "26")];
+        }
+        else
+        {
+            structures = GeneratedJourneys.Import(db, today, jeunes + jeunes / 10);
+        }
+        var users = new Dictionary<string, UserEntity>();
+        foreach (var (login, nom, role, structure, regional) in Accounts)
+        {
+            var user = new UserEntity
+            {
+                Login = login, DisplayName = nom, Role = role, PasswordHash = "",
+                StructureCode = structure is { } i ? structures[i].Code : null,
+                RegionCode = regional ? structures[0].Region : null,
+            };
+            user.PasswordHash = Passwords.Hash(user, Password);
+            users[login] = user;
+            db.Users.Add(user);
+        }
+        await db.SaveChangesAsync();
+        int[] conseillers = [users["conseiller1"].Id, users["conseiller2"].Id];
+        if (source == "manuel")
+        {
+            HandMadeJourneys.Add(db, Structure, "J", conseillers, today, jeunes, seed: 2026);
+            HandMadeJourneys.Add(db, AutreStructure, "V", [users["conseiller.autre"].Id], today, Math.Max(10, jeunes / 10), seed: 7);
+            await db.SaveChangesAsync();
+        }
+        else
+        {
+            await GeneratedJourneys.NameAndAssignAsync(db, structures[0].Code, conseillers);
+            await GeneratedJourneys.NameAndAssignAsync(db, structures[1].Code, [users["conseiller.autre"].Id]);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Jalon.Domain;
+using Jalon.Storage.Entities;
+using Jalon.Web.Infrastructure;
+
+namespace Jalon.Web.Validation;
+
+/// <summary>
+/// The rules of the exchange format (docs/spec/format-echange.md, « Errors and anomalies ») as the forms apply
+/// them: errors block the save with a message saying what to fix; anomalies are saved and shown as warnings.
+/// </summary>
+public static class JourneyRules
+{
+    public const string FinAvantDebut = "La date de fin doit être égale ou postérieure à la date de début.";
+    public const string DiagnosticSansEntretien = "Le diagnostic approfondi ne peut être coché que pour un entretien individuel : choisissez le mode « Entretien individuel » ou décochez le diagnostic.";
+    public const string MotifSansFin = "Un motif de fin ne peut être saisi qu'avec une date de fin : saisissez la date de fin ou retirez le motif.";
+
+    /// <summary>Anomalies of a whole file, in French, one per problem.</summary>
+    public static List<string> Anomalies(JourneyData data)
+    {
+        var list = new List<string>();
+        var jeune = data.Jeune;
+        var age = Dates.AgeOn(jeune.Naissance, jeune.PremierAccueil);
+        if (age < 16 || age > 25)
+            list.Add($"Âge au premier accueil ({Libelles.Date(jeune.PremierAccueil)}) : {age} ans, hors de la tranche 16–25 ans.");
+
+        void Before(DateOnly date, string what)
+        {
+            if (date < jeune.Naissance) list.Add($"{what} daté(e) du {Libelles.Date(date)}, avant la date de naissance.");
+            else if (date < jeune.PremierAccueil) list.Add($"{what} daté(e) du {Libelles.Date(date)}, avant le premier accueil du {Libelles.Date(jeune.PremierAccueil)}.");
+        }
+        foreach (var c in data.Contacts) Before(c.Date, Libelles.Of(c.Mode));
+        foreach (var o in data.Orientations) Before(o.Date, "Orientation");
+        foreach (var p in data.Propositions) Before(p.Date, "Proposition");
+        foreach (var d in data.Droits) Before(d.Date, "Accès au droit commun");
+        foreach (var p in data.Parcours)
+        {
+            Before(p.Debut, $"Entrée en {Libelles.Of(p.Dispositif)}");
+            if (p.Fin is { } f) Before(f, $"Sortie de {Libelles.Of(p.Dispositif)}");
+        }
+        foreach (var s in data.Situations)
+        {
+            Before(s.Debut, $"Début de {Libelles.Of(s.Type)}");
+            if (s.Fin is { } f) Before(f, $"Fin de {Libelles.Of(s.Type)}");
+        }
+        foreach (var p in data.Parrainages) Before(p.Debut, "Parrainage");
+
+        foreach (var p in data.Parcours)
+        {
+            if (p.Dispositif == Dispositif.Consolidation && p.Fin is { } fin && fin > p.Debut.AddMonths(4))
+                list.Add($"La séquence de consolidation du {Libelles.Date(p.Debut)} au {Libelles.Date(fin)} dure plus de 4 mois.");
+        }
+        var national = data.Parcours.Where(p => p.Dispositif.IsNational()).OrderBy(p => p.Debut).ToList();
+        for (var i = 0; i < national.Count; i++)
+        {
+            for (var k = i + 1; k < national.Count; k++)
+            {
+                var a = national[i];
+                var b = national[k];
+                if (new DateInterval(a.Debut, a.Fin).Overlaps(new DateInterval(b.Debut, b.Fin)))
+                    list.Add($"Deux parcours nationaux se chevauchent : {Libelles.Of(a.Dispositif)} (depuis le {Libelles.Date(a.Debut)}) et {Libelles.Of(b.Dispositif)} (depuis le {Libelles.Date(b.Debut)}).");
+            }
+        }
+        return list;
+    }
+}
