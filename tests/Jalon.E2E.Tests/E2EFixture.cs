@@ -46,7 +46,8 @@ public sealed class E2EFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Environment.GetEnvironmentVariable("JALON_CHROMIUM") ?? "/usr/bin/chromium",
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=fr-FR"],
+            Env = new Dictionary<string, string> { ["LANG"] = "fr_FR.UTF-8", ["LANGUAGE"] = "fr" },
         });
     }
 

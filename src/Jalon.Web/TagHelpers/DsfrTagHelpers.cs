@@ -221,9 +221,15 @@ public sealed class DsfrErrorSummaryTagHelper : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = default!;
 
+    /// <summary>Field names in the order of the form (comma-separated): the summary lists errors in that order.</summary>
+    [HtmlAttributeName("order")]
+    public string? FieldOrder { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var state = ViewContext.ModelState;
+        var order = (FieldOrder ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        int Rank(string key) => order.IndexOf(key) is var i and >= 0 ? i : order.Count;
         if (state.IsValid)
         {
             output.SuppressOutput();
@@ -239,7 +245,7 @@ public sealed class DsfrErrorSummaryTagHelper : TagHelper
         output.Attributes.SetAttribute("tabindex", "-1");
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<h2 class=\"fr-alert__title\">{(count > 1 ? $"Le formulaire contient {count} erreurs" : "Le formulaire contient une erreur")}</h2><ul>");
-        foreach (var (key, entry) in state)
+        foreach (var (key, entry) in state.Select(kv => (kv.Key, kv.Value)).OrderBy(kv => Rank(kv.Key)).ToList())
         {
             if (entry is null) continue;
             foreach (var error in entry.Errors)

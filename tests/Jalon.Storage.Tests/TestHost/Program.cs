@@ -9,18 +9,21 @@ using Microsoft.EntityFrameworkCore;
 // Helper of the storage tests:
 //   crash-writer FILE.db             commits young people with 50 contacts each, in a loop, printing each committed id
 //   bench FILE.db JEUNES STRUCTURES  imports a synthetic package into a new SQLite file, then loads one structure and everything
+//   load FILE.db [STRUCTURE]         loads an existing SQLite database (or one structure) three times
 //   bench-postgres CONN JEUNES STRUCTURES   the same into a new PostgreSQL database (the one named in CONN is dropped first)
 return args switch
 {
     ["crash-writer", var path] => CrashWriter(path),
     ["bench", var path, var jeunes, var structures] => Bench(DatabaseProvider.Sqlite, path, int.Parse(jeunes), int.Parse(structures)),
     ["bench-postgres", var connection, var jeunes, var structures] => Bench(DatabaseProvider.Postgres, connection, int.Parse(jeunes), int.Parse(structures)),
+    ["load", var path] => Load(path, null),
+    ["load", var path, var structure] => Load(path, structure),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crash-writer FILE.db | bench FILE.db JEUNES STRUCTURES | bench-postgres CONN JEUNES STRUCTURES");
+    Console.Error.WriteLine("usage: crash-writer FILE.db | bench FILE.db JEUNES STRUCTURES | bench-postgres CONN JEUNES STRUCTURES | load FILE.db [STRUCTURE]");
     return 64;
 }
 
@@ -101,6 +104,22 @@ static int Bench(DatabaseProvider provider, string path, int jeunes, int structu
         var all = PackageLoader.Load(db);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"load everything ({all.Jeunes.Length} jeunes): {clock.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU");
+    }
+    return 0;
+}
+
+static int Load(string path, string? structure)
+{
+    for (var i = 0; i < 3; i++)
+    {
+        using var db = JalonStorage.CreateSqliteContext(path);
+        var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var package = PackageLoader.Load(db, structure);
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var rows = (long)package.Contacts.Count + package.Orientations.Count + package.Parcours.Count + package.Propositions.Count
+            + package.Situations.Count + package.Droits.Count + package.Parrainages.Count;
+        Console.WriteLine($"load {structure ?? "everything"} ({package.Jeunes.Length} jeunes, {rows} events): {clock.Elapsed.TotalMilliseconds:F0} ms wall, {cpu.TotalMilliseconds:F0} ms CPU");
     }
     return 0;
 }
