@@ -102,7 +102,7 @@ internal abstract class BulkInserter : IDisposable
         public override void Code(int? value) => Int(value);
         public override void Bool(bool value) => Check(raw.sqlite3_bind_int(_statement, _next++, value ? 1 : 0));
 
-        // The text forms EF Core stores and reads on SQLite: yyyy-MM-dd, invariant decimal, yyyy-MM-dd HH:mm:ss.FFFFFFF.
+        // The text forms EF Core stores and reads on SQLite: yyyy-MM-dd, yyyy-MM-dd HH:mm:ss.FFFFFFF.
         public override void Date(DateOnly? value)
         {
             if (value is not { } v)
@@ -115,8 +115,8 @@ internal abstract class BulkInserter : IDisposable
             Check(raw.sqlite3_bind_text(_statement, _next++, text));
         }
 
-        public override void Decimal(decimal? value) =>
-            Text(value?.ToString("0.0###########################", CultureInfo.InvariantCulture));
+        // Invariant text keeping the value's scale (30.30 stays 30.30), which EF Core reads back as is.
+        public override void Decimal(decimal? value) => Text(value?.ToString(CultureInfo.InvariantCulture));
 
         public override void Timestamp(DateTime value) =>
             Text(value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
