@@ -91,7 +91,15 @@ public static class JalonDatabase
     private static void EnsurePostgresDatabase(JalonDbContext db)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (!creator.Exists()) creator.Create();
+        if (creator.Exists()) return;
+        try
+        {
+            creator.Create();
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Created meanwhile by another process starting at the same time.
+        }
     }
 }
 

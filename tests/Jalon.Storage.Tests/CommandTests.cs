@@ -54,3 +54,39 @@ public class CommandTests
         }
     }
 }
+
+public class ExporterCommandTests
+{
+    [DatabaseTheory, BothProviders]
+    public void Exporter_writes_what_importer_read_and_audits_it(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        var example = Path.Combine(AppContext.BaseDirectory, "exemple");
+        Assert.Equal(0, ImporterCommand.Run(example, database.CreateContext, new StringWriter(), new StringWriter()));
+        var all = Path.Combine(Path.GetTempPath(), "jalon-tests", Guid.NewGuid().ToString("N"));
+        var one = Path.Combine(Path.GetTempPath(), "jalon-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var output = new StringWriter();
+            Assert.Equal(0, ExporterCommand.Run(all, null, database.CreateContext, output, new StringWriter()));
+            Assert.Equal(0, ExporterCommand.Run(one, "ML-B", database.CreateContext, new StringWriter(), new StringWriter()));
+
+            Assert.StartsWith("Export terminé : 2 structure(s), 6 jeunes", output.ToString(), StringComparison.Ordinal);
+            var original = Jalon.Exchange.PackageReader.Read(example).Package!;
+            var exported = Jalon.Exchange.PackageReader.Read(all);
+            Assert.True(exported.IsValid);
+            Assert.Equal(SamplePackages.Canonical(original, sortEvents: true), SamplePackages.Canonical(exported.Package!, sortEvents: true));
+            var mlB = Jalon.Exchange.PackageReader.Read(one).Package!;
+            Assert.Equal(["ML-B"], mlB.Structures.Select(s => s.Code));
+            Assert.Equal(3, mlB.Jeunes.Length);
+
+            using var db = database.CreateContext();
+            Assert.Equal(3, db.AuditLog.Count(a => a.Action == Entities.AuditAction.Export));
+            Assert.Equal(1, ExporterCommand.Run(one, "INCONNUE", database.CreateContext, new StringWriter(), new StringWriter()));
+        }
+        finally
+        {
+            foreach (var d in new[] { all, one }) if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
+        }
+    }
+}

@@ -37,3 +37,34 @@ public class SchemaTests
         }
     }
 }
+
+public class SchemaConcurrencyTests
+{
+    [DatabaseTheory, BothProviders]
+    public void Processes_starting_together_migrate_once(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+
+        Parallel.For(0, 4, _ =>
+        {
+            using var db = database.CreateContext();
+            JalonDatabase.Migrate(db);
+        });
+
+        using var check = database.CreateContext();
+        Assert.Equal(1, check.Database.SqlQueryRaw<int>("""SELECT COUNT(*) AS "Value" FROM "SchemaVersion" """).AsEnumerable().Single());
+        Assert.Equal(JalonDatabase.LatestVersion, JalonDatabase.CurrentVersion(check));
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void A_database_newer_than_the_program_is_refused(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        db.Database.ExecuteSqlRaw("""INSERT INTO "SchemaVersion" ("Version", "AppliedAt", "Description") VALUES ({0}, '2030-01-01', 'futur')""",
+            JalonDatabase.LatestVersion + 1);
+
+        var error = Assert.Throws<InvalidOperationException>(() => JalonDatabase.Migrate(db));
+        Assert.Contains("plus récent", error.Message, StringComparison.Ordinal);
+    }
+}

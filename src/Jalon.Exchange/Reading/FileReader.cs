@@ -173,7 +173,9 @@ internal abstract class FileReader(ReadSession session, string name, bool requir
     protected int EstimateRows(ChunkResult first, int chunkBytes)
     {
         if (FileLength <= 0 || first.Rows == 0 || chunkBytes <= 0) return 0;
-        return (int)Math.Min(int.MaxValue / 2, FileLength * 1.05 * first.Rows / chunkBytes);
+        // A record takes at least a few bytes: never reserve more than that allows.
+        var atMost = Math.Min(FileLength / 8, Array.MaxLength / 64);
+        return (int)Math.Min(atMost, (long)(FileLength * 1.05 * first.Rows / chunkBytes));
     }
 
     /// <summary>The results of every chunk (issues and counts; rows are committed), in file order.</summary>
@@ -320,7 +322,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
         var lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(chars[..n], out var known)) return known;
         var text = new string(chars[..n]);
-        _strings.Add(text, text);
+        if (_strings.Count < 4096) _strings.Add(text, text); // a handful of communes per structure: no need to keep more
         return text;
     }
 

@@ -106,7 +106,7 @@ public static class PackageLoader
         {
             // One structure: its young people's index (StructureCode, JeuneId, rowid on SQLite) gives the order without a sort.
             using var r = Query($"SELECT \"StructureCode\", \"JeuneId\", {columns} FROM \"{table}\"", structureCode is null ? "\"Id\"" : "\"JeuneId\", \"Id\"");
-            while (r.Read()) add(r, JeuneIndex(r.Key(0), r.Key(1)));
+            while (r.Read()) add(r, JeuneIndex(structureCode ?? r.Key(0), r.Key(1)));
         }
 
         private void ReadMoyens()

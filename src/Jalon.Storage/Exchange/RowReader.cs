@@ -45,13 +45,18 @@ internal abstract class RowReader : IDisposable
     {
         private readonly sqlite3 _db;
         private readonly sqlite3_stmt _statement;
-        private readonly Dictionary<int, (byte[] Utf8, string Text)> _keys = [];
+        // Per column, the last key read: its UTF-8 bytes and its string.
+        private readonly byte[]?[] _keyBytes;
+        private readonly string?[] _keyTexts;
 
         public SqliteRowReader(SqliteConnection connection, string sql, string? structureCode)
         {
             _db = connection.Handle!;
             Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
             if (structureCode is not null) Check(raw.sqlite3_bind_text(_statement, 1, structureCode));
+            var columns = raw.sqlite3_column_count(_statement);
+            _keyBytes = new byte[columns][];
+            _keyTexts = new string[columns];
         }
 
         private void Check(int rc)
@@ -96,10 +101,9 @@ internal abstract class RowReader : IDisposable
         public override string Key(int column)
         {
             var bytes = Utf8(column);
-            if (_keys.TryGetValue(column, out var last) && bytes.SequenceEqual(last.Utf8)) return last.Text;
-            var text = Encoding.UTF8.GetString(bytes);
-            _keys[column] = (bytes.ToArray(), text);
-            return text;
+            if (_keyTexts[column] is { } last && bytes.SequenceEqual(_keyBytes[column])) return last;
+            _keyBytes[column] = bytes.ToArray();
+            return _keyTexts[column] = Encoding.UTF8.GetString(bytes);
         }
 
         public override void Dispose() => _statement.Dispose();

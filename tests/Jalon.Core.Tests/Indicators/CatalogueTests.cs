@@ -144,7 +144,7 @@ public sealed class CatalogueTests
             ]}
             """;
         var grid = Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default);
-        var results = Jalon.Indicators.Engine.IndicatorEngine.Compute(WorkedExampleTests.LoadExample(), grid, Domain.Period.Year(2016));
+        var results = Jalon.Indicators.Engine.IndicatorEngine.Compute(WorkedExampleTests.LoadExample(), grid, Jalon.Domain.Period.Year(2016));
         var fr = Jalon.Indicators.Engine.Level.National;
         Assert.Equal(3, results.Get(fr, "FR", "entres").Count);
         Assert.Equal(2, results.Get(fr, "FR", "entres").Neet);

@@ -63,7 +63,8 @@ public static class SamplePackages
     /// One line per structure, young person and moyens, sorted by key; each young person's events in their
     /// order. Two packages with the same lines hold the same data, whatever the order of their arrays.
     /// </summary>
-    public static List<string> Canonical(JourneyPackage p)
+    /// <param name="sortEvents">Compare each young person's events as sets (the exchange files' writer orders them by date).</param>
+    public static List<string> Canonical(JourneyPackage p, bool sortEvents = false)
     {
         var lines = new List<string>();
         lines.AddRange(p.Structures.Select(s => $"S {s}"));
@@ -72,7 +73,7 @@ public static class SamplePackages
             var journey = p.Journey(j);
             var jeune = journey.Jeune;
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"J {p.Structures[jeune.Structure].Code}/{jeune with { Structure = 0 }} | {Join(journey.Contacts)} | {Join(journey.Orientations)} | {Join(journey.Parcours)} | {Join(journey.Propositions)} | {Join(journey.Situations)} | {Join(journey.Droits)} | {Join(journey.Parrainages)}");
+                $"J {p.Structures[jeune.Structure].Code}/{jeune with { Structure = 0 }} | {Join(journey.Contacts, sortEvents)} | {Join(journey.Orientations, sortEvents)} | {Join(journey.Parcours, sortEvents)} | {Join(journey.Propositions, sortEvents)} | {Join(journey.Situations, sortEvents)} | {Join(journey.Droits, sortEvents)} | {Join(journey.Parrainages, sortEvents)}");
             lines.Add(line);
         }
         // Decimals by value: 12.50 and 12.5 are the same amount (SQLite keeps no scale).
@@ -85,10 +86,11 @@ public static class SamplePackages
 
     private static string D(decimal? value) => value?.ToString("G29", CultureInfo.InvariantCulture) ?? "∅";
 
-    private static string Join<T>(ReadOnlySpan<T> events) where T : struct, IJeuneEvent
+    private static string Join<T>(ReadOnlySpan<T> events, bool sort) where T : struct, IJeuneEvent
     {
         var parts = new List<string>();
         foreach (var e in events) parts.Add(e.ToString()!.Replace($"Jeune = {e.Jeune}, ", "", StringComparison.Ordinal));
+        if (sort) parts.Sort(StringComparer.Ordinal);
         return string.Join("; ", parts);
     }
 }

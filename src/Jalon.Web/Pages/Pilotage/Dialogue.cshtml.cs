@@ -1,0 +1,153 @@
+using System.Globalization;
+using Jalon.Domain;
+using Jalon.Domain.Pilotage;
+using Jalon.Indicators.Engine;
+using Jalon.Storage;
+using Jalon.Storage.Pilotage;
+using Jalon.Web.Pages.Pilotage.Services;
+using Jalon.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jalon.Web.Pages.Pilotage;
+
+/// <summary>One dialogue de gestion: the four steps, targets, plan d'action, transitions and financing.</summary>
+[Authorize(Policy = Policies.Pilotage)]
+public sealed class DialogueModel(JalonDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Structure { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public int Annee { get; set; }
+
+    public DialogueDeGestion Dialogue { get; private set; } = null!;
+    public ConventionPluriannuelle? Convention { get; private set; }
+    public string NomStructure { get; private set; } = "";
+    public Acteur Acteur { get; private set; } = null!;
+    public Partie? Partie { get; private set; }
+    public Dictionary<string, double?> References { get; private set; } = [];
+
+    private PilotageRepository Repo => new(db);
+
+    private async Task<IActionResult?> ChargerAsync()
+    {
+        Acteur = User.Acteur();
+        var d = await Repo.DialogueAsync(Structure, Annee);
+        if (d is null) return NotFound();
+        if (!Habilitations.PeutLire(Acteur, d.Structure, d.Region)) return Forbid();
+        Dialogue = d;
+        Partie = Habilitations.PartieDe(Acteur, d.Structure, d.Region);
+        Convention = await Repo.ConventionAsync(d.Structure, d.Annee);
+        NomStructure = (await db.Structures.FindAsync(d.Structure))?.Nom ?? d.Structure;
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await ChargerAsync() is { } r) return r;
+        // The ratios of the year analysed, as references for the targets (same engine as the dashboard).
+        var resultats = new IndicateursPilotage(db).Calculer(Period.Year(Dialogue.AnneeAnalysee), [Dialogue.Structure]);
+        var valeurs = IndicateursPilotage.Resultats(resultats.Current, Level.Structure, Dialogue.Structure);
+        References = Ratios.Tous.ToDictionary(x => x.Cle, x => valeurs.GetValueOrDefault(x.Cle)?.Valeur);
+        return Page();
+    }
+
+    private async Task<IActionResult> Agir(Action<DialogueDeGestion> action, string succes)
+    {
+        if (await ChargerAsync() is { } r) return r;
+        if (Partie is null) return Forbid();
+        try
+        {
+            action(Dialogue);
+            await Repo.EnregistrerAsync(Dialogue);
+            TempData["Succes"] = succes;
+        }
+        catch (PilotageException e)
+        {
+            TempData["ErreurPilotage"] = e.Message;
+        }
+        return Redirect($"/Pilotage/Dialogue?structure={Uri.EscapeDataString(Structure)}&annee={Annee}");
+    }
+
+    public Task<IActionResult> OnPostAnalyseAsync(EtapeDialogue etape, string? texte) =>
+        Agir(d => d.RedigerAnalyse(Acteur, etape, texte ?? ""), "Analyse enregistrée.");
+
+    public Task<IActionResult> OnPostCommentaireAsync(EtapeDialogue etape, string? texte) =>
+        Agir(d => d.CommenterEtape(Acteur, etape, texte ?? ""), "Commentaire enregistré.");
+
+    public Task<IActionResult> OnPostObjectifAsync(string ratio, string? cible, string? commentaire) =>
+        Agir(d =>
+        {
+            var def = Ratios.Trouver(ratio) ?? throw new PilotageException($"« {ratio} » n'est pas un ratio de la CPO.");
+            if (!double.TryParse((cible ?? "").Replace(',', '.').Replace("%", "").Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+                throw new PilotageException("L'objectif doit être un nombre.");
+            if (def.EstTaux) v /= 100;
+            var reference = new IndicateursPilotage(db).Calculer(Period.Year(d.AnneeAnalysee), [d.Structure]).Current
+                .TryGet(Level.Structure, d.Structure, ratio, out var val) ? val.Value : null;
+            d.FixerObjectif(Acteur, ratio, v, reference, commentaire);
+        }, "Objectif enregistré.");
+
+    public Task<IActionResult> OnPostRetirerObjectifAsync(string ratio) =>
+        Agir(d => d.RetirerObjectif(Acteur, ratio), "Objectif retiré.");
+
+    public Task<IActionResult> OnPostPlanAsync(ThemePlanAction theme, string? forces, string? axes, string? actions) =>
+        Agir(d => d.RedigerPlanAction(Acteur, theme, forces ?? "", axes ?? "", actions ?? ""), "Plan d'action enregistré.");
+
+    public Task<IActionResult> OnPostTransitionAsync(ActionDialogue action, string? motif, DateOnly? dateSignature) =>
+        Agir(d =>
+        {
+            var maintenant = clock.GetUtcNow();
+            switch (action)
+            {
+                case ActionDialogue.Transmettre: d.Transmettre(Acteur, maintenant); break;
+                case ActionDialogue.Renvoyer: d.Renvoyer(Acteur, maintenant, motif ?? ""); break;
+                case ActionDialogue.OuvrirDialogue: d.OuvrirDialogue(Acteur, maintenant); break;
+                case ActionDialogue.SignerAvenant: d.SignerAvenant(Acteur, maintenant, dateSignature ?? Dates.TodayInParis(clock)); break;
+                default: throw new PilotageException("Action inconnue.");
+            }
+        }, "Transition enregistrée.");
+
+    public Task<IActionResult> OnPostValiderAsync() =>
+        Agir(d => d.ValiderConclusions(Acteur, clock.GetUtcNow()), "Conclusions validées.");
+
+    /// <summary>The State records the convention (initial yearly amounts), if there is none yet.</summary>
+    public async Task<IActionResult> OnPostConventionAsync(string numero, int anneeDebut, int anneeFin, DateOnly? notification,
+        decimal subvention, decimal parrainage, decimal fipjDirectes, decimal fipjIndirectes, string? siret, string? codeApe)
+    {
+        if (await ChargerAsync() is { } r) return r;
+        if (Partie != Domain.Pilotage.Partie.Etat) return Forbid();
+        try
+        {
+            if (Convention is not null) throw new PilotageException("Une convention couvre déjà cette année.");
+            var c = ConventionPluriannuelle.Signer(Acteur, Dialogue.Structure, Dialogue.Region, numero, anneeDebut, anneeFin,
+                new MontantsAnnuels(subvention, parrainage, fipjDirectes, fipjIndirectes), notification, clock.GetUtcNow());
+            await Repo.EnregistrerAsync(c, siret ?? "", codeApe ?? "");
+            TempData["Succes"] = "Convention enregistrée.";
+        }
+        catch (PilotageException e)
+        {
+            TempData["ErreurPilotage"] = e.Message;
+        }
+        return Redirect($"/Pilotage/Dialogue?structure={Uri.EscapeDataString(Structure)}&annee={Annee}");
+    }
+
+    /// <summary>The State decides the financing of the campaign year (± 10 % rule).</summary>
+    public async Task<IActionResult> OnPostFinancementAsync(decimal subvention, decimal parrainage, decimal fipjDirectes, decimal fipjIndirectes, string? motif)
+    {
+        if (await ChargerAsync() is { } r) return r;
+        if (Partie != Domain.Pilotage.Partie.Etat) return Forbid();
+        try
+        {
+            if (Convention is null) throw new PilotageException("Enregistrez d'abord la convention pluriannuelle de la Mission locale.");
+            Convention.Decider(Acteur, Dialogue, new MontantsAnnuels(subvention, parrainage, fipjDirectes, fipjIndirectes), clock.GetUtcNow(), motif);
+            await Repo.EnregistrerAsync(Convention);
+            TempData["Succes"] = "Financement enregistré.";
+        }
+        catch (PilotageException e)
+        {
+            TempData["ErreurPilotage"] = e.Message;
+        }
+        return Redirect($"/Pilotage/Dialogue?structure={Uri.EscapeDataString(Structure)}&annee={Annee}");
+    }
+
+    public static string Nombre(decimal m) => m.ToString("0.##", CultureInfo.InvariantCulture);
+}

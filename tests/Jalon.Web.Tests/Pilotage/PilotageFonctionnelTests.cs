@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Jalon.Domain;
+using Jalon.Indicators.Catalogues;
+using Jalon.Indicators.Engine;
+using Jalon.Storage.Exchange;
+using Jalon.Web.Pages.Pilotage.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalon.Web.Tests.Pilotage;
+
+/// <summary>The steering pages end to end: figures, secrecy, the dialogue and the ± 10 % rule.</summary>
+public sealed class PilotageFonctionnelTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+{
+    private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
+    private static string Url(string code) => $"/Pilotage?niveau=structure&code={code}&debut={Annee.Debut:yyyy-MM-dd}&fin={Annee.Fin:yyyy-MM-dd}";
+
+    private static List<string[]> Csv(byte[] contenu)
+    {
+        Assert.Equal(Encoding.UTF8.GetPreamble(), contenu[..3]);
+        var texte = Encoding.UTF8.GetString(contenu, 3, contenu.Length - 3);
+        return texte.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(';')).ToList();
+    }
+
+    [Fact]
+    public async Task Dashboard_and_exports_show_the_engine_figures()
+    {
+        var client = await factory.SignedIn("directeur");
+        var csv = Csv(await (await client.GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
+        var xlsx = Exports.LireXlsx(await (await client.GetAsync(Url("ML26001") + "&format=xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(["niveau", "code", "indicateur", "libelle", "valeur", "valeur_n_1", "evolution", "femmes", "infra_v", "qpv", "zrr", "neet"], csv[0]);
+
+        using var db = factory.Db();
+        var engine = IndicatorEngine.Compute(PackageLoader.Load(db), Catalogue.Load("cpo-2015"),
+            new IndicatorRequest(Annee) { WithPreviousYear = true });
+        var html = await client.Html(Url("ML26001"));
+        var compares = 0;
+        foreach (var row in csv.Skip(1))
+        {
+            var attendu = engine.Current.Get(Level.Structure, "ML26001", row[2]);
+            var precedent = engine.Previous!.Get(Level.Structure, "ML26001", row[2]);
+            Assert.Equal(Texte(attendu.Value), row[4]);
+            Assert.Equal(Texte(precedent.Value), row[5]);
+            if (attendu.IsCount) Assert.Equal(Texte(attendu.Breakdown(Ventilation.Femmes)), row[7]);
+            var x = xlsx.Single(r => r.Count > 2 && r[2] == row[2]);
+            if (attendu.Value is { } v) Assert.Equal(v, double.Parse(x[4], CultureInfo.InvariantCulture), 9);
+            compares++;
+        }
+        Assert.True(compares > 60);
+        // The screen shows the same count as the export (director: no secrecy).
+        var i1 = engine.Current.Get(Level.Structure, "ML26001", "I1").Count!.Value;
+        Assert.Contains($"data-cle=\"I1\"", html);
+        Assert.Contains(Jalon.Domain.Pilotage.Euros.Entier(i1), html);
+    }
+
+    private static string Texte(double? v) => v is { } x ? Exports.NombreCsv(x) : "";
+
+    [Fact]
+    public async Task State_roles_see_small_counts_as_less_than_five_on_screen_and_in_exports()
+    {
+        var directeur = Csv(await (await (await factory.SignedIn("admin")).GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
+        var etat = await factory.SignedIn("etat.region");
+        var secret = Csv(await (await etat.GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
+        var masques = 0;
+        for (var i = 1; i < directeur.Count; i++)
+        {
+            var cle = directeur[i][2];
+            if (IndicateursPilotage.NatureDe(Catalogue.Load("cpo-2015")[cle]) != NatureIndicateur.Comptage) continue;
+            for (var c = 4; c < directeur[i].Length; c++)
+            {
+                if (c == 6 || directeur[i][c] == "") continue;
+                var v = double.Parse(directeur[i][c].Replace(',', '.'), CultureInfo.InvariantCulture);
+                if (v < 5)
+                {
+                    Assert.Equal("< 5", secret[i][c]);
+                    masques++;
+                }
+                else Assert.Equal(directeur[i][c], secret[i][c]);
+            }
+        }
+        Assert.True(masques > 0, "the demo should have small counts");
+        var html = await etat.Html(Url("ML26001"));
+        Assert.Contains("&lt; 5", await (await etat.GetAsync(Url("ML26001"))).Content.ReadAsStringAsync());
+        // Never a young person's name.
+        using var db = factory.Db();
+        var noms = await db.Jeunes.Where(j => j.StructureCode == "ML26001").Select(j => j.Nom).Take(20).ToListAsync();
+        Assert.DoesNotContain(noms, n => !string.IsNullOrEmpty(n) && n.Length > 3 && html.Contains(" " + n + " ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_dialogue_runs_to_the_avenant_and_financing_beyond_ten_percent_is_refused()
+    {
+        var annee = 2026;
+        var url = $"/Pilotage/Dialogue?structure=ML26001&annee={annee}";
+        var directeur = await factory.SignedIn("directeur");
+        var etat = await factory.SignedIn("etat.region");
+        var r = await directeur.PostForm("/Pilotage/Dialogues", new() { ["structure"] = "ML26001", ["annee"] = annee.ToString(CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        foreach (var etape in new[] { "Contexte", "Parcours", "Employeurs", "Conclusive" })
+            await directeur.PostForm(url + "&handler=Analyse", new() { ["etape"] = etape, ["texte"] = "Analyse " + etape }, url);
+        // The State cannot write the structure's analysis.
+        await etat.PostForm(url + "&handler=Analyse", new() { ["etape"] = "Contexte", ["texte"] = "intrusion" }, url);
+        await directeur.PostForm(url + "&handler=Transition", new() { ["action"] = "Transmettre" }, url);
+        await etat.PostForm(url + "&handler=Transition", new() { ["action"] = "OuvrirDialogue" }, url);
+        await etat.PostForm(url + "&handler=Convention", new()
+        {
+            ["numero"] = "CPO-84-2025-01", ["anneeDebut"] = "2025", ["anneeFin"] = "2028", ["subvention"] = "243500",
+            ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500", ["siret"] = "12345678900012", ["codeApe"] = "8899B",
+        }, url);
+        var refus = await etat.PostForm(url + "&handler=Financement", new()
+            { ["subvention"] = "270000", ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, refus.StatusCode);
+        var page = await etat.Html(url);
+        Assert.Contains("Ajustement refusé", page);
+        Assert.Contains("entre 219\u00A0150\u00A0€ et 267\u00A0850\u00A0€", page);
+        await etat.PostForm(url + "&handler=Financement", new()
+            { ["subvention"] = "250000", ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500" }, url);
+        await etat.PostForm(url + "&handler=Objectif", new() { ["ratio"] = "R10", ["cible"] = "35", ["commentaire"] = "Progression" }, url);
+        await directeur.PostForm(url + "&handler=Plan", new() { ["theme"] = "Employeurs", ["forces"] = "Réseau", ["axes"] = "PME", ["actions"] = "Deux forums" }, url);
+        await directeur.PostForm(url + "&handler=Valider", new(), url);
+        await etat.PostForm(url + "&handler=Valider", new(), url);
+
+        page = await directeur.Html(url);
+        Assert.Contains("Conclu", page);
+        Assert.Contains("35\u00A0%", page);
+        Assert.DoesNotContain("intrusion", page);
+        Assert.DoesNotContain("handler=Analyse", await directeur.GetStringAsync(url)); // frozen: no more forms
+        // Nothing can be changed once concluded, even by posting directly.
+        await directeur.PostForm(url + "&handler=Objectif", new() { ["ratio"] = "R10", ["cible"] = "50" }, "/Pilotage/Dialogues");
+        Assert.Contains("plus rien n'est modifiable", await directeur.Html(url));
+
+        var avenant = await etat.Html($"/Pilotage/Avenant?structure=ML26001&annee={annee}");
+        Assert.Contains("deux cent cinquante mille euros", avenant);
+        Assert.Contains("125\u00A0000\u00A0€", avenant); // advance 50 %
+        Assert.Contains("12345678900012", avenant);
+        Assert.DoesNotContain("PROJET", avenant);
+
+        using var db = factory.Db();
+        var transitions = await db.DialogueTransitions.Where(t => t.StructureCode == "ML26001").OrderBy(t => t.Id).ToListAsync();
+        Assert.Equal(4, transitions.Count); // creation, transmis, en dialogue, conclu
+        Assert.Equal("DREETS Auvergne-Rhône-Alpes", transitions[^1].Par);
+    }
+
+    [Fact]
+    public async Task Context_and_resources_are_edited_by_the_director_and_feed_the_dashboard()
+    {
+        var url = $"/Pilotage/Moyens?structure=ML26001&annee={Annee.Fin.Year}";
+        var etat = await factory.SignedIn("etat.region");
+        var interdit = await etat.PostForm(url, new() { ["Jano"] = "1" }, url);
+        Assert.Equal(HttpStatusCode.Forbidden, interdit.StatusCode);
+        var directeur = await factory.SignedIn("directeur");
+        var ok = await directeur.PostForm(url, new() { ["Jano"] = "4321", ["Defm"] = "1234", ["EtpTotal"] = "20", ["EtpAccompagnement"] = "15", ["FinancementEtat"] = "250000" }, url);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var csv = Csv(await (await directeur.GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
+        Assert.Equal("4321", csv.Single(r => r[2] == "C0.1")[4]);
+        Assert.Equal("0,75", csv.Single(r => r[2] == "R12")[4]);
+    }
+}
