@@ -1,7 +1,7 @@
 using Jalon.Domain;
 using Jalon.Domain.Alerts;
 
-namespace Jalon.Core.Tests.Domain;
+namespace Jalon.Core.Tests.DomainRules;
 
 /// <summary>The portfolio alerts, each on both sides of its boundary.</summary>
 public sealed class PortfolioAlertsTests
