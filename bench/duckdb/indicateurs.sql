@@ -205,15 +205,27 @@ c AS (  -- every flag as a non-null boolean
   FROM b)
 SELECT * FROM c;
 
--- Per-structure counts with breakdowns (the "#neet" flags give the neet breakdown of their key).
+-- Per-structure counts with breakdowns (the "#neet" flags give the neet breakdown of their key):
+-- one columnar pass per breakdown over fl (one count_if per flag column), then the small
+-- 440-row wide tables are unpivoted to (structure, cle).
 CREATE OR REPLACE TABLE comptes AS
-WITH u AS (UNPIVOT fl ON COLUMNS(* EXCLUDE (structure, jeune, femmes, infra_v, qpv, zrr)) INTO NAME cle VALUE v)
+WITH w AS (
+  SELECT structure, 'valeur' AS br, count_if(COLUMNS(* EXCLUDE (structure, jeune, femmes, infra_v, qpv, zrr))) FROM fl GROUP BY structure
+  UNION ALL BY NAME
+  SELECT structure, 'femmes' AS br, count_if(COLUMNS(* EXCLUDE (structure, jeune, femmes, infra_v, qpv, zrr)) AND femmes) FROM fl GROUP BY structure
+  UNION ALL BY NAME
+  SELECT structure, 'infra_v' AS br, count_if(COLUMNS(* EXCLUDE (structure, jeune, femmes, infra_v, qpv, zrr)) AND infra_v) FROM fl GROUP BY structure
+  UNION ALL BY NAME
+  SELECT structure, 'qpv' AS br, count_if(COLUMNS(* EXCLUDE (structure, jeune, femmes, infra_v, qpv, zrr)) AND qpv) FROM fl GROUP BY structure
+  UNION ALL BY NAME
+  SELECT structure, 'zrr' AS br, count_if(COLUMNS(* EXCLUDE (structure, jeune, femmes, infra_v, qpv, zrr)) AND zrr) FROM fl GROUP BY structure),
+u AS (UNPIVOT w ON COLUMNS(* EXCLUDE (structure, br)) INTO NAME cle VALUE n)
 SELECT structure, cle,
-  count(*) FILTER (WHERE v) AS valeur,
-  count(*) FILTER (WHERE v AND femmes) AS femmes,
-  count(*) FILTER (WHERE v AND infra_v) AS infra_v,
-  count(*) FILTER (WHERE v AND qpv) AS qpv,
-  count(*) FILTER (WHERE v AND zrr) AS zrr
+  sum(n) FILTER (WHERE br = 'valeur') AS valeur,
+  sum(n) FILTER (WHERE br = 'femmes') AS femmes,
+  sum(n) FILTER (WHERE br = 'infra_v') AS infra_v,
+  sum(n) FILTER (WHERE br = 'qpv') AS qpv,
+  sum(n) FILTER (WHERE br = 'zrr') AS zrr
 FROM u GROUP BY structure, cle;
 
 -- I5: mean length in months of the paths whose fin is within the period (sum and count per structure).

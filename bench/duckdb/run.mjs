@@ -41,7 +41,12 @@ for (const stmt of split(sub(fs.readFileSync(path.join(here, 'load.sql'), 'utf8'
 }
 const t1 = performance.now();
 const cpu1 = process.cpuUsage();
-for (const stmt of split(sub(fs.readFileSync(path.join(here, 'indicateurs.sql'), 'utf8')))) await con.run(stmt);
+const steps = [];
+for (const stmt of split(sub(fs.readFileSync(path.join(here, 'indicateurs.sql'), 'utf8')))) {
+  const s0 = performance.now();
+  await con.run(stmt);
+  steps.push(`${stmt.match(/TABLE (\w+)/)?.[1] ?? '?'} ${((performance.now() - s0) / 1000).toFixed(2)} s`);
+}
 const comptes = await rows('SELECT c.*, s.region FROM comptes c JOIN structures s USING (structure)');
 const moyennes = await rows('SELECT * FROM moyennes');
 const structures = await rows('SELECT structure, region FROM structures ORDER BY structure');
@@ -113,7 +118,7 @@ const cpu3 = process.cpuUsage();
 const cpuS = (a, b) => ((b.user - a.user + b.system - a.system) / 1e6).toFixed(2);
 process.stderr.write(`DuckDB ${'1.5.6'} threads=${(await rows("SELECT current_setting('threads') t"))[0].t} ` +
   `load/parse ${((t1 - t0) / 1000).toFixed(2)} s (cpu ${cpuS(cpu0, cpu1)} s), compute ${((t3 - t1) / 1000).toFixed(2)} s ` +
-  `(cpu ${cpuS(cpu1, cpu3)} s), total ${((t3 - t0) / 1000).toFixed(2)} s (cpu ${cpuS(cpu0, cpu3)} s); loadavg ${load()}\n`);
+  `(cpu ${cpuS(cpu1, cpu3)} s; ${steps.join(', ')}), total ${((t3 - t0) / 1000).toFixed(2)} s (cpu ${cpuS(cpu0, cpu3)} s); loadavg ${load()}\n`);
 const doc = { catalogue: 'cpo-2015', debut, fin, resultats };
 if (opt('--out')) fs.writeFileSync(opt('--out'), JSON.stringify(doc));
 
