@@ -48,12 +48,34 @@ public static class JalonDatabase
                     Stamp(db, step.Version, step.Description);
                 }
             }
+            CheckTables(db);
             transaction.Commit();
         }
         finally
         {
             db.Database.CloseConnection();
         }
+    }
+
+    /// <summary>Refuses a database that lacks a table of the model: a model change without its schema step.</summary>
+    private static void CheckTables(JalonDbContext db)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = db.Provider == DatabaseProvider.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table'"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()";
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) present.Add(reader.GetString(0));
+        }
+        var missing = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()
+            .Where(t => !present.Contains(t)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException(
+                $"Schéma {CurrentVersion(db)} incomplet : table(s) absente(s) {string.Join(", ", missing)}. " +
+                "Une modification du modèle demande une étape dans SchemaSteps (docs/adr/0002-schema-migrations.md).");
     }
 
     /// <summary>The schema version of the database, 0 when it is empty.</summary>

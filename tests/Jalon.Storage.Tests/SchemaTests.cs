@@ -68,3 +68,17 @@ public class SchemaConcurrencyTests
         Assert.Contains("plus récent", error.Message, StringComparison.Ordinal);
     }
 }
+
+public class SchemaDriftTests
+{
+    [DatabaseTheory, BothProviders]
+    public void A_database_missing_a_table_of_the_model_is_refused(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        db.Database.ExecuteSqlRaw("""DROP TABLE "Parrainages" """);
+
+        var error = Assert.Throws<InvalidOperationException>(() => JalonDatabase.Migrate(db));
+        Assert.Contains("Parrainages", error.Message, StringComparison.Ordinal);
+    }
+}

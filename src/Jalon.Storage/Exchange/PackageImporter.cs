@@ -15,6 +15,7 @@ public sealed record ImportResult(int Structures, int Jeunes, long Evenements, T
 /// All or nothing: one transaction. Idempotent: structures and young people are upserted by key
 /// (identity, profile and follow-up fields that the format does not carry are kept), and the package
 /// replaces the imported structures' events and moyens. One audit row per imported structure.
+/// Saves the context's pending changes with it and clears its change tracker: call it on a fresh context.
 /// </summary>
 public static class PackageImporter
 {
