@@ -108,7 +108,7 @@ public sealed class CounsellorJourneyTests(E2EFixture app)
         await app.Shot(page, "06-portefeuille");
 
         // A counsellor of another structure gets "not found" for this file.
-        var other = await app.SignedIn("conseiller.autre");
+        var other = await app.SignedIn("conseiller.valence");
         var response = await other.GotoAsync(fileUrl);
         Assert.Equal(404, response!.Status);
         await Assertions.Expect(other.Locator("h1")).ToHaveTextAsync("Page non trouvée");

@@ -79,12 +79,12 @@ public sealed class AuthenticationTests(JalonWebFactory factory) : IClassFixture
     [Fact]
     public async Task Deactivated_account_loses_its_open_session()
     {
-        var client = await factory.SignedIn("conseiller.autre");
+        var client = await factory.SignedIn("conseiller.valence");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Jeunes")).StatusCode);
-        var directeur = await factory.SignedIn("directeur.autre");
+        var directeur = await factory.SignedIn("directeur.valence");
         using (var db = factory.Db())
         {
-            var id = (await db.Users.SingleAsync(u => u.Login == "conseiller.autre")).Id;
+            var id = (await db.Users.SingleAsync(u => u.Login == "conseiller.valence")).Id;
             var r = await directeur.PostForm("/Comptes?handler=Desactiver", new() { ["userId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }

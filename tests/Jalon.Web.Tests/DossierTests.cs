@@ -154,7 +154,7 @@ public sealed class DossierTests(JalonWebFactory factory) : IClassFixture<JalonW
     {
         var owner = await factory.SignedIn("conseiller1");
         var url = await CreateAsync(owner, "Secret");
-        var other = await factory.SignedIn("conseiller.autre");
+        var other = await factory.SignedIn("conseiller.valence");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url + "/Identite")).StatusCode);
         var post = await other.PostForm(url + "/Evenement/contact", new() { ["Input.Date"] = "2026-02-01", ["Input.Mode"] = "Sms" }, formPage: "/Jeunes/Nouveau");
@@ -170,7 +170,7 @@ public sealed class DossierTests(JalonWebFactory factory) : IClassFixture<JalonW
         var url = await CreateAsync(client, "Fabre");
         await client.PostForm(url + "/Evenement/contact", new() { ["Input.Date"] = "2026-02-01", ["Input.Mode"] = "Entretien", ["Input.Commentaire"] = "Hébergé chez une tante, situation fragile" });
         Assert.Contains("Hébergé chez une tante", await client.Html(url));
-        var other = await factory.SignedIn("directeur.autre");
+        var other = await factory.SignedIn("directeur.valence");
         Assert.DoesNotContain("Hébergé chez une tante", await (await other.GetAsync(url)).Body());
     }
 
@@ -213,7 +213,7 @@ public sealed class DossierTests(JalonWebFactory factory) : IClassFixture<JalonW
         Assert.Contains("Lecture", html);
         var post = await directeur.PostForm("/Journal", [], formPage: "/Comptes");
         Assert.NotEqual(HttpStatusCode.OK, post.StatusCode);
-        var valence = await factory.SignedIn("directeur.autre");
+        var valence = await factory.SignedIn("directeur.valence");
         Assert.Contains("0 ligne", await valence.Html("/Journal?jeune=J000002"));
     }
 

@@ -5,8 +5,8 @@ namespace Jalon.Web.Tests;
 /// <summary>Every route against every role: the status each one gets (302 = sent to the login page).</summary>
 public sealed class RouteRoleMatrixTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
 {
-    // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, conseiller.autre.
-    public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "conseiller.autre"];
+    // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, conseiller.valence.
+    public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "conseiller.valence"];
 
     public static TheoryData<string, string, int> Cases()
     {

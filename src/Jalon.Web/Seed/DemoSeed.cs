@@ -76,11 +76,14 @@ public static class DemoSeed
             structures = GeneratedJourneys.Import(db, today, jeunes + jeunes / 10);
         }
         var users = new Dictionary<string, UserEntity>();
-        foreach (var (login, nom, role, structure, regional) in Accounts)
+        foreach (var (demoLogin, nom, role, structure, regional) in Accounts)
         {
+            // In the hand-made seed the other structure is the Mission Locale of Valence.
+            var login = source == "manuel" ? demoLogin.Replace(".autre", ".valence", StringComparison.Ordinal) : demoLogin;
+            var regionNom = Jalon.Generator.InseeData.Instance.RegionsByCode.TryGetValue(structures[0].Region, out var r) ? r.Nom : structures[0].Region;
             var user = new UserEntity
             {
-                Login = login, DisplayName = nom, Role = role, PasswordHash = "",
+                Login = login, DisplayName = role == Role.AgentEtatRegional ? $"DREETS {regionNom}" : nom, Role = role, PasswordHash = "",
                 StructureCode = structure is { } i ? structures[i].Code : null,
                 RegionCode = regional ? structures[0].Region : null,
             };
@@ -93,7 +96,7 @@ public static class DemoSeed
         if (source == "manuel")
         {
             HandMadeJourneys.Add(db, Structure, "J", conseillers, today, jeunes, seed: 2026);
-            HandMadeJourneys.Add(db, AutreStructure, "V", [users["conseiller.autre"].Id], today, Math.Max(10, jeunes / 10), seed: 7);
+            HandMadeJourneys.Add(db, AutreStructure, "V", [users["conseiller.valence"].Id], today, Math.Max(10, jeunes / 10), seed: 7);
             await db.SaveChangesAsync();
         }
         else
