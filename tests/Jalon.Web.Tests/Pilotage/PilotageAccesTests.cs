@@ -5,8 +5,8 @@ namespace Jalon.Web.Tests.Pilotage;
 /// <summary>Every steering page and export against every role (302 = sent to the login page).</summary>
 public sealed class PilotageAccesTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
 {
-    // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, conseiller.autre, directeur.autre.
-    public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "conseiller.autre", "directeur.autre"];
+    // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, conseiller.valence, directeur.valence (the hand-made seed's other structure).
+    public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "conseiller.valence", "directeur.valence"];
 
     public static TheoryData<string, string, int> Cases()
     {

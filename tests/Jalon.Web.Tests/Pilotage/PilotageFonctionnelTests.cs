@@ -139,7 +139,7 @@ public sealed class PilotageFonctionnelTests(JalonWebFactory factory) : IClassFi
         using var db = factory.Db();
         var transitions = await db.DialogueTransitions.Where(t => t.StructureCode == "ML26001").OrderBy(t => t.Id).ToListAsync();
         Assert.Equal(4, transitions.Count); // creation, transmis, en dialogue, conclu
-        Assert.Equal(Jalon.Web.Seed.DemoSeed.Accounts.Single(a => a.Login == "etat.region").Nom, transitions[^1].Par);
+        Assert.Equal((await db.Users.SingleAsync(u => u.Login == "etat.region")).DisplayName, transitions[^1].Par);
     }
 
     [Fact]
