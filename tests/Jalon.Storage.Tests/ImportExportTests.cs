@@ -44,6 +44,32 @@ public class ImportExportTests
     }
 
     [DatabaseTheory, BothProviders]
+    public void Loading_a_portfolio_gives_only_the_counsellors_young_people_and_their_events(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = SamplePackages.Create();
+        PackageImporter.Import(db, package);
+        var conseiller = new UserEntity { Login = "c1", DisplayName = "C. Un", Role = Role.Conseiller, StructureCode = "ML001", PasswordHash = "x" };
+        db.Users.Add(conseiller);
+        db.SaveChanges();
+        var mine = db.Jeunes.Where(j => j.StructureCode == "ML001").OrderBy(j => j.JeuneId).Take(7).ToList();
+        foreach (var j in mine) j.ConseillerId = conseiller.Id;
+        db.SaveChanges();
+
+        var portfolio = PackageLoader.Load(db, "ML001", conseiller.Id);
+
+        var ids = mine.Select(j => j.JeuneId).ToHashSet();
+        Assert.Equal(ids, portfolio.Jeunes.Select(j => j.Id).ToHashSet());
+        var expected = SamplePackages.Canonical(package).Where(l => l.StartsWith("S Structure { Code = ML001", StringComparison.Ordinal)
+            || l.StartsWith("M ML001 ", StringComparison.Ordinal)
+            || (l.StartsWith("J ML001/", StringComparison.Ordinal) && ids.Any(id => l.Contains($" Id = {id},", StringComparison.Ordinal))));
+        Assert.Equal(expected, SamplePackages.Canonical(portfolio));
+        Assert.True(portfolio.Contacts.Count > 0);
+        Assert.Throws<ArgumentException>(() => PackageLoader.Load(db, null, conseiller.Id));
+    }
+
+    [DatabaseTheory, BothProviders]
     public void Reimporting_the_same_package_gives_the_same_database_and_keeps_identity(DatabaseProvider provider)
     {
         using var database = new TestDatabase(provider);

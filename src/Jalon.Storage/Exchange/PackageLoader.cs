@@ -14,8 +14,13 @@ namespace Jalon.Storage.Exchange;
 /// </summary>
 public static class PackageLoader
 {
-    public static JourneyPackage Load(JalonDbContext db, string? structureCode = null)
+    /// <param name="conseillerId">
+    /// With a structure: only the young people whose referent is this counsellor, and their events (a portfolio).
+    /// </param>
+    public static JourneyPackage Load(JalonDbContext db, string? structureCode = null, int? conseillerId = null)
     {
+        if (conseillerId is not null && structureCode is null)
+            throw new ArgumentException("Un portefeuille se charge dans une structure.", nameof(conseillerId));
         db.Database.OpenConnection();
         try
         {
@@ -24,7 +29,7 @@ public static class PackageLoader
             using var tx = db.Database.CurrentTransaction is null
                 ? connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : connection.BeginTransaction(IsolationLevel.RepeatableRead)
                 : null;
-            var reader = new Reader(connection, tx ?? db.Database.CurrentTransaction!.GetDbTransaction(), structureCode);
+            var reader = new Reader(connection, tx ?? db.Database.CurrentTransaction!.GetDbTransaction(), structureCode, conseillerId);
             return reader.Read();
         }
         finally
@@ -33,7 +38,7 @@ public static class PackageLoader
         }
     }
 
-    private sealed class Reader(DbConnection connection, DbTransaction tx, string? structureCode)
+    private sealed class Reader(DbConnection connection, DbTransaction tx, string? structureCode, int? conseillerId)
     {
         private readonly JourneyPackageBuilder _builder = new();
 
@@ -68,9 +73,10 @@ public static class PackageLoader
         }
 
         /// <summary>Rows of <paramref name="sql"/>, filtered to the structure when one was asked for.</summary>
-        private RowReader Query(string sql, string? orderBy)
+        private RowReader Query(string sql, string? orderBy, string? portfolioFilter = null)
         {
             if (structureCode is not null) sql += " WHERE \"StructureCode\" = @s";
+            if (conseillerId is not null && portfolioFilter is not null) sql += portfolioFilter;
             if (orderBy is not null) sql += " ORDER BY " + orderBy;
             return RowReader.Open(connection, tx, sql, structureCode);
         }
@@ -90,7 +96,8 @@ public static class PackageLoader
         {
             using var r = Query(
                 "SELECT \"StructureCode\", \"JeuneId\", \"Naissance\", \"Sexe\", \"Niveau\", \"Diplome\", \"Commune\", \"Qpv\", \"Zrr\", \"PremierAccueil\" FROM \"Jeunes\"",
-                "\"StructureCode\", \"JeuneId\"");
+                "\"StructureCode\", \"JeuneId\"",
+                FormattableString.Invariant($" AND \"ConseillerId\" = {conseillerId}"));
             while (r.Read())
             {
                 var structure = StructureIndex(r.Key(0));
@@ -105,7 +112,8 @@ public static class PackageLoader
         private void ReadEvents(string table, string columns, Action<RowReader, int> add)
         {
             // One structure: its young people's index (StructureCode, JeuneId, rowid on SQLite) gives the order without a sort.
-            using var r = Query($"SELECT \"StructureCode\", \"JeuneId\", {columns} FROM \"{table}\"", structureCode is null ? "\"Id\"" : "\"JeuneId\", \"Id\"");
+            using var r = Query($"SELECT \"StructureCode\", \"JeuneId\", {columns} FROM \"{table}\"", structureCode is null ? "\"Id\"" : "\"JeuneId\", \"Id\"",
+                FormattableString.Invariant($" AND \"JeuneId\" IN (SELECT \"JeuneId\" FROM \"Jeunes\" WHERE \"StructureCode\" = @s AND \"ConseillerId\" = {conseillerId})"));
             while (r.Read()) add(r, JeuneIndex(structureCode ?? r.Key(0), r.Key(1)));
         }
 

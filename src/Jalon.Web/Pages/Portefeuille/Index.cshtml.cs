@@ -68,8 +68,9 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
         if (ConseillerId is { } c) people = people.Where(j => j.ConseillerId == c);
         var identities = await people.Select(j => new { j.JeuneId, j.Nom, j.Prenom }).ToDictionaryAsync(j => j.JeuneId);
 
-        // One read of the structure's journeys, then the pure alert rules per young person.
-        var package = PackageLoader.Load(db, structure);
+        // One read of the portfolio's journeys (the whole structure only for a director's overall view),
+        // then the pure alert rules per young person.
+        var package = PackageLoader.Load(db, structure, ConseillerId);
         var all = new List<Ligne>();
         for (var i = 0; i < package.Jeunes.Length; i++)
         {
