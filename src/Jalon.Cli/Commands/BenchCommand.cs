@@ -90,8 +90,9 @@ public static class BenchCommand
         Console.WriteLine(string.Create(inv, $"Mémoire de pointe (processus) : {process.PeakWorkingSet64 / 1e6:F0} Mo"));
 
         // One structure: the largest, as its own package (what the web dashboard computes from a structure's data).
-        var largest = Enumerable.Range(0, p.Structures.Count)
-            .OrderByDescending(s => p.Jeunes.Count(j => j.Structure == s)).First();
+        var sizes = new int[p.Structures.Count];
+        foreach (var j in p.Jeunes) sizes[j.Structure]++;
+        var largest = Array.IndexOf(sizes, sizes.Max());
         var one = p.ForStructure(largest);
         var code = p.Structures[largest].Code;
         var best = TimeSpan.MaxValue;
