@@ -138,7 +138,19 @@ internal static class SchemaSteps
     public static readonly SchemaStep[] All =
     [
         new(1, "schéma initial", _ => ""),
+        new(2, "dialogue de gestion et financement CPO", p => Script("0002-pilotage", p)),
+        new(3, "décomptes d'indicateurs par structure et révision des structures", p => Script("0003-indicator-tallies", p)),
     ];
+
+    /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>
+    private static string Script(string name, DatabaseProvider provider)
+    {
+        var resource = $"Jalon.Storage.Schema.{name}.{(provider == DatabaseProvider.Postgres ? "postgres" : "sqlite")}.sql";
+        using var stream = typeof(SchemaSteps).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Script de schéma absent : {resource}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     /// <summary>What the model does not express: the triggers that make the audit log append-only.</summary>
     public static string Extras(DatabaseProvider provider) => provider switch

@@ -34,22 +34,44 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BeforeSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var touched = BeforeSave();
+        if (touched.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        BumpRevisions(touched);
+        own?.Commit();
+        return written;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var touched = BeforeSave();
+        if (touched.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        BumpRevisions(touched);
+        if (own is not null) await own.CommitAsync(cancellationToken);
+        return written;
     }
 
-    /// <summary>Refuses to change or remove audit rows; stamps creation and update times (UTC).</summary>
-    private void BeforeSave()
+    /// <summary>The columns of a young person's file that the indicators read (a change to the others keeps the tallies).</summary>
+    private static readonly HashSet<string> IndicatorColumns =
+    [
+        nameof(JeuneEntity.Naissance), nameof(JeuneEntity.Sexe), nameof(JeuneEntity.Niveau), nameof(JeuneEntity.Diplome),
+        nameof(JeuneEntity.Commune), nameof(JeuneEntity.Qpv), nameof(JeuneEntity.Zrr), nameof(JeuneEntity.PremierAccueil),
+    ];
+
+    /// <summary>
+    /// Refuses to change or remove audit rows; stamps creation and update times (UTC). Returns the structures whose
+    /// indicator data change (young people, events, moyens), whose revision must move.
+    /// </summary>
+    private HashSet<string> BeforeSave()
     {
         var now = DateTime.UtcNow;
+        var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in ChangeTracker.Entries())
         {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             switch (entry.Entity)
             {
                 case AuditEntry when entry.State is EntityState.Modified or EntityState.Deleted:
@@ -59,6 +81,15 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
                     break;
                 case JeuneEntity jeune:
                     Stamp(entry.State, now, t => jeune.CreatedAt = t, jeune.CreatedAt, t => jeune.UpdatedAt = t);
+                    if (entry.State != EntityState.Modified || entry.Properties.Any(p => p.IsModified && IndicatorColumns.Contains(p.Metadata.Name)))
+                        touched.Add(jeune.StructureCode);
+                    break;
+                case JeuneEventEntity e when entry.State != EntityState.Modified
+                                             || entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(ContactEntity.Commentaire)):
+                    touched.Add(e.StructureCode);
+                    break;
+                case MoyensEntity m:
+                    touched.Add(m.StructureCode);
                     break;
                 case StructureEntity structure:
                     Stamp(entry.State, now, t => structure.CreatedAt = t, structure.CreatedAt, t => structure.UpdatedAt = t);
@@ -68,6 +99,14 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
                     break;
             }
         }
+        return touched;
+    }
+
+    /// <summary>Moves the revision of structures whose indicator data changed (in the caller's transaction).</summary>
+    internal void BumpRevisions(IEnumerable<string> structureCodes)
+    {
+        foreach (var code in structureCodes)
+            Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {code}");
     }
 
     private static void Stamp(EntityState state, DateTime now, Action<DateTime> setCreated, DateTime created, Action<DateTime> setUpdated)

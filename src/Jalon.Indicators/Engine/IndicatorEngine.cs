@@ -36,57 +36,141 @@ public static class IndicatorEngine
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Period.Debut > request.Period.Fin)
-            throw new ArgumentException("La date de début de la période est postérieure à sa date de fin.", nameof(request));
+        CheckPeriod(request.Period);
         var plan = catalogue.Plan;
+        var selected = SelectStructures(package, request.Structures);
+
+        // Period slots: 0 = N, 1 = N−1, 2 = N−2; each with the counts evaluated in it (N−2 only those R2 needs).
+        var periods = PeriodsNeeded(catalogue, request);
+        var all = Enumerable.Range(0, plan.CountCount).ToArray();
+        var slotCounts = periods.Select((_, i) => i < (request.WithPreviousYear ? 2 : 1) ? all : plan.PreviousPeriodCounts).ToArray();
+        var slotMeasures = periods.Select((_, i) => i < (request.WithPreviousYear ? 2 : 1)).ToArray();
+        var tallies = Tally(package, plan, selected, [.. periods], slotCounts, slotMeasures, request.MaxDegreeOfParallelism);
+        return Combine(catalogue, request, selected.Select(s => package.Structures[s]).ToList(),
+            (structure, slot) => tallies[slot * selected.Length + structure], MoyensOf(package, selected));
+    }
+
+    /// <summary>
+    /// The periods whose tallies <see cref="Combine"/> needs for a request: N, N−1 when asked, and the year before
+    /// the last one when a ratio divides by a previous period's count (R2).
+    /// </summary>
+    public static IReadOnlyList<Period> PeriodsNeeded(Catalogue catalogue, IndicatorRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(request);
+        var periods = new List<Period> { request.Period };
+        if (request.WithPreviousYear) periods.Add(request.Period.PreviousYear());
+        if (catalogue.Plan.PreviousPeriodCounts.Length > 0) periods.Add(periods[^1].PreviousYear());
+        return periods;
+    }
+
+    /// <summary>
+    /// Every count (with its breakdowns) and every measure of the catalogue, per structure and per period, in one
+    /// pass over the young people. Tallies add up: a region's are the sum of its structures'.
+    /// </summary>
+    public static IReadOnlyList<StructureTally> Tally(
+        JourneyPackage package, Catalogue catalogue, IReadOnlyList<Period> periods, IReadOnlyCollection<string>? structures = null,
+        int? maxDegreeOfParallelism = null)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(periods);
+        foreach (var p in periods) CheckPeriod(p);
+        var plan = catalogue.Plan;
+        var selected = SelectStructures(package, structures);
+        var all = Enumerable.Range(0, plan.CountCount).ToArray();
+        return Tally(package, plan, selected, [.. periods], periods.Select(_ => all).ToArray(), periods.Select(_ => true).ToArray(),
+            maxDegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// The results of a request from the structures' tallies (the counts of a level are the sums of its structures'; the
+    /// ratios and means are computed on those sums) and their moyens (<see cref="Moyens.Structure"/> indexes
+    /// <paramref name="structures"/>). <paramref name="tally"/> gives a structure's tally for a slot of
+    /// <see cref="PeriodsNeeded"/>. <see cref="IndicatorRequest.Structures"/> is ignored: the structures given are the scope.
+    /// </summary>
+    public static IndicatorResults Combine(
+        Catalogue catalogue, IndicatorRequest request, IReadOnlyList<Structure> structures, Func<int, int, StructureTally> tally,
+        IReadOnlyList<Moyens> moyens)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(structures);
+        ArgumentNullException.ThrowIfNull(tally);
+        ArgumentNullException.ThrowIfNull(moyens);
+        CheckPeriod(request.Period);
+        var plan = catalogue.Plan;
+        var periods = PeriodsNeeded(catalogue, request);
 
         // Structures (sorted by code), regions (sorted), nation.
-        var selected = SelectStructures(package, request.Structures);
-        var structureCount = selected.Length;
-        var localIndex = new int[package.Structures.Count];
-        Array.Fill(localIndex, -1);
-        for (var s = 0; s < structureCount; s++) localIndex[selected[s]] = s;
-        var regions = selected.Select(s => package.Structures[s].Region).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var levels = new List<LevelRef>(structureCount + regions.Length + 1);
-        levels.AddRange(selected.Select(s => new LevelRef(Level.Structure, package.Structures[s].Code, package.Structures[s].Nom)));
+        var order = Enumerable.Range(0, structures.Count).OrderBy(s => structures[s].Code, StringComparer.Ordinal).ToArray();
+        var regions = order.Select(s => structures[s].Region).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var levels = new List<LevelRef>(order.Length + regions.Length + 1);
+        levels.AddRange(order.Select(s => new LevelRef(Level.Structure, structures[s].Code, structures[s].Nom)));
         levels.AddRange(regions.Select(r => new LevelRef(Level.Region, r, "Région " + r)));
         levels.Add(new LevelRef(Level.National, LevelNames.National, "France"));
-        var regionIndex = regions.Select((r, i) => (r, i)).ToDictionary(t => t.r, t => structureCount + t.i, StringComparer.Ordinal);
-        var levelsOf = new int[structureCount][];
-        for (var s = 0; s < structureCount; s++)
-            levelsOf[s] = [s, regionIndex[package.Structures[selected[s]].Region], levels.Count - 1];
-
-        // Period slots: 0 = N, 1 = N−1, 2 = N−2; each with the counts evaluated in it.
-        var periods = new List<Period> { request.Period };
-        var slotCounts = new List<int[]> { Enumerable.Range(0, plan.CountCount).ToArray() };
-        var slotMeasures = new List<bool> { true };
-        if (request.WithPreviousYear)
-        {
-            periods.Add(request.Period.PreviousYear());
-            slotCounts.Add(slotCounts[0]);
-            slotMeasures.Add(true);
-        }
-        if (plan.PreviousPeriodCounts.Length > 0)
-        {
-            periods.Add(periods[^1].PreviousYear());
-            slotCounts.Add(plan.PreviousPeriodCounts);
-            slotMeasures.Add(false);
-        }
-
-        var context = new PassContext(package, plan, localIndex, structureCount, [.. periods], [.. slotCounts], [.. slotMeasures]);
-        var totals = RunPass(context, request.MaxDegreeOfParallelism);
+        var regionIndex = regions.Select((r, i) => (r, i)).ToDictionary(t => t.r, t => order.Length + t.i, StringComparer.Ordinal);
+        var levelsOf = new int[order.Length][];
+        for (var l = 0; l < order.Length; l++)
+            levelsOf[l] = [l, regionIndex[structures[order[l]].Region], levels.Count - 1];
 
         var results = new IndicatorResults(catalogue, levels);
-        var moyens = package.Moyens.ToDictionary(m => (m.Structure, m.Annee));
+        var moyensOf = new Dictionary<(int Structure, int Annee), Moyens>();
+        foreach (var m in moyens) moyensOf[(m.Structure, m.Annee)] = m;
         var perSlot = new (long[] Counts, long[] Means, decimal?[] Amounts)[periods.Count];
         for (var slot = 0; slot < periods.Count; slot++)
-            perSlot[slot] = Aggregate(context, totals, slot, levelsOf, levels.Count, selected, moyens);
+        {
+            var tallies = new StructureTally[order.Length];
+            for (var l = 0; l < order.Length; l++)
+            {
+                tallies[l] = tally(order[l], slot);
+                if (tallies[l].Counts.Length != plan.CountCount * EnginePlan.Slots || tallies[l].Means.Length != plan.MeasureKeys.Length * 2)
+                    throw new ArgumentException($"Le décompte de {structures[order[l]].Code} ne correspond pas au catalogue {catalogue.Id}.", nameof(tally));
+            }
+            perSlot[slot] = Aggregate(plan, periods[slot].Fin.Year, tallies, order, levelsOf, levels.Count, moyensOf);
+        }
 
-        var currentNumbers = Numbers(catalogue, perSlot, 0, levels.Count);
-        results.Current = new PeriodResults(results, periods[0], perSlot[0].Counts, currentNumbers);
+        results.Current = new PeriodResults(results, periods[0], perSlot[0].Counts, Numbers(catalogue, perSlot, 0, levels.Count));
         if (request.WithPreviousYear)
             results.Previous = new PeriodResults(results, periods[1], perSlot[1].Counts, Numbers(catalogue, perSlot, 1, levels.Count));
         return results;
+    }
+
+    private static void CheckPeriod(Period period)
+    {
+        if (period.Debut > period.Fin)
+            throw new ArgumentException("La date de début de la période est postérieure à sa date de fin.", nameof(period));
+    }
+
+    /// <summary>The package's moyens of the selected structures, re-indexed on the selection.</summary>
+    private static List<Moyens> MoyensOf(JourneyPackage package, int[] selected)
+    {
+        var local = new Dictionary<int, int>();
+        for (var s = 0; s < selected.Length; s++) local[selected[s]] = s;
+        return package.Moyens.Where(m => local.ContainsKey(m.Structure)).Select(m => m with { Structure = local[m.Structure] }).ToList();
+    }
+
+    private static StructureTally[] Tally(
+        JourneyPackage package, EnginePlan plan, int[] selected, Period[] periods, int[][] slotCounts, bool[] slotMeasures, int? maxDegreeOfParallelism)
+    {
+        var localIndex = new int[package.Structures.Count];
+        Array.Fill(localIndex, -1);
+        for (var s = 0; s < selected.Length; s++) localIndex[selected[s]] = s;
+        var context = new PassContext(package, plan, localIndex, selected.Length, periods, slotCounts, slotMeasures);
+        var totals = RunPass(context, maxDegreeOfParallelism);
+        var width = plan.CountCount * EnginePlan.Slots;
+        var meanWidth = plan.MeasureKeys.Length * 2;
+        var tallies = new StructureTally[periods.Length * selected.Length];
+        for (var slot = 0; slot < periods.Length; slot++)
+        {
+            for (var s = 0; s < selected.Length; s++)
+            {
+                var i = slot * selected.Length + s;
+                tallies[i] = new StructureTally(package.Structures[selected[s]].Code, periods[slot],
+                    totals.Counts.AsSpan(i * width, width).ToArray(), totals.Means.AsSpan(i * meanWidth, meanWidth).ToArray());
+            }
+        }
+        return tallies;
     }
 
     private static int[] SelectStructures(JourneyPackage package, IReadOnlyCollection<string>? codes)
@@ -224,10 +308,9 @@ public static class IndicatorEngine
 
     /// <summary>Adds up one period slot's structures into levels; amounts from moyens of the year of the period's fin.</summary>
     private static (long[] Counts, long[] Means, decimal?[] Amounts) Aggregate(
-        PassContext context, Accumulator totals, int slot, int[][] levelsOf, int levelCount, int[] selected,
+        EnginePlan plan, int year, StructureTally[] tallies, int[] order, int[][] levelsOf, int levelCount,
         Dictionary<(int Structure, int Annee), Moyens> moyens)
     {
-        var plan = context.Plan;
         var width = plan.CountCount * EnginePlan.Slots;
         var counts = new long[levelCount * width];
         var meanWidth = plan.MeasureKeys.Length * 2;
@@ -238,16 +321,13 @@ public static class IndicatorEngine
         {
             for (var a = 0; a < amountCount; a++) amounts[l * amountCount + a] = 0m;
         }
-        var year = context.Periods[slot].Fin.Year;
-        for (var s = 0; s < context.StructureCount; s++)
+        for (var s = 0; s < tallies.Length; s++)
         {
-            var fromCounts = (slot * context.StructureCount + s) * width;
-            var fromMeans = (slot * context.StructureCount + s) * meanWidth;
-            var hasRow = moyens.TryGetValue((selected[s], year), out var row);
+            var hasRow = moyens.TryGetValue((order[s], year), out var row);
             foreach (var l in levelsOf[s])
             {
-                for (var k = 0; k < width; k++) counts[l * width + k] += totals.Counts[fromCounts + k];
-                for (var k = 0; k < meanWidth; k++) means[l * meanWidth + k] += totals.Means[fromMeans + k];
+                for (var k = 0; k < width; k++) counts[l * width + k] += tallies[s].Counts[k];
+                for (var k = 0; k < meanWidth; k++) means[l * meanWidth + k] += tallies[s].Means[k];
                 for (var a = 0; a < amountCount; a++)
                 {
                     var value = hasRow ? MoyensColumns.Read(row, plan.AmountColumns[a]) : null;

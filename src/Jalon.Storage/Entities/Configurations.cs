@@ -13,6 +13,7 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         b.ToTable("Structures");
         b.HasKey(s => s.Code);
         b.Property(s => s.Code).HasColumnName("StructureCode");
+        b.Property(s => s.Revision).HasDefaultValue(0L);
         b.HasIndex(s => s.Region);
     }
 }

@@ -21,6 +21,12 @@ public class StructureEntity
     public string? Email { get; set; }
     public string? SiteWeb { get; set; }
 
+    /// <summary>
+    /// Incremented with every change to the data the indicators read (young people, events, moyens), in the same
+    /// transaction: a stored indicator tally of another revision is out of date.
+    /// </summary>
+    public long Revision { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

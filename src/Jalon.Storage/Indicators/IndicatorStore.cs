@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Jalon.Domain;
+using Jalon.Indicators.Catalogues;
+using Jalon.Indicators.Engine;
+using Jalon.Storage.Exchange;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalon.Storage.Indicators;
+
+/// <summary>What <see cref="IndicatorStore.Refresh"/> did: tallies computed, structures read, time spent.</summary>
+public sealed record TallyRefresh(int Computed, int StructuresRead, TimeSpan Elapsed);
+
+/// <summary>
+/// The indicators of the database, served from stored per-structure tallies (<see cref="StructureTally"/>): the
+/// results of a request are combined from the tallies of its structures (<see cref="IndicatorEngine.Combine"/>, the
+/// same code as <c>./jalon indicateurs</c>), and the tallies that are missing or out of date (the structure's revision
+/// moved, or the catalogue changed) are computed from the structure's journeys and stored first.
+/// A tally is stamped with the revision read before the journeys, so a write that races with the computation can only
+/// make it look out of date, never make stale figures look current.
+/// </summary>
+public sealed class IndicatorStore(JalonDbContext db)
+{
+    /// <summary>Above this share of the requested structures to compute, one read of the whole database beats reads by structure.</summary>
+    private const double WholeReadShare = 0.5;
+
+    /// <summary>Every indicator of the request over its structures (null: all), as the engine computes them.</summary>
+    public IndicatorResults Compute(Catalogue catalogue, IndicatorRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(request);
+        var structures = ReadStructures(request.Structures);
+        var periods = IndicatorEngine.PeriodsNeeded(catalogue, request);
+        var tallies = Tallies(catalogue, structures, periods, out _);
+        var index = structures.Select((s, i) => (s.Structure.Code, i)).ToDictionary(t => t.Code, t => t.i, StringComparer.Ordinal);
+        var moyens = ReadMoyens(request.Structures)
+            .Where(m => index.ContainsKey(m.StructureCode))
+            .Select(m => new Moyens(index[m.StructureCode], m.Annee, m.Jano, m.Defm, m.EtpTotal, m.EtpAccompagnement, m.FinancementTotal,
+                m.FinancementActivitesPrincipales, m.FinancementEtat, m.FinancementFse))
+            .ToList();
+        return IndicatorEngine.Combine(catalogue, request, structures.Select(s => s.Structure).ToList(),
+            (s, slot) => tallies[(structures[s].Structure.Code, periods[slot])], moyens);
+    }
+
+    /// <summary>Computes and stores the tallies of these periods that are missing or out of date, for the structures (null: all).</summary>
+    public TallyRefresh Refresh(Catalogue catalogue, IReadOnlyList<Period> periods, IReadOnlyCollection<string>? structures = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(periods);
+        var clock = Stopwatch.StartNew();
+        Tallies(catalogue, ReadStructures(structures), periods, out var refresh);
+        return refresh with { Elapsed = clock.Elapsed };
+    }
+
+    private sealed record StoredStructure(Structure Structure, long Revision);
+
+    private List<StoredStructure> ReadStructures(IReadOnlyCollection<string>? codes)
+    {
+        var query = db.Structures.AsNoTracking();
+        if (codes is not null) query = query.Where(s => codes.Contains(s.Code));
+        var structures = query.OrderBy(s => s.Code)
+            .Select(s => new { s.Code, s.Nom, s.Region, s.Departement, s.Revision })
+            .AsEnumerable()
+            .Select(s => new StoredStructure(new Structure(s.Code, s.Nom, s.Region, s.Departement), s.Revision))
+            .ToList();
+        if (codes is not null && structures.Count != codes.Distinct().Count())
+        {
+            var unknown = codes.Except(structures.Select(s => s.Structure.Code), StringComparer.Ordinal);
+            throw new ArgumentException($"Structure(s) absente(s) de la base : {string.Join(", ", unknown)}.", nameof(codes));
+        }
+        return structures;
+    }
+
+    private List<Entities.MoyensEntity> ReadMoyens(IReadOnlyCollection<string>? codes)
+    {
+        var query = db.Moyens.AsNoTracking();
+        if (codes is not null) query = query.Where(m => codes.Contains(m.StructureCode));
+        return query.ToList();
+    }
+
+    /// <summary>The tallies of the structures for the periods: stored ones when current, the others computed and stored.</summary>
+    private Dictionary<(string Structure, Period Period), StructureTally> Tallies(
+        Catalogue catalogue, List<StoredStructure> structures, IReadOnlyList<Period> periods, out TallyRefresh refresh)
+    {
+        var layout = StructureTally.Layout(catalogue);
+        var revisions = structures.ToDictionary(s => s.Structure.Code, s => s.Revision, StringComparer.Ordinal);
+        var tallies = new Dictionary<(string, Period), StructureTally>();
+        foreach (var period in periods.Distinct())
+        {
+            var query = db.IndicatorTallies.AsNoTracking().Where(t => t.Debut == period.Debut && t.Fin == period.Fin && t.Layout == layout);
+            if (structures.Count < 50)
+            {
+                var codes = structures.Select(s => s.Structure.Code).ToList();
+                query = query.Where(t => codes.Contains(t.StructureCode));
+            }
+            foreach (var row in query)
+            {
+                if (revisions.TryGetValue(row.StructureCode, out var revision) && revision == row.Revision)
+                    tallies[(row.StructureCode, period)] = new StructureTally(row.StructureCode, period, Decode<int>(row.Counts), Decode<long>(row.Means));
+            }
+        }
+
+        var stale = structures.Where(s => periods.Any(p => !tallies.ContainsKey((s.Structure.Code, p)))).ToList();
+        refresh = new TallyRefresh(0, stale.Count, TimeSpan.Zero);
+        if (stale.Count == 0) return tallies;
+
+        var computed = new List<(StructureTally Tally, long Revision)>();
+        var distinctPeriods = periods.Distinct().ToList();
+        if (stale.Count > 1 && stale.Count >= WholeReadShare * db.Structures.Count())
+        {
+            var package = PackageLoader.Load(db);
+            var staleCodes = stale.Select(s => s.Structure.Code).ToList();
+            computed.AddRange(IndicatorEngine.Tally(package, catalogue, distinctPeriods, staleCodes).Select(t => (t, revisions[t.Structure])));
+        }
+        else
+        {
+            foreach (var s in stale)
+            {
+                var package = PackageLoader.Load(db, s.Structure.Code);
+                computed.AddRange(IndicatorEngine.Tally(package, catalogue, distinctPeriods, [s.Structure.Code], 1).Select(t => (t, s.Revision)));
+            }
+        }
+        Store(layout, computed);
+        foreach (var (tally, _) in computed) tallies[(tally.Structure, tally.Period)] = tally;
+        refresh = refresh with { Computed = computed.Count };
+        return tallies;
+    }
+
+    /// <summary>Upserts the tallies in one transaction (a concurrent computation of the same tally just overwrites it).</summary>
+    private void Store(string layout, List<(StructureTally Tally, long Revision)> computed)
+    {
+        var now = DateTime.UtcNow;
+        using var transaction = db.Database.BeginTransaction();
+        foreach (var (tally, revision) in computed)
+        {
+            var counts = MemoryMarshal.AsBytes(tally.Counts.AsSpan()).ToArray();
+            var means = MemoryMarshal.AsBytes(tally.Means.AsSpan()).ToArray();
+            db.Database.ExecuteSql($"""
+                INSERT INTO "IndicatorTallies" ("StructureCode", "Debut", "Fin", "Layout", "Revision", "Counts", "Means", "ComputedAt")
+                VALUES ({tally.Structure}, {tally.Period.Debut}, {tally.Period.Fin}, {layout}, {revision}, {counts}, {means}, {now})
+                ON CONFLICT ("StructureCode", "Debut", "Fin") DO UPDATE SET
+                    "Layout" = excluded."Layout", "Revision" = excluded."Revision", "Counts" = excluded."Counts",
+                    "Means" = excluded."Means", "ComputedAt" = excluded."ComputedAt"
+                """);
+        }
+        transaction.Commit();
+    }
+
+    private static T[] Decode<T>(byte[] bytes) where T : struct => MemoryMarshal.Cast<byte, T>(bytes).ToArray();
+}
