@@ -16,6 +16,7 @@ if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Jalon")
 }
 builder.Services.AddJalonStorage(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ChromiumPdf>();
 // French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -78,10 +79,8 @@ app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
 app.Use(SecurityHeaders.Apply);
 
 // The DSFR is served from npm's node_modules, never copied into the repository.
-var dsfr = Path.Combine(builder.Environment.ContentRootPath, "node_modules", "@gouvfr", "dsfr", "dist");
-if (!Directory.Exists(dsfr))
-    dsfr = Path.Combine(RepositoryPaths.Root(builder.Environment.ContentRootPath), "src", "Jalon.Web", "node_modules", "@gouvfr", "dsfr", "dist");
-if (Directory.Exists(dsfr))
+var dsfr = RepositoryPaths.Dsfr(builder.Environment.ContentRootPath);
+if (dsfr is not null)
 {
     app.UseStaticFiles(new StaticFileOptions
     {
@@ -92,7 +91,8 @@ if (Directory.Exists(dsfr))
 }
 else
 {
-    app.Logger.LogWarning("DSFR introuvable ({Path}) : lancez « npm ci --ignore-scripts » dans src/Jalon.Web.", dsfr);
+    app.Logger.LogWarning("DSFR introuvable ({Path}) : lancez « npm ci --ignore-scripts » dans src/Jalon.Web.",
+        Path.Combine(builder.Environment.ContentRootPath, "node_modules", "@gouvfr", "dsfr", "dist"));
 }
 app.UseStaticFiles();
 app.UseRouting();

@@ -11,4 +11,13 @@ public static class RepositoryPaths
         }
         return start;
     }
+
+    /// <summary>The DSFR's <c>dist</c> folder installed by npm (never copied into the repository), or null before <c>npm ci</c>.</summary>
+    public static string? Dsfr(string contentRoot)
+    {
+        var dist = Path.Combine(contentRoot, "node_modules", "@gouvfr", "dsfr", "dist");
+        if (Directory.Exists(dist)) return dist;
+        dist = Path.Combine(Root(contentRoot), "src", "Jalon.Web", "node_modules", "@gouvfr", "dsfr", "dist");
+        return Directory.Exists(dist) ? dist : null;
+    }
 }

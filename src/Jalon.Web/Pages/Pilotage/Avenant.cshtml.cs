@@ -1,24 +1,32 @@
 using Jalon.Domain.Pilotage;
 using Jalon.Storage;
+using Jalon.Storage.Entities;
 using Jalon.Storage.Pilotage;
+using Jalon.Web.Infrastructure;
 using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Web.Pages.Pilotage;
 
-/// <summary>The avenant of a dialogue's year (fiche n°4), printable; a draft until the dialogue is concluded.</summary>
+/// <summary>The avenant of a dialogue's year (fiche n°4), printable and as a PDF (<c>format=pdf</c>); a draft until the dialogue is concluded.</summary>
 [Authorize(Policy = Policies.Pilotage)]
-public sealed class AvenantModel(JalonDbContext db) : PageModel
+public sealed class AvenantModel(JalonDbContext db, ChromiumPdf chromium, IRazorViewEngine vues, IWebHostEnvironment environnement) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Structure { get; set; } = "";
     [BindProperty(SupportsGet = true)] public int Annee { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Format { get; set; }
 
     public Avenant? Avenant { get; private set; }
     public string? Erreur { get; private set; }
+    /// <summary>Why the PDF could not be produced (the page is then shown, with status 503, for the browser's print).</summary>
+    public string? ErreurPdf { get; private set; }
+
+    public string LienPdf => $"/Pilotage/Avenant?structure={Uri.EscapeDataString(Structure)}&annee={Annee}&format=pdf";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -45,6 +53,40 @@ public sealed class AvenantModel(JalonDbContext db) : PageModel
         {
             Erreur = e.Message;
         }
-        return Page();
+        return Avenant is not null && Format == "pdf" ? await PdfAsync(Avenant) : Page();
+    }
+
+    /// <summary>The same avenant (same partial, same print stylesheet) printed by Chromium; audited once produced.</summary>
+    private async Task<IActionResult> PdfAsync(Avenant avenant)
+    {
+        var html = await this.RendreAsync(vues, "/Pages/Pilotage/_AvenantPdf.cshtml", new AvenantPdf(avenant, FeuillesDeStyle()));
+        byte[] pdf;
+        try
+        {
+            pdf = await chromium.ImprimerAsync(html, HttpContext.RequestAborted);
+        }
+        catch (PdfIndisponibleException e)
+        {
+            ErreurPdf = $"La génération du PDF est indisponible : {e.Message} ; utilisez « Imprimer » de votre navigateur.";
+            var page = Page();
+            page.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return page;
+        }
+        Audit.Add(db, User, AuditAction.Export, "avenant", Structure, null,
+            $"avenant {avenant.Annee} n° {avenant.Numero}{(avenant.EstProjet ? " (projet)" : "")} (pdf)");
+        await db.SaveChangesAsync();
+        return File(pdf, "application/pdf", $"avenant-{Structure}-{Annee}.pdf");
+    }
+
+    /// <summary>The page's stylesheets as files for Chromium: the DSFR (from npm) and Jalon's additions.</summary>
+    private List<Uri> FeuillesDeStyle()
+    {
+        var feuilles = new List<Uri>();
+        if (RepositoryPaths.Dsfr(environnement.ContentRootPath) is { } dsfr) feuilles.Add(new Uri(Path.Combine(dsfr, "dsfr.min.css")));
+        if (environnement.WebRootFileProvider.GetFileInfo("css/jalon.css").PhysicalPath is { } jalon) feuilles.Add(new Uri(jalon));
+        return feuilles;
     }
 }
+
+/// <summary>The model of the document printed to PDF.</summary>
+public sealed record AvenantPdf(Avenant Avenant, IReadOnlyList<Uri> FeuillesDeStyle);
