@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Jalon.LoadBench;
 
-internal sealed record PageSpec(string Name, string Login, int Count, Func<int, string> Url, int? Warmup = null);
+/// <param name="Before">Run before each request, outside the measured time (e.g. a change that makes the page recompute).</param>
+internal sealed record PageSpec(string Name, string Login, int Count, Func<int, string> Url, int? Warmup = null, Action<int>? Before = null);
 
 internal sealed class PageResult(string name, IReadOnlyList<double> server, int errors, bool stopped)
 {
@@ -110,6 +111,7 @@ internal sealed partial class BenchApp(string root, string dbPath, bool sql) : W
         for (var i = 0; i < page.Count; i++)
         {
             if (watch.Elapsed > budget) { stopped = true; break; }
+            page.Before?.Invoke(i);
             var status = await GetAsync(client, page.Url(i));
             if (status == HttpStatusCode.OK) times.Add(_timer.LastMilliseconds);
             else

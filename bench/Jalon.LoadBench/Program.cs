@@ -80,8 +80,29 @@ namespace Jalon.LoadBench
                 i => "/Jeunes?q=" + Uri.EscapeDataString(scenario.Noms[i % scenario.Noms.Count])));
             if (app.HasPage("Pilotage/Index"))
             {
-                pages.Add(new PageSpec("Tableau de bord structure", "directeur.bench", options.Tableaux, _ => "/Pilotage", Warmup: 1));
-                pages.Add(new PageSpec("Tableau de bord région", "etat.region.bench", options.Tableaux, _ => "/Pilotage", Warmup: 1));
+                // The dashboards on the package's year (the default, last year, may hold no activity for generated data).
+                var periode = $"debut={options.Annee}-01-01&fin={options.Annee}-12-31";
+                using (var db = JalonStorage.CreateSqliteContext(dbPath))
+                {
+                    var catalogue = Jalon.Indicators.Catalogues.Catalogue.Load("cpo-2015");
+                    var periods = Jalon.Indicators.Engine.IndicatorEngine.PeriodsNeeded(catalogue,
+                        new Jalon.Indicators.Engine.IndicatorRequest(Period.Year(options.Annee)) { WithPreviousYear = true });
+                    if (options.Froid) await db.IndicatorTallies.ExecuteDeleteAsync();
+                    var refresh = new Jalon.Storage.Indicators.IndicatorStore(db).Refresh(catalogue, periods);
+                    Console.WriteLine(
+                        $"Décomptes d'indicateurs {string.Join(", ", periods.Select(p => p.Fin.Year))} : {refresh.Computed.ToString("N0", fr)} calculé(s) " +
+                        $"pour {refresh.StructuresRead.ToString("N0", fr)} structure(s) en {refresh.Elapsed.TotalSeconds.ToString("0.0", fr)} s ; charge {LoadAverage()}.");
+                }
+                pages.Add(new PageSpec("Tableau de bord structure", "directeur.bench", options.Tableaux, _ => "/Pilotage?" + periode, Warmup: 1));
+                pages.Add(new PageSpec("Tableau de bord région", "etat.region.bench", options.Tableaux, _ => "/Pilotage?" + periode, Warmup: 1));
+                pages.Add(new PageSpec("Tableau de bord national", "etat.national.bench", options.Tableaux, _ => "/Pilotage?niveau=national&" + periode, Warmup: 1));
+                // After a change to the structure's journeys (its revision moves), the first view recomputes its tallies.
+                pages.Add(new PageSpec("Structure après modification", "directeur.bench", Math.Max(1, options.Tableaux / 4), _ => "/Pilotage?" + periode,
+                    Warmup: 0, Before: _ =>
+                    {
+                        using var db = JalonStorage.CreateSqliteContext(dbPath);
+                        db.Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {scenario.Structure}");
+                    }));
             }
             else
             {
@@ -127,11 +148,11 @@ namespace Jalon.LoadBench
 
     internal sealed record BenchOptions(
         string Base, string Paquet, int Dossiers, int Portefeuilles, int Recherches, int Tableaux, int Echauffement,
-        int BudgetSecondes, int Portefeuille, bool Sql, bool RemplirSeulement)
+        int BudgetSecondes, int Portefeuille, bool Sql, bool RemplirSeulement, int Annee, bool Froid)
     {
         public static BenchOptions? Parse(string[] args)
         {
-            var o = new BenchOptions(".build/charge/jalon.db", ".build/bench/national", 200, 50, 50, 20, 5, 120, 300, false, false);
+            var o = new BenchOptions(".build/charge/jalon.db", ".build/bench/national", 200, 50, 50, 20, 5, 120, 300, false, false, 2016, false);
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"valeur manquante après {args[i]}");
@@ -151,6 +172,8 @@ namespace Jalon.LoadBench
                         "--taille-portefeuille" => o with { Portefeuille = N() },
                         "--sql" => o with { Sql = true },
                         "--remplir" => o with { RemplirSeulement = true },
+                        "--annee" => o with { Annee = N() },
+                        "--froid" => o with { Froid = true },
                         _ => throw new ArgumentException($"option inconnue : {args[i]}"),
                     };
                 }
@@ -158,7 +181,7 @@ namespace Jalon.LoadBench
                 {
                     Console.Error.WriteLine(e.Message);
                     Console.Error.WriteLine("usage : Jalon.LoadBench [--base F.db] [--paquet DOSSIER] [--dossiers 200] [--portefeuilles 50] " +
-                        "[--recherches 50] [--tableaux 20] [--echauffement 5] [--budget 120] [--taille-portefeuille 300] [--sql] [--remplir]");
+                        "[--recherches 50] [--tableaux 20] [--echauffement 5] [--budget 120] [--taille-portefeuille 300] [--sql] [--remplir] [--annee 2016] [--froid]");
                     return null;
                 }
             }

@@ -3,6 +3,9 @@ using System.Globalization;
 using Jalon.Exchange;
 using Jalon.Storage;
 using Jalon.Storage.Exchange;
+using Jalon.Storage.Indicators;
+using Jalon.Domain;
+using Jalon.Indicators.Catalogues;
 
 namespace Jalon.Cli.Commands;
 
@@ -52,6 +55,10 @@ public static class ImporterCommand
             $"Import terminé : {result.Structures.ToString("N0", Fr)} structure(s), {result.Jeunes.ToString("N0", Fr)} jeunes, " +
             $"{result.Evenements.ToString("N0", Fr)} faits, en {result.Duree.TotalSeconds.ToString("0.0", Fr)} s " +
             $"(lecture {read.Elapsed.TotalSeconds.ToString("0.0", Fr)} s) ; {read.AnomalyCount.ToString("N0", Fr)} anomalie(s).");
+        var tallies = new IndicatorStore(db).RefreshAfterImport(Catalogue.Load("cpo-2015"), read.Package!, Dates.TodayInParis(TimeProvider.System));
+        output.WriteLine(
+            $"Indicateurs précalculés : {tallies.Computed.ToString("N0", Fr)} décompte(s) pour {tallies.StructuresRead.ToString("N0", Fr)} structure(s), " +
+            $"en {tallies.Elapsed.TotalSeconds.ToString("0.0", Fr)} s.");
         return 0;
     }
 

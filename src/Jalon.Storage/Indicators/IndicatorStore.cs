@@ -52,6 +52,19 @@ public sealed class IndicatorStore(JalonDbContext db)
         return refresh with { Elapsed = clock.Elapsed };
     }
 
+    /// <summary>
+    /// After an import: stores the tallies of the year a dashboard opens on for these data (the package's last year of
+    /// first welcomes, at most the last full year before <paramref name="today"/>) and of the years its N−1 column needs.
+    /// </summary>
+    public TallyRefresh RefreshAfterImport(Catalogue catalogue, JourneyPackage package, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        if (package.Jeunes.Length == 0) return new TallyRefresh(0, 0, TimeSpan.Zero);
+        var year = Math.Min(today.Year - 1, package.Jeunes.Max(j => j.PremierAccueil).Year);
+        var periods = IndicatorEngine.PeriodsNeeded(catalogue, new IndicatorRequest(Period.Year(year)) { WithPreviousYear = true });
+        return Refresh(catalogue, periods, package.Structures.Select(s => s.Code).ToList());
+    }
+
     private sealed record StoredStructure(Structure Structure, long Revision);
 
     private List<StoredStructure> ReadStructures(IReadOnlyCollection<string>? codes)

@@ -1,4 +1,5 @@
-CREATE TABLE "Conventions" (
+-- Databases stamped 1 by a build that already created these tables from the model keep them (IF NOT EXISTS).
+CREATE TABLE IF NOT EXISTS "Conventions" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Conventions" PRIMARY KEY,
     "StructureCode" TEXT NOT NULL,
     "Region" TEXT NOT NULL,
@@ -11,7 +12,7 @@ CREATE TABLE "Conventions" (
     "CodeApe" TEXT NOT NULL,
     CONSTRAINT "FK_Conventions_Structures_StructureCode" FOREIGN KEY ("StructureCode") REFERENCES "Structures" ("StructureCode") ON DELETE RESTRICT
 );
-CREATE TABLE "Dialogues" (
+CREATE TABLE IF NOT EXISTS "Dialogues" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Dialogues" PRIMARY KEY,
     "StructureCode" TEXT NOT NULL,
     "Region" TEXT NOT NULL,
@@ -20,7 +21,7 @@ CREATE TABLE "Dialogues" (
     "DateSignatureAvenant" TEXT NULL,
     CONSTRAINT "FK_Dialogues_Structures_StructureCode" FOREIGN KEY ("StructureCode") REFERENCES "Structures" ("StructureCode") ON DELETE RESTRICT
 );
-CREATE TABLE "DecisionsFinancement" (
+CREATE TABLE IF NOT EXISTS "DecisionsFinancement" (
     "ConventionId" TEXT NOT NULL,
     "Annee" INTEGER NOT NULL,
     "StructureCode" TEXT NOT NULL,
@@ -34,7 +35,7 @@ CREATE TABLE "DecisionsFinancement" (
     CONSTRAINT "PK_DecisionsFinancement" PRIMARY KEY ("ConventionId", "Annee"),
     CONSTRAINT "FK_DecisionsFinancement_Conventions_ConventionId" FOREIGN KEY ("ConventionId") REFERENCES "Conventions" ("Id") ON DELETE CASCADE
 );
-CREATE TABLE "DialogueEtapes" (
+CREATE TABLE IF NOT EXISTS "DialogueEtapes" (
     "DialogueId" TEXT NOT NULL,
     "Etape" TEXT NOT NULL,
     "StructureCode" TEXT NOT NULL,
@@ -43,7 +44,7 @@ CREATE TABLE "DialogueEtapes" (
     CONSTRAINT "PK_DialogueEtapes" PRIMARY KEY ("DialogueId", "Etape"),
     CONSTRAINT "FK_DialogueEtapes_Dialogues_DialogueId" FOREIGN KEY ("DialogueId") REFERENCES "Dialogues" ("Id") ON DELETE CASCADE
 );
-CREATE TABLE "DialogueObjectifs" (
+CREATE TABLE IF NOT EXISTS "DialogueObjectifs" (
     "DialogueId" TEXT NOT NULL,
     "Ratio" TEXT NOT NULL,
     "StructureCode" TEXT NOT NULL,
@@ -53,7 +54,7 @@ CREATE TABLE "DialogueObjectifs" (
     CONSTRAINT "PK_DialogueObjectifs" PRIMARY KEY ("DialogueId", "Ratio"),
     CONSTRAINT "FK_DialogueObjectifs_Dialogues_DialogueId" FOREIGN KEY ("DialogueId") REFERENCES "Dialogues" ("Id") ON DELETE CASCADE
 );
-CREATE TABLE "DialoguePlans" (
+CREATE TABLE IF NOT EXISTS "DialoguePlans" (
     "DialogueId" TEXT NOT NULL,
     "Theme" TEXT NOT NULL,
     "StructureCode" TEXT NOT NULL,
@@ -63,7 +64,7 @@ CREATE TABLE "DialoguePlans" (
     CONSTRAINT "PK_DialoguePlans" PRIMARY KEY ("DialogueId", "Theme"),
     CONSTRAINT "FK_DialoguePlans_Dialogues_DialogueId" FOREIGN KEY ("DialogueId") REFERENCES "Dialogues" ("Id") ON DELETE CASCADE
 );
-CREATE TABLE "DialogueTransitions" (
+CREATE TABLE IF NOT EXISTS "DialogueTransitions" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_DialogueTransitions" PRIMARY KEY AUTOINCREMENT,
     "StructureCode" TEXT NOT NULL,
     "DialogueId" TEXT NOT NULL,
@@ -76,7 +77,7 @@ CREATE TABLE "DialogueTransitions" (
     "Commentaire" TEXT NULL,
     CONSTRAINT "FK_DialogueTransitions_Dialogues_DialogueId" FOREIGN KEY ("DialogueId") REFERENCES "Dialogues" ("Id") ON DELETE CASCADE
 );
-CREATE TABLE "DialogueValidations" (
+CREATE TABLE IF NOT EXISTS "DialogueValidations" (
     "DialogueId" TEXT NOT NULL,
     "Partie" TEXT NOT NULL,
     "StructureCode" TEXT NOT NULL,
@@ -85,13 +86,13 @@ CREATE TABLE "DialogueValidations" (
     CONSTRAINT "PK_DialogueValidations" PRIMARY KEY ("DialogueId", "Partie"),
     CONSTRAINT "FK_DialogueValidations_Dialogues_DialogueId" FOREIGN KEY ("DialogueId") REFERENCES "Dialogues" ("Id") ON DELETE CASCADE
 );
-CREATE UNIQUE INDEX "IX_Conventions_StructureCode_AnneeDebut" ON "Conventions" ("StructureCode", "AnneeDebut");
-CREATE INDEX "IX_DecisionsFinancement_StructureCode" ON "DecisionsFinancement" ("StructureCode");
-CREATE INDEX "IX_DialogueEtapes_StructureCode" ON "DialogueEtapes" ("StructureCode");
-CREATE INDEX "IX_DialogueObjectifs_StructureCode" ON "DialogueObjectifs" ("StructureCode");
-CREATE INDEX "IX_DialoguePlans_StructureCode" ON "DialoguePlans" ("StructureCode");
-CREATE INDEX "IX_Dialogues_Region_Annee" ON "Dialogues" ("Region", "Annee");
-CREATE UNIQUE INDEX "IX_Dialogues_StructureCode_Annee" ON "Dialogues" ("StructureCode", "Annee");
-CREATE INDEX "IX_DialogueTransitions_DialogueId" ON "DialogueTransitions" ("DialogueId");
-CREATE INDEX "IX_DialogueTransitions_StructureCode_DialogueId" ON "DialogueTransitions" ("StructureCode", "DialogueId");
-CREATE INDEX "IX_DialogueValidations_StructureCode" ON "DialogueValidations" ("StructureCode");
+CREATE UNIQUE INDEX IF NOT EXISTS "IX_Conventions_StructureCode_AnneeDebut" ON "Conventions" ("StructureCode", "AnneeDebut");
+CREATE INDEX IF NOT EXISTS "IX_DecisionsFinancement_StructureCode" ON "DecisionsFinancement" ("StructureCode");
+CREATE INDEX IF NOT EXISTS "IX_DialogueEtapes_StructureCode" ON "DialogueEtapes" ("StructureCode");
+CREATE INDEX IF NOT EXISTS "IX_DialogueObjectifs_StructureCode" ON "DialogueObjectifs" ("StructureCode");
+CREATE INDEX IF NOT EXISTS "IX_DialoguePlans_StructureCode" ON "DialoguePlans" ("StructureCode");
+CREATE INDEX IF NOT EXISTS "IX_Dialogues_Region_Annee" ON "Dialogues" ("Region", "Annee");
+CREATE UNIQUE INDEX IF NOT EXISTS "IX_Dialogues_StructureCode_Annee" ON "Dialogues" ("StructureCode", "Annee");
+CREATE INDEX IF NOT EXISTS "IX_DialogueTransitions_DialogueId" ON "DialogueTransitions" ("DialogueId");
+CREATE INDEX IF NOT EXISTS "IX_DialogueTransitions_StructureCode_DialogueId" ON "DialogueTransitions" ("StructureCode", "DialogueId");
+CREATE INDEX IF NOT EXISTS "IX_DialogueValidations_StructureCode" ON "DialogueValidations" ("StructureCode");

@@ -4,6 +4,8 @@ using Jalon.Exchange;
 using Jalon.Storage;
 using Jalon.Storage.Entities;
 using Jalon.Storage.Exchange;
+using Jalon.Storage.Indicators;
+using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +21,7 @@ namespace Jalon.Web.Pages.Echanges;
 /// Comments and identities never leave: the format does not carry them.
 /// </summary>
 [Authorize(Policy = Policies.Echanges)]
-public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger, TimeProvider clock) : PageModel
 {
     public const int MaxShown = 500;
 
@@ -72,6 +74,8 @@ public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger) : 
             return Page();
         }
         Resultat = PackageImporter.Import(db, result.Package, User.Login(), User.UserId());
+        // The dashboards of the imported structures are ready at once (their tallies, stale since the import).
+        new IndicatorStore(db).RefreshAfterImport(IndicateursPilotage.Catalogue, result.Package, Dates.TodayInParis(clock));
         return Page();
     }
 

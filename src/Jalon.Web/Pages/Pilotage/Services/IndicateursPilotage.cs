@@ -4,7 +4,7 @@ using Jalon.Domain.Pilotage;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Storage;
-using Jalon.Storage.Exchange;
+using Jalon.Storage.Indicators;
 using Jalon.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +14,8 @@ namespace Jalon.Web.Pages.Pilotage.Services;
 public sealed record Territoire(Level Niveau, string Code, string Nom, string? Region);
 
 /// <summary>
-/// The steering pages' access to the cpo-2015 indicators: loads the journeys from the database, runs the same
-/// engine and catalogue as <c>./jalon indicateurs</c>, and turns the results into dashboard rows.
+/// The steering pages' access to the cpo-2015 indicators: the same engine and catalogue as <c>./jalon indicateurs</c>,
+/// served from the structures' stored tallies (<see cref="IndicatorStore"/>), turned into dashboard rows.
 /// </summary>
 public sealed class IndicateursPilotage(JalonDbContext db)
 {
@@ -62,12 +62,12 @@ public sealed class IndicateursPilotage(JalonDbContext db)
         _ => NatureIndicateur.Montant,
     };
 
-    /// <summary>Computes every indicator for the period and N−1, over one structure or the structures given (null = all).</summary>
-    public IndicatorResults Calculer(Period periode, IReadOnlyCollection<string>? structures)
-    {
-        var package = PackageLoader.Load(db, structures is { Count: 1 } ? structures.First() : null);
-        return IndicatorEngine.Compute(package, Catalogue, new IndicatorRequest(periode) { WithPreviousYear = true, Structures = structures });
-    }
+    /// <summary>
+    /// Every indicator for the period and N−1, over the structures given (null = all): combined from the structures'
+    /// stored tallies (computed first when missing or out of date), with the engine of <c>./jalon indicateurs</c>.
+    /// </summary>
+    public IndicatorResults Calculer(Period periode, IReadOnlyCollection<string>? structures) =>
+        new IndicatorStore(db).Compute(Catalogue, new IndicatorRequest(periode) { WithPreviousYear = true, Structures = structures });
 
     public static Dictionary<string, ResultatIndicateur> Resultats(PeriodResults? periode, Level niveau, string code)
     {

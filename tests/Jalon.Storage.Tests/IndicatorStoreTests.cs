@@ -1,0 +1,143 @@
+using Jalon.Domain;
+using Jalon.Indicators.Catalogues;
+using Jalon.Indicators.Engine;
+using Jalon.Storage;
+using Jalon.Storage.Entities;
+using Jalon.Storage.Exchange;
+using Jalon.Storage.Indicators;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalon.Storage.Tests;
+
+/// <summary>The stored tallies give exactly the engine's figures, and follow every change of the data.</summary>
+public class IndicatorStoreTests
+{
+    private static readonly Catalogue Catalogue = Catalogue.Load("cpo-2015");
+
+    private static JourneyPackage Package() =>
+        Jalon.Generator.JourneyGenerator.Generate(new Jalon.Generator.GeneratorOptions { Structures = 4, Jeunes = 800, Seed = 11 });
+
+    /// <summary>The year the generated journeys are densest in: the last full year of the package.</summary>
+    private static Period Year(JourneyPackage package) => Period.Year(package.Jeunes.Max(j => j.PremierAccueil).Year - 1);
+
+    /// <summary>Every figure of every level, N and N−1, as text.</summary>
+    private static List<string> Figures(IndicatorResults results)
+    {
+        var rows = new List<string>();
+        foreach (var (label, period) in new[] { ("N", results.Current), ("N-1", results.Previous!) })
+        {
+            foreach (var row in period.Rows())
+            {
+                var v = row.Value;
+                rows.Add($"{label} {row.Level.Level} {row.Level.Code} {row.Key} {v.Count} {v.Number:R} {v.Femmes} {v.InfraV} {v.Qpv} {v.Zrr} {v.Neet}");
+            }
+        }
+        return rows;
+    }
+
+    private static List<string> Engine(JalonDbContext db, IndicatorRequest request) =>
+        Figures(IndicatorEngine.Compute(PackageLoader.Load(db), Catalogue, request));
+
+    [DatabaseTheory, BothProviders]
+    public void Stored_tallies_give_the_engine_figures_for_every_level_and_are_reused(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = Package();
+        PackageImporter.Import(db, package);
+        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true };
+        var store = new IndicatorStore(db);
+
+        var first = store.Compute(Catalogue, request);
+
+        Assert.Equal(Engine(db, request), Figures(first));
+        var periods = IndicatorEngine.PeriodsNeeded(Catalogue, request);
+        Assert.Equal(4 * periods.Count, db.IndicatorTallies.Count());
+        Assert.Equal(0, store.Refresh(Catalogue, periods).Computed);
+        Assert.Equal(Figures(first), Figures(store.Compute(Catalogue, request)));
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void A_region_or_a_single_structure_gives_the_engine_figures_of_that_scope(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = Package();
+        PackageImporter.Import(db, package);
+        var region = package.Structures[0].Region;
+        var scope = package.Structures.Where(s => s.Region == region).Select(s => s.Code).ToList();
+        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true, Structures = scope };
+
+        Assert.Equal(Engine(db, request), Figures(new IndicatorStore(db).Compute(Catalogue, request)));
+        var one = request with { Structures = [package.Structures[1].Code] };
+        Assert.Equal(Engine(db, one), Figures(new IndicatorStore(db).Compute(Catalogue, one)));
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void A_change_to_a_structure_s_journeys_recomputes_its_tallies_only(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = Package();
+        PackageImporter.Import(db, package);
+        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true };
+        var store = new IndicatorStore(db);
+        var before = Figures(store.Compute(Catalogue, request));
+        var code = package.Structures[2].Code;
+
+        // A young person welcomed in the period was recorded with the wrong sex; a counsellor corrects it.
+        var jeune = db.Jeunes.Where(j => j.StructureCode == code && j.PremierAccueil >= request.Period.Debut && j.PremierAccueil <= request.Period.Fin)
+            .OrderBy(j => j.JeuneId).First();
+        jeune.Sexe = jeune.Sexe == Sexe.F ? Sexe.H : Sexe.F;
+        db.SaveChanges();
+
+        var refresh = store.Refresh(Catalogue, IndicatorEngine.PeriodsNeeded(Catalogue, request));
+        Assert.Equal(1, refresh.StructuresRead);
+        var after = Figures(store.Compute(Catalogue, request));
+        Assert.NotEqual(before, after);
+        Assert.Equal(Engine(db, request), after);
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void Editing_only_a_name_or_a_comment_keeps_the_tallies(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = Package();
+        PackageImporter.Import(db, package);
+        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true };
+        var store = new IndicatorStore(db);
+        store.Compute(Catalogue, request);
+        var code = package.Structures[0].Code;
+
+        var jeune = db.Jeunes.First(j => j.StructureCode == code);
+        jeune.Nom = "Martin";
+        db.Contacts.First(c => c.StructureCode == code).Commentaire = "Rappeler lundi";
+        db.SaveChanges();
+        Assert.Equal(0, store.Refresh(Catalogue, IndicatorEngine.PeriodsNeeded(Catalogue, request)).StructuresRead);
+
+        jeune.Qpv = !jeune.Qpv;
+        db.SaveChanges();
+        Assert.Equal(1, store.Refresh(Catalogue, IndicatorEngine.PeriodsNeeded(Catalogue, request)).StructuresRead);
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void Tallies_of_another_catalogue_layout_or_a_reimport_are_out_of_date(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = Package();
+        PackageImporter.Import(db, package);
+        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true };
+        var periods = IndicatorEngine.PeriodsNeeded(Catalogue, request);
+        var store = new IndicatorStore(db);
+        store.Compute(Catalogue, request);
+
+        db.IndicatorTallies.ExecuteUpdate(s => s.SetProperty(t => t.Layout, "cpo-2015:ancien"));
+        Assert.Equal(4, store.Refresh(Catalogue, periods).StructuresRead);
+
+        PackageImporter.Import(db, package.ForStructure(1));
+        Assert.Equal(1, store.Refresh(Catalogue, periods).StructuresRead);
+        Assert.Equal(Engine(db, request), Figures(store.Compute(Catalogue, request)));
+    }
+}
