@@ -269,7 +269,7 @@ public sealed class SteeringTests(E2EFixture app)
         await Assertions.Expect(avenant).Not.ToContainTextAsync("PROJET");
         await Assertions.Expect(avenant.Locator("h1")).ToHaveTextAsync("Avenant n° 1 à la convention pluriannuelle d'objectifs n° CPO-84-2026-07 notifiée le 15/01/2026");
         // The parties.
-        await Assertions.Expect(avenant).ToContainTextAsync("Entre Le Préfet de la région 84, représenté par le directeur régional de l'économie, de l'emploi, du travail et des solidarités, et désigné sous le terme « l'État », d'une part,");
+        await Assertions.Expect(avenant).ToContainTextAsync("Entre Le Préfet de la région Auvergne-Rhône-Alpes, représenté par le directeur régional de l'économie, de l'emploi, du travail et des solidarités, et désigné sous le terme « l'État », d'une part,");
         await Assertions.Expect(avenant).ToContainTextAsync($"Et la {NomStructure}, dont le siège social est situé à : 3, place du Champ de Mars 26100 Romans-sur-Isère, téléphone : 04 75 70 79 40, Association loi 1901, désignée sous le terme « l'association », d'autre part.");
         await Assertions.Expect(avenant).ToContainTextAsync("N° SIRET : 12345678900012 — code APE : 8899B");
         await Assertions.Expect(avenant).ToContainTextAsync("pour la période 2026–2029");
@@ -343,7 +343,7 @@ public sealed class SteeringTests(E2EFixture app)
         await app.Shot(ml, "pilotage-20-moyens-directeur");
         await ml.GotoAsync(tableau);
         await Submit(ml, ml.GetByRole(AriaRole.Link, new() { Name = "Matrice performance × efficacité" }));
-        await Assertions.Expect(ml.Locator("h1")).ToHaveTextAsync("Matrice performance × efficacité — région 84, 2026");
+        await Assertions.Expect(ml.Locator("h1")).ToHaveTextAsync("Matrice performance × efficacité — Auvergne-Rhône-Alpes, 2026");
         await Assertions.Expect(ml.Locator("#matrice tbody")).ToContainTextAsync(NomStructure);
         await Assertions.Expect(ml.Locator("#matrice tbody")).ToContainTextAsync("Mission Locale Valence Vallée de la Drôme");
         await app.Shot(ml, "pilotage-21-matrice");

@@ -119,7 +119,7 @@ public sealed class PilotageRepository(JalonDbContext db)
         e.Objectifs.Select(x => new Objectif(x.Ratio, x.Cible, x.Reference, x.Commentaire)),
         e.Plan.Select(x => new LignePlanAction(x.Theme, x.Forces, x.AxesDeProgres, x.ActionsPrioritaires)),
         e.Transitions.OrderBy(x => x.Id).Select(x => new TransitionDialogue(x.Action, x.De, x.Vers, Utc(x.Le), x.Par, x.Role, x.Commentaire)),
-        e.Validations.Select(x => new Validation(x.Partie, x.Par, Utc(x.Le))));
+        e.Validations.OrderBy(x => x.Le).ThenBy(x => x.Partie).Select(x => new Validation(x.Partie, x.Par, Utc(x.Le))));
 
     private static ConventionPluriannuelle VersDomaine(ConventionEntity e) => ConventionPluriannuelle.Restaurer(
         e.Id, e.StructureCode, e.Region, e.Numero, e.AnneeDebut, e.AnneeFin, e.DateNotification,

@@ -42,7 +42,7 @@ public sealed class MatriceModel(JalonDbContext db, IConfiguration configuration
             return new RatiosStructure(s.Code, s.Nom, r.ToDictionary(x => x.Key, x => x.Value.Valeur));
         }).ToList();
         Points = MatricePerformance.Calculer(entrees, Configuration);
-        Svg = Graphiques.Matrice($"Matrice performance × efficacité, région {Region}, {Annee}",
+        Svg = Graphiques.Matrice($"Matrice performance × efficacité, {IndicateursPilotage.NomRegion(Region)}, {Annee}",
             Points.Where(p => p.Efficacite is not null && p.Performance is not null)
                 .Select(p => new PointGraphique(p.Structure, p.Efficacite!.Value, p.Performance!.Value, p.Structure == acteur.Structure, null)).ToList());
         return Page();
