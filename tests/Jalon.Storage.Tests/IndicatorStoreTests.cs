@@ -35,18 +35,40 @@ public class IndicatorStoreTests
         return rows;
     }
 
+    /// <summary>A database holding the generated package, and the request of its last full year with N−1.</summary>
+    private sealed class Imported : IDisposable
+    {
+        private readonly TestDatabase _database;
+
+        public Imported(DatabaseProvider provider)
+        {
+            _database = new TestDatabase(provider);
+            Db = _database.CreateMigratedContext();
+            PackageImporter.Import(Db, Package);
+            Request = new IndicatorRequest(Year(Package)) { WithPreviousYear = true };
+            Store = new IndicatorStore(Db);
+        }
+
+        public JourneyPackage Package { get; } = IndicatorStoreTests.Package();
+        public JalonDbContext Db { get; }
+        public IndicatorRequest Request { get; }
+        public IndicatorStore Store { get; }
+
+        public void Dispose()
+        {
+            Db.Dispose();
+            _database.Dispose();
+        }
+    }
+
     private static List<string> Engine(JalonDbContext db, IndicatorRequest request) =>
         Figures(IndicatorEngine.Compute(PackageLoader.Load(db), Catalogue, request));
 
     [DatabaseTheory, BothProviders]
     public void Stored_tallies_give_the_engine_figures_for_every_level_and_are_reused(DatabaseProvider provider)
     {
-        using var database = new TestDatabase(provider);
-        using var db = database.CreateMigratedContext();
-        var package = Package();
-        PackageImporter.Import(db, package);
-        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true };
-        var store = new IndicatorStore(db);
+        using var imported = new Imported(provider);
+        var (db, package, request, store) = (imported.Db, imported.Package, imported.Request, imported.Store);
 
         var first = store.Compute(Catalogue, request);
 
@@ -60,10 +82,8 @@ public class IndicatorStoreTests
     [DatabaseTheory, BothProviders]
     public void A_region_or_a_single_structure_gives_the_engine_figures_of_that_scope(DatabaseProvider provider)
     {
-        using var database = new TestDatabase(provider);
-        using var db = database.CreateMigratedContext();
-        var package = Package();
-        PackageImporter.Import(db, package);
+        using var imported = new Imported(provider);
+        var (db, package) = (imported.Db, imported.Package);
         var region = package.Structures[0].Region;
         var scope = package.Structures.Where(s => s.Region == region).Select(s => s.Code).ToList();
         var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true, Structures = scope };
@@ -76,12 +96,8 @@ public class IndicatorStoreTests
     [DatabaseTheory, BothProviders]
     public void A_change_to_a_structure_s_journeys_recomputes_its_tallies_only(DatabaseProvider provider)
     {
-        using var database = new TestDatabase(provider);
-        using var db = database.CreateMigratedContext();
-        var package = Package();
-        PackageImporter.Import(db, package);
-        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true };
-        var store = new IndicatorStore(db);
+        using var imported = new Imported(provider);
+        var (db, package, request, store) = (imported.Db, imported.Package, imported.Request, imported.Store);
         var before = Figures(store.Compute(Catalogue, request));
         var code = package.Structures[2].Code;
 
@@ -101,12 +117,8 @@ public class IndicatorStoreTests
     [DatabaseTheory, BothProviders]
     public void Editing_only_a_name_or_a_comment_keeps_the_tallies(DatabaseProvider provider)
     {
-        using var database = new TestDatabase(provider);
-        using var db = database.CreateMigratedContext();
-        var package = Package();
-        PackageImporter.Import(db, package);
-        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true };
-        var store = new IndicatorStore(db);
+        using var imported = new Imported(provider);
+        var (db, package, request, store) = (imported.Db, imported.Package, imported.Request, imported.Store);
         store.Compute(Catalogue, request);
         var code = package.Structures[0].Code;
 
@@ -124,13 +136,9 @@ public class IndicatorStoreTests
     [DatabaseTheory, BothProviders]
     public void Tallies_of_another_catalogue_layout_or_a_reimport_are_out_of_date(DatabaseProvider provider)
     {
-        using var database = new TestDatabase(provider);
-        using var db = database.CreateMigratedContext();
-        var package = Package();
-        PackageImporter.Import(db, package);
-        var request = new IndicatorRequest(Year(package)) { WithPreviousYear = true };
+        using var imported = new Imported(provider);
+        var (db, package, request, store) = (imported.Db, imported.Package, imported.Request, imported.Store);
         var periods = IndicatorEngine.PeriodsNeeded(Catalogue, request);
-        var store = new IndicatorStore(db);
         store.Compute(Catalogue, request);
 
         db.IndicatorTallies.ExecuteUpdate(s => s.SetProperty(t => t.Layout, "cpo-2015:ancien"));
