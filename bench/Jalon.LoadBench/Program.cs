@@ -71,6 +71,7 @@ namespace Jalon.LoadBench
             // 2. Measure.
             await using var app = new BenchApp(root, dbPath, options.Sql);
             var pages = new List<PageSpec>();
+            var refreshes = new List<double>();
             var random = new Random(2026);
             var ids = scenario.JeuneIds;
             pages.Add(new PageSpec("Dossier du jeune", "directeur.bench", options.Dossiers,
@@ -103,6 +104,14 @@ namespace Jalon.LoadBench
                         using var db = JalonStorage.CreateSqliteContext(dbPath);
                         db.Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {scenario.Structure}");
                     }));
+                // The same, once the background refresh (TallyRefresher, every 30 s) has run: its cost is printed.
+                pages.Add(new PageSpec("Structure après rafraîchissement", "directeur.bench", Math.Max(1, options.Tableaux / 4), _ => "/Pilotage?" + periode,
+                    Warmup: 0, Before: _ =>
+                    {
+                        using var db = JalonStorage.CreateSqliteContext(dbPath);
+                        db.Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {scenario.Structure}");
+                        refreshes.Add(new Jalon.Storage.Indicators.IndicatorStore(db).RefreshStale(Jalon.Indicators.Catalogues.Catalogue.Load("cpo-2015")).Elapsed.TotalMilliseconds);
+                    }));
             }
             else
             {
@@ -125,6 +134,8 @@ namespace Jalon.LoadBench
                     $"{r.Name,-28} {r.Count,5} {F(r.Mean),8} {F(r.P(50)),8} {F(r.P(95)),8} {F(r.P(99)),8} {F(r.Max),8} {r.Errors,8}" +
                     (r.Stopped ? "  (arrêt : budget de temps atteint)" : ""));
             }
+            if (refreshes.Count > 0)
+                Console.WriteLine($"Rafraîchissement en arrière-plan de la structure modifiée ({refreshes.Count} fois) : moyenne {F(refreshes.Average())} ms, max {F(refreshes.Max())} ms.");
             return 0;
 
             string F(double ms) => ms.ToString("0.0", fr);

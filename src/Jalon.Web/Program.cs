@@ -17,6 +17,8 @@ if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Jalon")
 builder.Services.AddJalonStorage(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ChromiumPdf>();
+builder.Services.AddSingleton<TallyRefresher>();
+builder.Services.AddHostedService(services => services.GetRequiredService<TallyRefresher>());
 // French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

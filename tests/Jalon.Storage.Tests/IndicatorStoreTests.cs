@@ -148,4 +148,23 @@ public class IndicatorStoreTests
         Assert.Equal(1, store.Refresh(Catalogue, periods).StructuresRead);
         Assert.Equal(Engine(db, request), Figures(store.Compute(Catalogue, request)));
     }
+
+    [DatabaseTheory, BothProviders]
+    public void The_background_refresh_recomputes_only_the_stale_tallies_of_the_periods_stored(DatabaseProvider provider)
+    {
+        using var imported = new Imported(provider);
+        var (db, package, request, store) = (imported.Db, imported.Package, imported.Request, imported.Store);
+        store.Compute(Catalogue, request);
+        var periods = IndicatorEngine.PeriodsNeeded(Catalogue, request);
+        Assert.Equal(0, store.RefreshStale(Catalogue).Computed);
+
+        var code = package.Structures[3].Code;
+        db.Moyens.First(m => m.StructureCode == code).Jano = 123_456;
+        db.SaveChanges();
+        var refresh = store.RefreshStale(Catalogue);
+
+        Assert.Equal((periods.Count, 1), (refresh.Computed, refresh.StructuresRead));
+        Assert.Equal(0, store.Refresh(Catalogue, periods).StructuresRead);
+        Assert.Equal(Engine(db, request), Figures(store.Compute(Catalogue, request)));
+    }
 }

@@ -21,6 +21,8 @@ public sealed class JalonWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jalon:Seed:Demo", "true");
         builder.UseSetting("Jalon:Seed:Source", "manuel");
         builder.UseSetting("Jalon:Seed:Jeunes", "40");
+        // The background refresh is driven by the tests that need it (TallyRefresher.RunOnce).
+        builder.UseSetting("Jalon:Indicateurs:RafraichissementSecondes", "0");
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>

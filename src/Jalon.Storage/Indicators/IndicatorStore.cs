@@ -53,6 +53,30 @@ public sealed class IndicatorStore(JalonDbContext db)
     }
 
     /// <summary>
+    /// Recomputes the stored tallies that are out of date (their structure changed since, or the catalogue's layout),
+    /// for the periods they were stored for: what the web's background refresh runs after counsellors' writes.
+    /// </summary>
+    public TallyRefresh RefreshStale(Catalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var clock = Stopwatch.StartNew();
+        var layout = StructureTally.Layout(catalogue);
+        var stale = (from t in db.IndicatorTallies
+                     join s in db.Structures on t.StructureCode equals s.Code
+                     where t.Revision != s.Revision || t.Layout != layout
+                     select new { t.StructureCode, t.Debut, t.Fin })
+            .AsNoTracking().ToList();
+        var (computed, read) = (0, 0);
+        foreach (var structure in stale.GroupBy(t => t.StructureCode))
+        {
+            var done = Refresh(catalogue, structure.Select(t => new Period(t.Debut, t.Fin)).ToList(), [structure.Key]);
+            computed += done.Computed;
+            read += done.StructuresRead;
+        }
+        return new TallyRefresh(computed, read, clock.Elapsed);
+    }
+
+    /// <summary>
     /// After an import: stores the tallies of the year a dashboard opens on for these data (the package's last year of
     /// first welcomes, at most the last full year before <paramref name="today"/>) and of the years its N−1 column needs.
     /// </summary>

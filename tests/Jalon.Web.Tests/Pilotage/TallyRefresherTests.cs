@@ -1,0 +1,46 @@
+using Jalon.Domain;
+using Jalon.Indicators.Catalogues;
+using Jalon.Indicators.Engine;
+using Jalon.Storage.Exchange;
+using Jalon.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jalon.Web.Tests.Pilotage;
+
+/// <summary>The background refresh brings the stored tallies up to date after a write, so the next view reads them.</summary>
+public sealed class TallyRefresherTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+{
+    private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
+
+    [Fact]
+    public async Task After_a_write_the_refresh_recomputes_the_structure_and_the_dashboard_shows_the_new_figures()
+    {
+        var client = await factory.SignedIn("directeur");
+        var url = $"/Pilotage?niveau=structure&code=ML26001&debut={Annee.Debut:yyyy-MM-dd}&fin={Annee.Fin:yyyy-MM-dd}";
+        await client.Html(url); // stores the tallies of the region's structures
+        var refresher = factory.Services.GetRequiredService<TallyRefresher>();
+        Assert.Equal(0, refresher.RunOnce().Computed);
+
+        // A young person welcomed in the year was recorded with the wrong sex; it is corrected.
+        using (var db = factory.Db())
+        {
+            var jeune = db.Jeunes.Where(j => j.StructureCode == "ML26001" && j.PremierAccueil >= Annee.Debut && j.PremierAccueil <= Annee.Fin)
+                .OrderBy(j => j.JeuneId).First();
+            jeune.Sexe = jeune.Sexe == Sexe.F ? Sexe.H : Sexe.F;
+            db.SaveChanges();
+        }
+
+        var refresh = refresher.RunOnce();
+        Assert.Equal(1, refresh.StructuresRead);
+        Assert.True(refresh.Computed >= 2, $"{refresh.Computed} décomptes");
+        Assert.Equal(0, refresher.RunOnce().Computed);
+
+        using var check = factory.Db();
+        var engine = IndicatorEngine.Compute(PackageLoader.Load(check, "ML26001"), Catalogue.Load("cpo-2015"), Annee);
+        var femmes = engine.Current.Get(Level.Structure, "ML26001", "I1").Femmes;
+        var html = await client.Html(url);
+        var ligne = html[html.IndexOf("<tr data-cle=\"I1\">", StringComparison.Ordinal)..];
+        ligne = ligne[..ligne.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains($"<td>{Jalon.Domain.Pilotage.Euros.Entier(femmes)}</td>", ligne, StringComparison.Ordinal);
+    }
+}
