@@ -72,6 +72,14 @@ namespace Jalon.LoadBench
             await using var app = new BenchApp(root, dbPath, options.Sql);
             var pages = new List<PageSpec>();
             var refreshes = new List<double>();
+            // A change to the measured structure's journeys (its revision moves), then optionally the background refresh.
+            void ModifierStructure(bool rafraichir)
+            {
+                using var db = JalonStorage.CreateSqliteContext(dbPath);
+                db.Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {scenario.Structure}");
+                if (rafraichir)
+                    refreshes.Add(new Jalon.Storage.Indicators.IndicatorStore(db).RefreshStale(Jalon.Indicators.Catalogues.Catalogue.Load("cpo-2015")).Elapsed.TotalMilliseconds);
+            }
             var random = new Random(2026);
             var ids = scenario.JeuneIds;
             pages.Add(new PageSpec("Dossier du jeune", "directeur.bench", options.Dossiers,
@@ -99,19 +107,10 @@ namespace Jalon.LoadBench
                 pages.Add(new PageSpec("Tableau de bord national", "etat.national.bench", options.Tableaux, _ => "/Pilotage?niveau=national&" + periode, Warmup: 1));
                 // After a change to the structure's journeys (its revision moves), the first view recomputes its tallies.
                 pages.Add(new PageSpec("Structure après modification", "directeur.bench", Math.Max(1, options.Tableaux / 4), _ => "/Pilotage?" + periode,
-                    Warmup: 0, Before: _ =>
-                    {
-                        using var db = JalonStorage.CreateSqliteContext(dbPath);
-                        db.Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {scenario.Structure}");
-                    }));
+                    Warmup: 0, Before: _ => ModifierStructure(rafraichir: false)));
                 // The same, once the background refresh (TallyRefresher, every 30 s) has run: its cost is printed.
                 pages.Add(new PageSpec("Structure après rafraîchissement", "directeur.bench", Math.Max(1, options.Tableaux / 4), _ => "/Pilotage?" + periode,
-                    Warmup: 0, Before: _ =>
-                    {
-                        using var db = JalonStorage.CreateSqliteContext(dbPath);
-                        db.Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {scenario.Structure}");
-                        refreshes.Add(new Jalon.Storage.Indicators.IndicatorStore(db).RefreshStale(Jalon.Indicators.Catalogues.Catalogue.Load("cpo-2015")).Elapsed.TotalMilliseconds);
-                    }));
+                    Warmup: 0, Before: _ => ModifierStructure(rafraichir: true)));
             }
             else
             {

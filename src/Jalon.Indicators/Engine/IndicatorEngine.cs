@@ -43,8 +43,9 @@ public static class IndicatorEngine
         // Period slots: 0 = N, 1 = N−1, 2 = N−2; each with the counts evaluated in it (N−2 only those R2 needs).
         var periods = PeriodsNeeded(catalogue, request);
         var all = Enumerable.Range(0, plan.CountCount).ToArray();
-        var slotCounts = periods.Select((_, i) => i < (request.WithPreviousYear ? 2 : 1) ? all : plan.PreviousPeriodCounts).ToArray();
-        var slotMeasures = periods.Select((_, i) => i < (request.WithPreviousYear ? 2 : 1)).ToArray();
+        var full = request.WithPreviousYear ? 2 : 1;
+        var slotCounts = periods.Select((_, i) => i < full ? all : plan.PreviousPeriodCounts).ToArray();
+        var slotMeasures = periods.Select((_, i) => i < full).ToArray();
         var tallies = Tally(package, plan, selected, [.. periods], slotCounts, slotMeasures, request.MaxDegreeOfParallelism);
         return Combine(catalogue, request, selected.Select(s => package.Structures[s]).ToList(),
             (structure, slot) => tallies[slot * selected.Length + structure], MoyensOf(package, selected));

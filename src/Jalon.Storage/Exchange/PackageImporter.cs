@@ -42,8 +42,7 @@ public static class PackageImporter
             var events = InsertEvents(connection, tx, package);
             InsertMoyens(connection, tx, package);
             // The stored indicator tallies of these structures are now out of date.
-            foreach (var structure in package.Structures)
-                Execute(connection, tx, "UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = @s", structure.Code);
+            db.BumpRevisions(package.Structures.Select(s => s.Code));
 
             var jeunesPerStructure = new int[package.Structures.Count];
             foreach (var j in package.Jeunes) jeunesPerStructure[j.Structure]++;

@@ -34,7 +34,6 @@ public sealed class IndicatorStore(JalonDbContext db)
         var tallies = Tallies(catalogue, structures, periods, out _);
         var index = structures.Select((s, i) => (s.Structure.Code, i)).ToDictionary(t => t.Code, t => t.i, StringComparer.Ordinal);
         var moyens = ReadMoyens(request.Structures)
-            .Where(m => index.ContainsKey(m.StructureCode))
             .Select(m => new Moyens(index[m.StructureCode], m.Annee, m.Jano, m.Defm, m.EtpTotal, m.EtpAccompagnement, m.FinancementTotal,
                 m.FinancementActivitesPrincipales, m.FinancementEtat, m.FinancementFse))
             .ToList();

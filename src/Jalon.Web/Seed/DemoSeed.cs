@@ -1,3 +1,4 @@
+using Jalon.Web.Infrastructure;
 using Jalon.Domain;
 using Jalon.Storage;
 using Jalon.Storage.Entities;
@@ -80,7 +81,7 @@ public static class DemoSeed
         {
             // In the hand-made seed the other structure is the Mission Locale of Valence.
             var login = source == "manuel" ? demoLogin.Replace(".autre", ".valence", StringComparison.Ordinal) : demoLogin;
-            var regionNom = Jalon.Generator.InseeData.Instance.RegionsByCode.TryGetValue(structures[0].Region, out var r) ? r.Nom : structures[0].Region;
+            var regionNom = Libelles.Region(structures[0].Region);
             var user = new UserEntity
             {
                 Login = login, DisplayName = role == Role.AgentEtatRegional ? $"DREETS {regionNom}" : nom, Role = role, PasswordHash = "",

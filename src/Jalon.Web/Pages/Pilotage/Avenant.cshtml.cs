@@ -47,7 +47,7 @@ public sealed class AvenantModel(JalonDbContext db, ChromiumPdf chromium, IRazor
         var association = new Association(s.Nom, adresse, s.Email ?? "", s.Telephone ?? "", c.StatutJuridique, c.Siret, c.CodeApe);
         try
         {
-            Avenant = Avenant.Etablir(dialogue, convention, association, $"Le Préfet de la région {IndicateursPilotage.NomRegion(dialogue.Region)}, représenté par le directeur régional de l'économie, de l'emploi, du travail et des solidarités");
+            Avenant = Avenant.Etablir(dialogue, convention, association, $"Le Préfet de la région {Libelles.Region(dialogue.Region)}, représenté par le directeur régional de l'économie, de l'emploi, du travail et des solidarités");
         }
         catch (PilotageException e)
         {

@@ -1,3 +1,4 @@
+using Jalon.Web.Infrastructure;
 using Jalon.Domain;
 using Jalon.Domain.Pilotage;
 using Jalon.Indicators.Engine;
@@ -99,7 +100,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
                 return s.Code is null ? null : new Territoire(Level.Structure, s.Code, s.Nom, s.Region);
             case "region":
                 var region = Code ?? acteur.Region;
-                return region is null || toutes.All(x => x.Region != region) ? null : new Territoire(Level.Region, region, "Région " + IndicateursPilotage.NomRegion(region), region);
+                return region is null || toutes.All(x => x.Region != region) ? null : new Territoire(Level.Region, region, "Région " + Libelles.Region(region), region);
             case "national":
                 return new Territoire(Level.National, LevelNames.National, "France entière", null);
             default:
@@ -113,7 +114,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
                      .Where(s => Habilitations.PeutLire(acteur, s.Code, s.Region)))
             Choix.Add(new Territoire(Level.Structure, s.Code, s.Nom, s.Region));
         foreach (var r in toutes.Select(s => s.Region).Distinct().Where(r => Habilitations.PeutLireTerritoire(acteur, r)))
-            Choix.Add(new Territoire(Level.Region, r, "Région " + IndicateursPilotage.NomRegion(r), r));
+            Choix.Add(new Territoire(Level.Region, r, "Région " + Libelles.Region(r), r));
         if (Habilitations.PeutLireTerritoire(acteur, null)) Choix.Add(new Territoire(Level.National, LevelNames.National, "France entière", null));
     }
 

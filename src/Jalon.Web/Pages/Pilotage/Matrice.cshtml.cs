@@ -1,3 +1,4 @@
+using Jalon.Web.Infrastructure;
 using Jalon.Domain;
 using Jalon.Domain.Pilotage;
 using Jalon.Indicators.Engine;
@@ -42,7 +43,7 @@ public sealed class MatriceModel(JalonDbContext db, IConfiguration configuration
             return new RatiosStructure(s.Code, s.Nom, r.ToDictionary(x => x.Key, x => x.Value.Valeur));
         }).ToList();
         Points = MatricePerformance.Calculer(entrees, Configuration);
-        Svg = Graphiques.Matrice($"Matrice performance × efficacité, {IndicateursPilotage.NomRegion(Region)}, {Annee}",
+        Svg = Graphiques.Matrice($"Matrice performance × efficacité, {Libelles.Region(Region)}, {Annee}",
             Points.Where(p => p.Efficacite is not null && p.Performance is not null)
                 .Select(p => new PointGraphique(p.Structure, p.Efficacite!.Value, p.Performance!.Value, p.Structure == acteur.Structure, null)).ToList());
         return Page();

@@ -89,10 +89,6 @@ public sealed class IndicateursPilotage(JalonDbContext db)
         return result;
     }
 
-    /// <summary>The name of an INSEE region (« Auvergne-Rhône-Alpes » for 84), or its code when unknown.</summary>
-    public static string NomRegion(string code) =>
-        Jalon.Generator.InseeData.Instance.RegionsByCode.TryGetValue(code, out var r) ? r.Nom : code;
-
     /// <summary>The structure codes of a region (null = all).</summary>
     public Task<List<(string Code, string Nom, string Region)>> StructuresAsync(string? region) =>
         db.Structures.AsNoTracking().Where(s => region == null || s.Region == region).OrderBy(s => s.Code)
