@@ -10,7 +10,8 @@ eval "$(scripts/postgres.sh start)"
 log=$(mktemp)
 dotnet test Jalon.slnx -c Release "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
-scripts/postgres.sh stop
+# The throw-away cluster is shared by every checkout of this machine: only CI stops it.
+[[ "${CI:-}" == "true" ]] && scripts/postgres.sh stop
 # One closing line summing every test assembly: "N passed, N failed".
 python3 - "$log" <<'PY'
 import re, sys

@@ -23,6 +23,12 @@ public enum Role : byte
 
     /// <summary>Association régionale des Missions Locales: aggregates only.</summary>
     AssociationRegionale,
+
+    /// <summary>
+    /// Agent of a Région (conseil régional): aggregates of its region's structures, their profiles, staff tables and
+    /// budgets, and the Région's own funding grid; never a young person's file.
+    /// </summary>
+    AgentRegion,
 }
 
 public static class Roles
@@ -32,7 +38,11 @@ public static class Roles
 
     /// <summary>Roles that must only ever see aggregates (with statistical secrecy below 5).</summary>
     public static bool SeesAggregatesOnly(this Role role) =>
-        role is Role.AgentEtatRegional or Role.AgentEtatNational or Role.AssociationRegionale;
+        role is Role.AgentEtatRegional or Role.AgentEtatNational or Role.AssociationRegionale or Role.AgentRegion;
+
+    /// <summary>Roles bound to one region (their account carries its INSEE code).</summary>
+    public static bool IsRegional(this Role role) =>
+        role is Role.AgentEtatRegional or Role.AssociationRegionale or Role.AgentRegion;
 
     public static string Libelle(this Role role) => role switch
     {
@@ -43,6 +53,7 @@ public static class Roles
         Role.AgentEtatRegional => "Agent de l'État (région)",
         Role.AgentEtatNational => "Agent de l'État (national)",
         Role.AssociationRegionale => "Association régionale",
+        Role.AgentRegion => "Agent de la Région",
         _ => role.ToString(),
     };
 }

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Jalon.Domain;
 using Jalon.Storage;
 using Jalon.Storage.Entities;
 using Jalon.Storage.Exchange;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Storage.Tests;

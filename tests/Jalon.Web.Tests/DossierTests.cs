@@ -179,7 +179,7 @@ public sealed class DossierTests(JalonWebFactory factory) : IClassFixture<JalonW
     {
         using var db = factory.Db();
         var names = await db.Jeunes.Select(j => j.Nom!).Distinct().ToListAsync();
-        foreach (var login in new[] { "etat.region", "etat.national", "arml" })
+        foreach (var login in new[] { "etat.region", "etat.national", "arml", "region" })
         {
             var client = await factory.SignedIn(login);
             foreach (var route in new[] { "/", "/Jeunes", "/Jeunes/J000001", "/Jeunes/J000001/Identite", "/Portefeuille", "/Journal", "/Comptes", "/Echanges", "/Pilotage" })

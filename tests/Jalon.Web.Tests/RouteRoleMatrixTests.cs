@@ -5,33 +5,33 @@ namespace Jalon.Web.Tests;
 /// <summary>Every route against every role: the status each one gets (302 = sent to the login page).</summary>
 public sealed class RouteRoleMatrixTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
 {
-    // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, conseiller.valence.
-    public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "conseiller.valence"];
+    // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, region, conseiller.valence.
+    public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "region", "conseiller.valence"];
 
     public static TheoryData<string, string, int> Cases()
     {
         var rows = new (string Route, int[] Expected)[]
         {
-            ("/", [302, 200, 200, 200, 200, 200, 200, 200, 200]),
-            ("/Jeunes", [302, 200, 200, 200, 403, 403, 403, 403, 200]),
-            ("/Jeunes?q=a&page=2", [302, 200, 200, 200, 403, 403, 403, 403, 200]),
-            ("/Jeunes/Nouveau", [302, 200, 200, 200, 403, 403, 403, 403, 200]),
-            ("/Jeunes/J000001", [302, 200, 200, 200, 403, 403, 403, 403, 404]),
-            ("/Jeunes/J000001/Identite", [302, 200, 200, 200, 403, 403, 403, 403, 404]),
-            ("/Jeunes/J000001/Evenement/contact", [302, 200, 200, 200, 403, 403, 403, 403, 404]),
-            ("/Jeunes/J000001/Evenement/parcours", [302, 403, 200, 200, 403, 403, 403, 403, 404]),
-            ("/Jeunes/J000001/Evenement/situation", [302, 403, 200, 200, 403, 403, 403, 403, 404]),
-            ("/Jeunes/J000001/Evenement/inconnu", [302, 404, 404, 404, 403, 403, 403, 403, 404]),
-            ("/Jeunes/J000001/Diagnostic", [302, 403, 200, 200, 403, 403, 403, 403, 404]),
-            ("/Jeunes/V000001", [302, 404, 404, 404, 403, 403, 403, 403, 200]),
-            ("/Jeunes/INCONNU", [302, 404, 404, 404, 403, 403, 403, 403, 404]),
-            ("/Portefeuille", [302, 403, 200, 200, 403, 403, 403, 403, 200]),
-            ("/Portefeuille?alerte=SansEntretien&tri=nom&tous=true", [302, 403, 200, 200, 403, 403, 403, 403, 200]),
-            ("/Echanges", [302, 403, 403, 200, 200, 403, 403, 403, 403]),
-            ("/Journal", [302, 403, 403, 200, 200, 403, 403, 403, 403]),
-            ("/Comptes", [302, 403, 403, 200, 200, 403, 403, 403, 403]),
-            ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302]),
-            ("/page-inexistante", [302, 404, 404, 404, 404, 404, 404, 404, 404]),
+            ("/", [302, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/Jeunes", [302, 200, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Jeunes?q=a&page=2", [302, 200, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Jeunes/Nouveau", [302, 200, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Jeunes/J000001", [302, 200, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Identite", [302, 200, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Evenement/contact", [302, 200, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Evenement/parcours", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Evenement/situation", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Evenement/inconnu", [302, 404, 404, 404, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Diagnostic", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/V000001", [302, 404, 404, 404, 403, 403, 403, 403, 403, 200]),
+            ("/Jeunes/INCONNU", [302, 404, 404, 404, 403, 403, 403, 403, 403, 404]),
+            ("/Portefeuille", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Portefeuille?alerte=SansEntretien&tri=nom&tous=true", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Echanges", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
+            ("/Journal", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
+            ("/Comptes", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
+            ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
+            ("/page-inexistante", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
         };
         var data = new TheoryData<string, string, int>();
         foreach (var (route, expected) in rows)

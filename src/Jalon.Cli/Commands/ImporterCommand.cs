@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Jalon.Domain;
 using Jalon.Exchange;
+using Jalon.Indicators.Catalogues;
 using Jalon.Storage;
 using Jalon.Storage.Exchange;
 using Jalon.Storage.Indicators;
-using Jalon.Domain;
-using Jalon.Indicators.Catalogues;
 
 namespace Jalon.Cli.Commands;
 

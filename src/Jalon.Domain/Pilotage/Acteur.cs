@@ -28,7 +28,7 @@ public static class Habilitations
     public static bool PeutLire(Acteur acteur, string structure, string region) => acteur.Role switch
     {
         Role.ChargeAccueil or Role.Conseiller or Role.Directeur => acteur.Structure == structure,
-        Role.AgentEtatRegional or Role.AssociationRegionale => acteur.Region == region,
+        Role.AgentEtatRegional or Role.AssociationRegionale or Role.AgentRegion => acteur.Region == region,
         Role.AgentEtatNational or Role.Administrateur => true,
         _ => false,
     };
@@ -37,7 +37,7 @@ public static class Habilitations
     public static bool PeutLireTerritoire(Acteur acteur, string? region) => acteur.Role switch
     {
         Role.AgentEtatNational or Role.Administrateur => true,
-        Role.AgentEtatRegional or Role.AssociationRegionale => region is not null && acteur.Region == region,
+        Role.AgentEtatRegional or Role.AssociationRegionale or Role.AgentRegion => region is not null && acteur.Region == region,
         _ => false,
     };
 

@@ -34,7 +34,7 @@ public static class Policies
     public static readonly Role[] DossiersRoles = [Role.ChargeAccueil, Role.Conseiller, Role.Directeur];
     public static readonly Role[] AccompagnementRoles = [Role.Conseiller, Role.Directeur];
     public static readonly Role[] DirectionRoles = [Role.Directeur, Role.Administrateur];
-    public static readonly Role[] PilotageRoles = [Role.Directeur, Role.Administrateur, Role.AgentEtatRegional, Role.AgentEtatNational, Role.AssociationRegionale];
+    public static readonly Role[] PilotageRoles = [Role.Directeur, Role.Administrateur, Role.AgentEtatRegional, Role.AgentEtatNational, Role.AssociationRegionale, Role.AgentRegion];
 
     public static void Configure(AuthorizationOptions options)
     {

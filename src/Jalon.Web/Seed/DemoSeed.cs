@@ -1,7 +1,7 @@
-using Jalon.Web.Infrastructure;
 using Jalon.Domain;
 using Jalon.Storage;
 using Jalon.Storage.Entities;
+using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +33,7 @@ public static class DemoSeed
         ("etat.region", "Agent de l'État en région", Role.AgentEtatRegional, null, true),
         ("etat.national", "DGEFP — Mission insertion des jeunes", Role.AgentEtatNational, null, false),
         ("arml", "Association régionale des Missions Locales", Role.AssociationRegionale, null, true),
+        ("region", "Conseil régional", Role.AgentRegion, null, true),
         ("conseiller.autre", "Julien Roux", Role.Conseiller, 1, false),
         ("directeur.autre", "Nadia Mercier", Role.Directeur, 1, false),
     ];
@@ -84,7 +85,13 @@ public static class DemoSeed
             var regionNom = Libelles.Region(structures[0].Region);
             var user = new UserEntity
             {
-                Login = login, DisplayName = role == Role.AgentEtatRegional ? $"DREETS {regionNom}" : nom, Role = role, PasswordHash = "",
+                Login = login, Role = role, PasswordHash = "",
+                DisplayName = role switch
+                {
+                    Role.AgentEtatRegional => $"DREETS {regionNom}",
+                    Role.AgentRegion => $"Région {regionNom}",
+                    _ => nom,
+                },
                 StructureCode = structure is { } i ? structures[i].Code : null,
                 RegionCode = regional ? structures[0].Region : null,
             };

@@ -109,13 +109,13 @@ public sealed class PilotageFonctionnelTests(JalonWebFactory factory) : IClassFi
             ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500", ["siret"] = "12345678900012", ["codeApe"] = "8899B",
         }, url);
         var refus = await etat.PostForm(url + "&handler=Financement", new()
-            { ["subvention"] = "270000", ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500" }, url);
+        { ["subvention"] = "270000", ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500" }, url);
         Assert.Equal(HttpStatusCode.Redirect, refus.StatusCode);
         var page = await etat.Html(url);
         Assert.Contains("Ajustement refusé", page);
         Assert.Contains("entre 219\u00A0150\u00A0€ et 267\u00A0850\u00A0€", page);
         await etat.PostForm(url + "&handler=Financement", new()
-            { ["subvention"] = "250000", ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500" }, url);
+        { ["subvention"] = "250000", ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500" }, url);
         await etat.PostForm(url + "&handler=Objectif", new() { ["ratio"] = "R10", ["cible"] = "35", ["commentaire"] = "Progression" }, url);
         await directeur.PostForm(url + "&handler=Plan", new() { ["theme"] = "Employeurs", ["forces"] = "Réseau", ["axes"] = "PME", ["actions"] = "Deux forums" }, url);
         await directeur.PostForm(url + "&handler=Valider", new(), url);

@@ -58,7 +58,7 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
             if (role.IsStructureStaff() && (structure is null || !await db.Structures.AnyAsync(s => s.Code == structure)))
                 ModelState.AddModelError(p + nameof(Input.Structure), "Choisissez la structure de ce compte.");
             if (!role.IsStructureStaff()) structure = null;
-            if (role is Jalon.Domain.Role.AgentEtatRegional or Jalon.Domain.Role.AssociationRegionale && string.IsNullOrWhiteSpace(Input.Region))
+            if (role.IsRegional() && string.IsNullOrWhiteSpace(Input.Region))
                 ModelState.AddModelError(p + nameof(Input.Region), "Saisissez le code INSEE de la région (2 chiffres, par exemple 84).");
         }
         if (!ModelState.IsValid)
@@ -69,7 +69,7 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
         var user = new UserEntity
         {
             Login = login!, DisplayName = Input.Nom!.Trim(), Role = role, StructureCode = structure,
-            RegionCode = role is Jalon.Domain.Role.AgentEtatRegional or Jalon.Domain.Role.AssociationRegionale ? Input.Region!.Trim() : null,
+            RegionCode = role.IsRegional() ? Input.Region!.Trim() : null,
             PasswordHash = "",
         };
         user.PasswordHash = Passwords.Hash(user, Input.MotDePasse!);

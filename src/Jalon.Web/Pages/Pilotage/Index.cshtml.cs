@@ -1,10 +1,10 @@
-using Jalon.Web.Infrastructure;
 using Jalon.Domain;
 using Jalon.Domain.Pilotage;
 using Jalon.Indicators.Engine;
+using Jalon.Storage;
+using Jalon.Web.Infrastructure;
 using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Security;
-using Jalon.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -89,7 +89,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
         var niveau = Niveau ?? acteur.Role switch
         {
             Role.Directeur => "structure",
-            Role.AgentEtatRegional or Role.AssociationRegionale => "region",
+            Role.AgentEtatRegional or Role.AssociationRegionale or Role.AgentRegion => "region",
             _ => "national",
         };
         switch (niveau)

@@ -1,8 +1,8 @@
-using Jalon.Web.Infrastructure;
 using Jalon.Domain;
 using Jalon.Domain.Pilotage;
 using Jalon.Indicators.Engine;
 using Jalon.Storage;
+using Jalon.Web.Infrastructure;
 using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Security;
 using Microsoft.AspNetCore.Authorization;
