@@ -7,6 +7,7 @@ using Jalon.Generator;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Indicators.Output;
+using Jalon.Indicators.Secret;
 
 namespace Jalon.Cli.Commands;
 
@@ -24,20 +25,22 @@ public static class BenchCommand
         var jeunes = new Option<int>("--jeunes") { Description = "Jeunes du paquet généré", DefaultValueFactory = _ => 1_100_000 };
         var annee = new Option<int>("--annee") { Description = "Année N", DefaultValueFactory = _ => 2016 };
         var repetitions = new Option<int>("--repetitions") { Description = "Nombre de mesures", DefaultValueFactory = _ => 3 };
+        var secret = new Option<bool>("--secret") { Description = "Mesure aussi les décisions du secret statistique (année N : l'année et ses 12 mois)" };
         var command = new Command("bench", "Mesure le calcul des indicateurs sur le paquet national généré")
         {
-            dossier, structures, jeunes, annee, repetitions,
+            dossier, structures, jeunes, annee, repetitions, secret,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(dossier)!,
             parseResult.GetValue(structures),
             parseResult.GetValue(jeunes),
             parseResult.GetValue(annee),
-            Math.Max(1, parseResult.GetValue(repetitions))));
+            Math.Max(1, parseResult.GetValue(repetitions)),
+            parseResult.GetValue(secret)));
         return command;
     }
 
-    private static int Run(string dossier, int structures, int jeunes, int annee, int repetitions)
+    private static int Run(string dossier, int structures, int jeunes, int annee, int repetitions, bool secret)
     {
         var inv = CultureInfo.InvariantCulture;
         if (!File.Exists(Path.Combine(dossier, "structures.csv")))
@@ -111,7 +114,40 @@ public static class BenchCommand
             if (t.Elapsed < filtered) filtered = t.Elapsed;
         }
         Console.WriteLine(string.Create(inv, $"Une structure filtrée dans le paquet national : {filtered.TotalMilliseconds:F1} ms (meilleur de 3)"));
+        if (secret) BenchSecret(p, catalogue, annee);
         return 0;
+    }
+
+    /// <summary>
+    /// Statistical secrecy over the nation: the decisions for the year N (counts that do not add up across periods)
+    /// and for its months, quarters and year (those that do), with the share of count cells masked.
+    /// </summary>
+    private static void BenchSecret(JourneyPackage p, Catalogue catalogue, int annee)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var t = Stopwatch.StartNew();
+        var periods = SecretStatistique.Mois(annee).Append(Period.Year(annee)).ToList();
+        var tallies = IndicatorEngine.Tally(p, catalogue, periods).ToDictionary(x => (x.Structure, x.Period));
+        Console.WriteLine();
+        Console.WriteLine(string.Create(inv, $"Secret statistique : décomptes de l'année {annee} et de ses 12 mois en {t.Elapsed.TotalSeconds:F1} s"));
+        var territoires = new Territoires(p.Structures);
+        foreach (var unite in new[] { UniteSecret.DeLaPeriode(Period.Year(annee)), UniteSecret.DeLAnnee(annee) })
+        {
+            var (best, bestCpu) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
+            DecisionsSecret? d = null;
+            for (var r = 0; r < 5; r++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                t.Restart();
+                d = SecretStatistique.Decider(catalogue, territoires, unite, (s, per) => tallies[(territoires.Code(s), per)]);
+                if (t.Elapsed < best) best = t.Elapsed;
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                if (cpu < bestCpu) bestCpu = cpu;
+            }
+            var cells = d!.Periodes.Count * territoires.Count;
+            Console.WriteLine(string.Create(inv,
+                $"  {unite} : {best.TotalMilliseconds:F0} ms (processeur {bestCpu.TotalMilliseconds:F0} ms, meilleurs de 5), {d.CellulesMasquees:N0} cases masquées, {d.SansGlissement} sans glissement"));
+        }
     }
 
     private static long RowCount(JourneyPackage p) =>

@@ -156,12 +156,16 @@ public sealed class DialogueDeGestion
         ContenuModifie();
     }
 
-    /// <summary>Sets (or replaces) the target on a ratio. The Mission Locale may propose in preparation; both negotiate during the dialogue.</summary>
-    public void FixerObjectif(Acteur acteur, string ratio, double cible, double? reference = null, string? commentaire = null)
+    /// <summary>
+    /// Sets (or replaces) the target on a ratio of the grid (<paramref name="ratios"/>, the negotiable ratios of the
+    /// catalogue, in their order). The Mission Locale may propose in preparation; both negotiate during the dialogue.
+    /// </summary>
+    public void FixerObjectif(Acteur acteur, IReadOnlyList<RatioObjectif> ratios, string ratio, double cible, double? reference = null, string? commentaire = null)
     {
         ExigerPartie(acteur, "fixer un objectif");
         ExigerEtat("fixer un objectif", EtatDialogue.Preparation, EtatDialogue.EnDialogue);
-        var r = Ratios.Trouver(ratio) ?? throw new PilotageException($"« {ratio} » n'est pas un ratio de la CPO (R1 à R13).");
+        var r = ratios.FirstOrDefault(x => x.Cle == ratio)
+            ?? throw new PilotageException($"« {ratio} » n'est pas un ratio de la grille sur lequel négocier un objectif ({string.Join(", ", ratios.Select(x => x.Cle))}).");
         if (double.IsNaN(cible) || double.IsInfinity(cible) || cible < 0)
             throw new PilotageException($"L'objectif du {r.Cle} doit être un nombre positif.");
         if (r.EstTaux && cible > 1)
@@ -172,6 +176,7 @@ public sealed class DialogueDeGestion
         else
         {
             _objectifs.Add(objectif);
+            int Ordre(string cle) => ratios.Select(x => x.Cle).ToList().IndexOf(cle) is var k and >= 0 ? k : int.MaxValue;
             _objectifs.Sort((a, b) => Ordre(a.Ratio).CompareTo(Ordre(b.Ratio)));
         }
         ContenuModifie();
@@ -316,8 +321,6 @@ public sealed class DialogueDeGestion
 
     /// <summary>Any change of content during the dialogue withdraws the validations already given.</summary>
     private void ContenuModifie() => _validations.Clear();
-
-    private static int Ordre(string ratio) => Ratios.Tous.ToList().FindIndex(r => r.Cle == ratio);
 
     private static string Nettoyer(string? texte) => (texte ?? "").Replace("\r\n", "\n").Trim();
 }

@@ -4,37 +4,13 @@ namespace Jalon.Domain.Pilotage;
 public sealed record PonderationRatio(string Ratio, double Poids, Sens Sens);
 
 /// <summary>
-/// How the two scores of the matrix are built: the weighted ratios of each axis. Data, not code: a region may
-/// change weights or ratios without touching the method.
+/// How the two scores of the matrix are built: the weighted ratios of each axis. Data, not code: the defaults are the
+/// catalogue's (<c>matrice</c> of <c>cpo-2015.json</c>: efficacité = use of resources — coverage, first-level take-up,
+/// entries, FTE, cost per young person; performance = results — situations, exits into employment, exits without
+/// solution), and a deployment may change weights or ratios in its configuration without touching the method.
 /// </summary>
 public sealed record ConfigurationMatrice(IReadOnlyList<PonderationRatio> Efficacite, IReadOnlyList<PonderationRatio> Performance)
 {
-    /// <summary>
-    /// Default reading of instruction §2.a. Efficacité = use of resources (ETP, financing) for the activity
-    /// (interaction with young people): coverage R1, first-level take-up R3, entry into paths R5, share of FTE in
-    /// accompaniment R12, young people accompanied per FTE R13, and State financing per young person accompanied
-    /// I10.1.e (lower is better). Performance = results (access to employment and to common-law services) in their
-    /// context: situations within 12 months R9, exits into employment R10, exits without known solution R11 (lower is
-    /// better), young people without proposal for 3 months R8 (lower is better), national-path presence among JDI R7.
-    /// The context is taken into account by standardizing within the region.
-    /// </summary>
-    public static ConfigurationMatrice Defaut { get; } = new(
-        [
-            new("R1", 1, Sens.Hausse),
-            new("R3", 1, Sens.Hausse),
-            new("R5", 1, Sens.Hausse),
-            new("R12", 1, Sens.Hausse),
-            new("R13", 2, Sens.Hausse),
-            new("I10.1.e", 1, Sens.Baisse),
-        ],
-        [
-            new("R7", 1, Sens.Hausse),
-            new("R8", 1, Sens.Baisse),
-            new("R9", 2, Sens.Hausse),
-            new("R10", 2, Sens.Hausse),
-            new("R11", 1, Sens.Baisse),
-        ]);
-
     public ConfigurationMatrice Valider()
     {
         foreach (var p in Efficacite.Concat(Performance))

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Jalon.Domain.Pilotage;
 using Jalon.Indicators.Criteria;
 
 namespace Jalon.Indicators.Catalogues;
@@ -21,6 +22,37 @@ public enum Nature
     Montant,
 }
 
+/// <summary>The unit an indicator's value is in, which decides how it is displayed.</summary>
+public enum Unite
+{
+    /// <summary>A number of young people (counts; JANO and DEFM of the territory).</summary>
+    Jeunes,
+
+    /// <summary>A rate, stored as 0..1 and displayed as a percentage.</summary>
+    Pourcentage,
+
+    /// <summary>A plain ratio (N / N−1 progression).</summary>
+    Ratio,
+
+    /// <summary>Euros.</summary>
+    Euros,
+
+    /// <summary>Euros per young person.</summary>
+    EurosParJeune,
+
+    /// <summary>Young people per full-time equivalent.</summary>
+    JeunesParEtp,
+
+    /// <summary>Full-time equivalents.</summary>
+    Etp,
+
+    /// <summary>A duration in months (days / 30.4375).</summary>
+    Mois,
+
+    /// <summary>A duration in days.</summary>
+    Jours,
+}
+
 /// <summary>The breakdowns of a count ("4 items" of fiche n°2, plus NEET at entry for the I3 family).</summary>
 public enum Ventilation
 {
@@ -38,7 +70,56 @@ public enum PeriodeRelative
     NMoins1,
 }
 
-/// <summary>One indicator of a catalogue: its label and definition next to how it is computed.</summary>
+/// <summary>
+/// A count of young people that publishing a figure gives away: a count of the catalogue's plan (a key of nature
+/// effectif, or <c>critere:NAME</c> for a ratio's numerator counted apart), in the figure's period or one year earlier.
+/// </summary>
+public readonly record struct ComptageRevele(string Comptage, PeriodeRelative Periode);
+
+/// <summary>The names, labels and complements of the breakdowns (the engine's fixed set).</summary>
+public static class Ventilations
+{
+    /// <summary>Every breakdown, in output order.</summary>
+    public static IReadOnlyList<Ventilation> Toutes { get; } = [Ventilation.Femmes, Ventilation.InfraV, Ventilation.Qpv, Ventilation.Zrr, Ventilation.Neet];
+
+    /// <summary>The contract's name of a breakdown: femmes, infra_v, qpv, zrr, neet.</summary>
+    public static string Cle(this Ventilation v) => v switch
+    {
+        Ventilation.Femmes => "femmes",
+        Ventilation.InfraV => "infra_v",
+        Ventilation.Qpv => "qpv",
+        Ventilation.Zrr => "zrr",
+        _ => "neet",
+    };
+
+    /// <summary>The column title of a breakdown.</summary>
+    public static string Libelle(this Ventilation v) => v switch
+    {
+        Ventilation.Femmes => "Femmes",
+        Ventilation.InfraV => "Infra V",
+        Ventilation.Qpv => "QPV",
+        Ventilation.Zrr => "ZRR",
+        _ => "NEET",
+    };
+
+    /// <summary>
+    /// The young people of the count outside the breakdown (total − breakdown): never shown, but given away by a total
+    /// and its breakdown shown together, hence protected by statistical secrecy like a shown count.
+    /// </summary>
+    public static string Complement(this Ventilation v) => v switch
+    {
+        Ventilation.Femmes => "Hommes",
+        Ventilation.InfraV => "Niveau V ou plus",
+        Ventilation.Qpv => "Hors QPV",
+        Ventilation.Zrr => "Hors ZRR",
+        _ => "Non NEET",
+    };
+
+    /// <summary>The slot of a breakdown in a tally (0 is the total).</summary>
+    public static int Slot(this Ventilation v) => (int)v + 1;
+}
+
+/// <summary>One indicator of a catalogue: its label and definition next to how it is computed, displayed and protected.</summary>
 public sealed record IndicatorDefinition
 {
     public required string Cle { get; init; }
@@ -46,6 +127,15 @@ public sealed record IndicatorDefinition
     public required string Libelle { get; init; }
     public required string Definition { get; init; }
     public required Nature Nature { get; init; }
+
+    /// <summary>The unit of the value, which decides its display (count, %, €, € per young person, per FTE, ratio, months).</summary>
+    public required Unite Unite { get; init; }
+
+    /// <summary>Which way is better (the performance × efficiency matrix reads it); neutral by default.</summary>
+    public Sens Sens { get; init; }
+
+    /// <summary>A ratio on which the dialogue de gestion negotiates targets.</summary>
+    public bool Objectif { get; init; }
 
     /// <summary>Breakdowns of a count, in output order; empty for other natures.</summary>
     public IReadOnlyList<Ventilation> Ventilations { get; init; } = [];
@@ -71,32 +161,59 @@ public sealed record IndicatorDefinition
     /// <summary>Amount: the moyens.csv column.</summary>
     public string? Moyens { get; init; }
 
-    /// <summary>Mean: the measure (<see cref="JourneyMeasures"/>) and the unit it is shown in.</summary>
+    /// <summary>Mean: the measure (<see cref="JourneyMeasures"/>).</summary>
     public string? Mesure { get; init; }
 
-    public string? Unite { get; init; }
+    /// <summary>Mean: the count of the young people it is computed over (shown only when that count is).</summary>
+    public string? Population { get; init; }
+
+    /// <summary>
+    /// The counts of young people that showing this figure gives away (statistical secrecy): a count itself; a
+    /// ratio's numerator and denominator when they are counts (with their period); a mean's population. Amounts: none.
+    /// </summary>
+    public IReadOnlyList<ComptageRevele> Revele { get; init; } = [];
 
     public bool HasNeet => Ventilations.Contains(Ventilation.Neet);
 }
 
+/// <summary>A figure whose share of the regional total the dashboard of a structure shows (poids régional).</summary>
+public sealed record PoidsRegionalDefinition(string Cle, string Libelle);
+
+/// <summary>A ratio entering a score of the matrix, with its weight (its direction is the indicator's <see cref="IndicatorDefinition.Sens"/>).</summary>
+public sealed record PonderationMatrice(string Cle, double Poids);
+
+/// <summary>The default weights of the performance × efficiency matrix of a catalogue.</summary>
+public sealed record MatriceDefinition(IReadOnlyList<PonderationMatrice> Efficacite, IReadOnlyList<PonderationMatrice> Performance);
+
 /// <summary>
 /// A versioned catalogue of indicators (e.g. <c>cpo-2015</c>), loaded from data and validated against the
-/// criteria and measures implemented in C#.
+/// criteria and measures implemented in C#: the single home of what an indicator means, how it is computed,
+/// displayed and protected by statistical secrecy.
 /// </summary>
 public sealed class Catalogue
 {
+    /// <summary>The catalogue used when none is named.</summary>
+    public const string Defaut = "cpo-2015";
+
     private readonly FrozenDictionary<string, IndicatorDefinition> _byKey;
     private Engine.EnginePlan? _plan;
 
-    internal Catalogue(string id, string libelle, string? source, IReadOnlyList<IndicatorDefinition> indicateurs, CriterionRegistry registry)
+    internal Catalogue(
+        string id, string libelle, string? source, IReadOnlyList<IndicatorDefinition> indicateurs, CriterionRegistry registry,
+        PeriodeRelative ancrage, IReadOnlyList<PoidsRegionalDefinition> poidsRegional, MatriceDefinition? matrice)
     {
         Id = id;
         Libelle = libelle;
         Source = source;
         Indicateurs = indicateurs;
         Registry = registry;
+        Ancrage = ancrage;
+        PoidsRegional = poidsRegional;
+        Matrice = matrice;
         _byKey = indicateurs.ToFrozenDictionary(i => i.Cle, StringComparer.Ordinal);
         KeysInOutputOrder = indicateurs.Select(i => i.Cle).Order(StringComparer.Ordinal).ToArray();
+        Objectifs = indicateurs.Where(i => i.Objectif)
+            .Select(i => new RatioObjectif(i.Cle, i.Libelle, i.Unite == Unite.Pourcentage)).ToArray();
     }
 
     public string Id { get; }
@@ -110,6 +227,18 @@ public sealed class Catalogue
     public IReadOnlyList<string> KeysInOutputOrder { get; }
 
     public CriterionRegistry Registry { get; }
+
+    /// <summary>The activity a campaign (dialogue, grid) of year N is read on: N, or N−1 (the CPO dialogue analyses N−1).</summary>
+    public PeriodeRelative Ancrage { get; }
+
+    /// <summary>The figures whose share of the region the dashboard of a structure shows.</summary>
+    public IReadOnlyList<PoidsRegionalDefinition> PoidsRegional { get; }
+
+    /// <summary>The default weights of the performance × efficiency matrix, if the catalogue has one.</summary>
+    public MatriceDefinition? Matrice { get; }
+
+    /// <summary>The ratios on which the dialogue negotiates targets, in catalogue order.</summary>
+    public IReadOnlyList<RatioObjectif> Objectifs { get; }
 
     public IndicatorDefinition this[string cle] => _byKey[cle];
 
@@ -170,188 +299,6 @@ public sealed class CatalogueException(IReadOnlyList<string> problems)
     : Exception("Catalogue invalide :" + Environment.NewLine + string.Join(Environment.NewLine, problems))
 {
     public IReadOnlyList<string> Problems { get; } = problems;
-}
-
-internal sealed class CatalogueDto
-{
-    [JsonPropertyName("id")] public string? Id { get; set; }
-    [JsonPropertyName("libelle")] public string? Libelle { get; set; }
-    [JsonPropertyName("source")] public string? Source { get; set; }
-    [JsonPropertyName("conventions")] public string? Conventions { get; set; }
-    [JsonPropertyName("indicateurs")] public List<IndicatorDto>? Indicateurs { get; set; }
-}
-
-internal sealed class IndicatorDto
-{
-    [JsonPropertyName("cle")] public string? Cle { get; set; }
-    [JsonPropertyName("reference")] public string? Reference { get; set; }
-    [JsonPropertyName("libelle")] public string? Libelle { get; set; }
-    [JsonPropertyName("definition")] public string? Definition { get; set; }
-    [JsonPropertyName("nature")] public string? Nature { get; set; }
-    [JsonPropertyName("ventilations")] public List<string>? Ventilations { get; set; }
-    [JsonPropertyName("critere")] public string? Critere { get; set; }
-    [JsonPropertyName("critere_neet")] public string? CritereNeet { get; set; }
-    [JsonPropertyName("parmi")] public string? Parmi { get; set; }
-    [JsonPropertyName("numerateur")] public string? Numerateur { get; set; }
-    [JsonPropertyName("numerateur_critere")] public string? NumerateurCritere { get; set; }
-    [JsonPropertyName("denominateur")] public string? Denominateur { get; set; }
-    [JsonPropertyName("periode_denominateur")] public string? PeriodeDenominateur { get; set; }
-    [JsonPropertyName("moyens")] public string? Moyens { get; set; }
-    [JsonPropertyName("mesure")] public string? Mesure { get; set; }
-    [JsonPropertyName("unite")] public string? Unite { get; set; }
-}
-
-internal static class CatalogueValidator
-{
-    internal static readonly FrozenDictionary<string, Ventilation> VentilationNames = new Dictionary<string, Ventilation>
-    {
-        ["femmes"] = Ventilation.Femmes,
-        ["infra_v"] = Ventilation.InfraV,
-        ["qpv"] = Ventilation.Qpv,
-        ["zrr"] = Ventilation.Zrr,
-        ["neet"] = Ventilation.Neet,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    internal static readonly FrozenDictionary<string, Nature> NatureNames = new Dictionary<string, Nature>
-    {
-        ["effectif"] = Nature.Effectif,
-        ["ratio"] = Nature.Ratio,
-        ["moyenne"] = Nature.Moyenne,
-        ["montant"] = Nature.Montant,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    internal static readonly FrozenSet<string> Units = new[] { "mois", "jours" }.ToFrozenSet(StringComparer.Ordinal);
-
-    public static Catalogue Validate(CatalogueDto dto, CriterionRegistry registry)
-    {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(dto.Id)) problems.Add("« id » manquant.");
-        if (string.IsNullOrWhiteSpace(dto.Libelle)) problems.Add("« libelle » manquant.");
-        var dtos = dto.Indicateurs ?? [];
-        if (dtos.Count == 0) problems.Add("Aucun indicateur.");
-
-        var natures = new Dictionary<string, Nature>(StringComparer.Ordinal);
-        foreach (var i in dtos)
-        {
-            if (string.IsNullOrWhiteSpace(i.Cle)) { problems.Add("Un indicateur sans « cle »."); continue; }
-            if (i.Nature is null || !NatureNames.TryGetValue(i.Nature, out var nature))
-            {
-                problems.Add($"{i.Cle} : nature « {i.Nature} » inconnue (effectif, ratio, moyenne, montant).");
-                continue;
-            }
-            if (!natures.TryAdd(i.Cle, nature)) problems.Add($"{i.Cle} : clé en double.");
-        }
-
-        var result = new List<IndicatorDefinition>();
-        foreach (var i in dtos)
-        {
-            if (i.Cle is null || !natures.TryGetValue(i.Cle, out var nature)) continue;
-            var where = i.Cle;
-            if (string.IsNullOrWhiteSpace(i.Libelle)) problems.Add($"{where} : « libelle » manquant.");
-            if (string.IsNullOrWhiteSpace(i.Definition)) problems.Add($"{where} : « definition » manquante.");
-
-            void Forbid(string? value, string field)
-            {
-                if (value is not null) problems.Add($"{where} : « {field} » n'a pas de sens pour la nature {i.Nature}.");
-            }
-
-            var ventilations = new List<Ventilation>();
-            var periode = PeriodeRelative.N;
-            switch (nature)
-            {
-                case Nature.Effectif:
-                    if (i.Critere is null) problems.Add($"{where} : « critere » manquant.");
-                    else if (!registry.HasCriterion(i.Critere)) problems.Add($"{where} : critère « {i.Critere} » inconnu.");
-                    foreach (var v in i.Ventilations ?? [])
-                    {
-                        if (!VentilationNames.TryGetValue(v, out var vent)) problems.Add($"{where} : ventilation « {v} » inconnue.");
-                        else if (ventilations.Contains(vent)) problems.Add($"{where} : ventilation « {v} » en double.");
-                        else ventilations.Add(vent);
-                    }
-                    if (ventilations.Contains(Ventilation.Neet) != (i.CritereNeet is not null))
-                        problems.Add($"{where} : la ventilation « neet » et « critere_neet » vont ensemble.");
-                    if (i.CritereNeet is not null && !registry.HasCriterion(i.CritereNeet))
-                        problems.Add($"{where} : critère « {i.CritereNeet} » inconnu.");
-                    if (i.Parmi is not null && (!natures.TryGetValue(i.Parmi, out var pn) || pn != Nature.Effectif))
-                        problems.Add($"{where} : « parmi » doit désigner un effectif du catalogue (« {i.Parmi} »).");
-                    Forbid(i.Numerateur, "numerateur"); Forbid(i.NumerateurCritere, "numerateur_critere"); Forbid(i.Denominateur, "denominateur");
-                    Forbid(i.PeriodeDenominateur, "periode_denominateur"); Forbid(i.Moyens, "moyens"); Forbid(i.Mesure, "mesure"); Forbid(i.Unite, "unite");
-                    break;
-                case Nature.Ratio:
-                    if ((i.Numerateur is null) == (i.NumerateurCritere is null))
-                        problems.Add($"{where} : il faut « numerateur » ou « numerateur_critere », l'un des deux.");
-                    if (i.Numerateur is not null) CheckOperand(i.Numerateur, "numerateur");
-                    if (i.NumerateurCritere is not null && !registry.HasCriterion(i.NumerateurCritere))
-                        problems.Add($"{where} : critère « {i.NumerateurCritere} » inconnu.");
-                    if (i.Denominateur is null) problems.Add($"{where} : « denominateur » manquant.");
-                    else CheckOperand(i.Denominateur, "denominateur");
-                    if (i.PeriodeDenominateur is "N-1") periode = PeriodeRelative.NMoins1;
-                    else if (i.PeriodeDenominateur is not (null or "N"))
-                        problems.Add($"{where} : « periode_denominateur » vaut N ou N-1.");
-                    Forbid(i.Critere, "critere"); Forbid(i.CritereNeet, "critere_neet"); Forbid(i.Parmi, "parmi");
-                    Forbid(i.Moyens, "moyens"); Forbid(i.Mesure, "mesure"); Forbid(i.Unite, "unite");
-                    break;
-                case Nature.Moyenne:
-                    if (i.Mesure is null) problems.Add($"{where} : « mesure » manquante.");
-                    else if (!registry.HasMeasure(i.Mesure)) problems.Add($"{where} : mesure « {i.Mesure} » inconnue.");
-                    if (i.Unite is null || !Units.Contains(i.Unite)) problems.Add($"{where} : « unite » vaut mois ou jours.");
-                    Forbid(i.Critere, "critere"); Forbid(i.CritereNeet, "critere_neet"); Forbid(i.Parmi, "parmi"); Forbid(i.Numerateur, "numerateur");
-                    Forbid(i.NumerateurCritere, "numerateur_critere"); Forbid(i.Denominateur, "denominateur"); Forbid(i.PeriodeDenominateur, "periode_denominateur"); Forbid(i.Moyens, "moyens");
-                    break;
-                case Nature.Montant:
-                    if (i.Moyens is null || !MoyensColumns.Names.Contains(i.Moyens))
-                        problems.Add($"{where} : « moyens » doit être une colonne de moyens.csv ({string.Join(", ", MoyensColumns.Names)}).");
-                    Forbid(i.Critere, "critere"); Forbid(i.CritereNeet, "critere_neet"); Forbid(i.Parmi, "parmi"); Forbid(i.Numerateur, "numerateur");
-                    Forbid(i.NumerateurCritere, "numerateur_critere"); Forbid(i.Denominateur, "denominateur"); Forbid(i.PeriodeDenominateur, "periode_denominateur");
-                    Forbid(i.Mesure, "mesure"); Forbid(i.Unite, "unite");
-                    break;
-            }
-            if (nature != Nature.Effectif && i.Ventilations is { Count: > 0 })
-                problems.Add($"{where} : seuls les effectifs ont des ventilations.");
-
-            result.Add(new IndicatorDefinition
-            {
-                Cle = i.Cle,
-                Reference = i.Reference,
-                Libelle = i.Libelle ?? "",
-                Definition = i.Definition ?? "",
-                Nature = nature,
-                Ventilations = ventilations,
-                Critere = i.Critere,
-                CritereNeet = i.CritereNeet,
-                Parmi = i.Parmi,
-                Numerateur = i.Numerateur,
-                NumerateurCritere = i.NumerateurCritere,
-                Denominateur = i.Denominateur,
-                PeriodeDenominateur = periode,
-                Moyens = i.Moyens,
-                Mesure = i.Mesure,
-                Unite = i.Unite,
-            });
-
-            void CheckOperand(string key, string field)
-            {
-                if (!natures.TryGetValue(key, out var n))
-                    problems.Add($"{where} : {field} « {key} » absent du catalogue.");
-                else if (n is not (Nature.Effectif or Nature.Montant))
-                    problems.Add($"{where} : {field} « {key} » doit être un effectif ou un montant.");
-            }
-        }
-
-        // "parmi" must not loop.
-        var parents = result.Where(r => r.Parmi is not null).ToDictionary(r => r.Cle, r => r.Parmi!, StringComparer.Ordinal);
-        foreach (var start in parents.Keys)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal) { start };
-            for (var k = start; parents.TryGetValue(k, out var p); k = p)
-            {
-                if (!seen.Add(p)) { problems.Add($"{start} : la chaîne « parmi » boucle."); break; }
-            }
-        }
-
-        if (problems.Count > 0) throw new CatalogueException(problems);
-        return new Catalogue(dto.Id!, dto.Libelle!, dto.Source, result, registry);
-    }
 }
 
 /// <summary>The moyens.csv columns an amount may name, and how to read them from a <see cref="Domain.Moyens"/> row.</summary>

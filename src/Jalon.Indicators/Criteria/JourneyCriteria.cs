@@ -44,7 +44,7 @@ public static class JourneyCriteria
     }
 
     /// <summary>I2, first received: premier_accueil within the period.</summary>
-    [Criterion("I2")]
+    [Criterion("I2", Additif = true)]
     public static bool PremierAccueil(in JeuneJourney j, in Period p) => p.Contains(j.Jeune.PremierAccueil);
 
     /// <summary>I2.1: among I2, a contact with diagnostic = 1 dated from premier_accueil to the period's fin.</summary>
@@ -231,22 +231,22 @@ public static class JourneyCriteria
     }
 
     /// <summary>I4.2.c4: the first ever national path's debut + 4 months falls within the period.</summary>
-    [Criterion("I4.2.c4")]
+    [Criterion("I4.2.c4", Additif = true)]
     public static bool QuatreMoisAccompagnement(in JeuneJourney j, in Period p) => FirstNationalAnniversary(j, p, 4) is not null;
 
     /// <summary>
     /// I4.2.s4: among I4.2.c4, a situation of family emploi or formation with debut from the first national
     /// debut to that debut + 4 months (both included).
     /// </summary>
-    [Criterion("I4.2.s4")]
+    [Criterion("I4.2.s4", Additif = true)]
     public static bool SituationDansLesQuatrePremiersMois(in JeuneJourney j, in Period p) => SituationInFirstMonths(j, p, 4);
 
     /// <summary>I4.2.c12: the first ever national path's debut + 12 months falls within the period.</summary>
-    [Criterion("I4.2.c12")]
+    [Criterion("I4.2.c12", Additif = true)]
     public static bool DouzeMoisAccompagnement(in JeuneJourney j, in Period p) => FirstNationalAnniversary(j, p, 12) is not null;
 
     /// <summary>I4.2.s12: as I4.2.s4 with 12 months.</summary>
-    [Criterion("I4.2.s12")]
+    [Criterion("I4.2.s12", Additif = true)]
     public static bool SituationDansLesDouzePremiersMois(in JeuneJourney j, in Period p) => SituationInFirstMonths(j, p, 12);
 
     /// <summary>I4.4: among I4, at least one droits row within the period.</summary>

@@ -25,6 +25,8 @@ internal sealed class EnginePlan
         }
 
         CountNames = counts.Select(c => c.Name).ToArray();
+        CriterionNames = counts.Select(c => c.Criterion).ToArray();
+        NeetCriterionNames = counts.Select(c => c.Neet).ToArray();
         CountIndex = CountNames.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
         Criteria = counts.Select(c => registry.GetCriterion(c.Criterion)).ToArray();
         NeetCriteria = counts.Select(c => c.Neet is null ? null : registry.GetCriterion(c.Neet)).ToArray();
@@ -36,7 +38,7 @@ internal sealed class EnginePlan
         MeasureKeys = means.Select(d => d.Cle).ToArray();
         Measures = means.Select(d => registry.GetMeasure(d.Mesure!)).ToArray();
         MeasurePointers = means.Select(d => registry.GetMeasurePointer(d.Mesure!)).ToArray();
-        MeasureDivisor = means.Select(d => d.Unite == "mois" ? Domain.Dates.DaysPerMonth : 1.0).ToArray();
+        MeasureDivisor = means.Select(d => d.Unite == Unite.Mois ? Domain.Dates.DaysPerMonth : 1.0).ToArray();
         MeasureIndex = MeasureKeys.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
 
         var amounts = catalogue.Indicateurs.Where(d => d.Nature == Nature.Montant).ToArray();
@@ -54,6 +56,11 @@ internal sealed class EnginePlan
     }
 
     public string[] CountNames { get; }
+
+    /// <summary>The criterion of each count, and of its NEET breakdown (null when none).</summary>
+    public string[] CriterionNames { get; }
+
+    public string?[] NeetCriterionNames { get; }
     public Dictionary<string, int> CountIndex { get; }
     public Criterion[] Criteria { get; }
     public Criterion?[] NeetCriteria { get; }

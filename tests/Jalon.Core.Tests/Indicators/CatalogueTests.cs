@@ -88,6 +88,14 @@ public sealed class CatalogueTests
         { """{"cle":"I1","libelle":"x","definition":"x","nature":"montant","moyens":"jano"}""", "I1 : clé en double" },
         { """{"cle":"X","libelle":"","definition":"x","nature":"montant","moyens":"jano"}""", "« libelle » manquant" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"montant","moyens":"jano","formule":"1+1"}""", "Catalogue illisible" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","denominateur":"I1"}""", "X : « unite » manquante (pourcentage, ratio, euros_par_jeune, jeunes_par_etp)" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","unite":"euros","numerateur":"I1","denominateur":"I1"}""", "X : « unite » vaut pourcentage, ratio, euros_par_jeune, jeunes_par_etp pour la nature ratio (« euros »)" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"montant","unite":"pourcentage","moyens":"jano"}""", "« unite » vaut euros, etp, jeunes" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","unite":"euros","critere":"I2"}""", "« unite » vaut jeunes" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","unite":"ratio","sens":"haut","numerateur":"I1","denominateur":"I1"}""", "X : « sens » vaut hausse, baisse ou neutre" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","critere":"I2","objectif":true}""", "X : seuls les ratios portent des objectifs" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"moyenne","unite":"mois","mesure":"duree_parcours_termines"}""", "X : « population » doit désigner l'effectif" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"moyenne","unite":"mois","mesure":"duree_parcours_termines","population":"R1"}""", "X : « population » doit désigner l'effectif" },
     };
 
     [Theory]
@@ -97,12 +105,87 @@ public sealed class CatalogueTests
         var json = $$"""
             {"id":"test","libelle":"Test","indicateurs":[
               {"cle":"I1","libelle":"En contact","definition":"Actualité dans la période.","nature":"effectif","critere":"I1","ventilations":["femmes"]},
-              {"cle":"R1","libelle":"Ratio","definition":"I1 / I1.","nature":"ratio","numerateur":"I1","denominateur":"I1"},
+              {"cle":"R1","libelle":"Ratio","definition":"I1 / I1.","nature":"ratio","unite":"pourcentage","numerateur":"I1","denominateur":"I1"},
               {{indicator}}
             ]}
             """;
         var e = Assert.Throws<CatalogueException>(() => Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default));
         Assert.Contains(e.Problems, p => p.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_indicator_carries_its_unit_direction_and_what_it_gives_away()
+    {
+        Assert.Equal(Unite.EurosParJeune, Cpo["I10.1.d"].Unite);
+        Assert.Equal(Unite.EurosParJeune, Cpo["I10.1.e"].Unite);
+        Assert.Equal(Unite.Pourcentage, Cpo["R10"].Unite);
+        Assert.Equal(Unite.Ratio, Cpo["R2"].Unite);
+        Assert.Equal(Unite.JeunesParEtp, Cpo["R13"].Unite);
+        Assert.Equal(Unite.Etp, Cpo["I9"].Unite);
+        Assert.Equal(Unite.Euros, Cpo["I10"].Unite);
+        Assert.Equal(Unite.Jeunes, Cpo["C0.1"].Unite);
+        Assert.Equal(Unite.Mois, Cpo["I5"].Unite);
+        Assert.All(Cpo.Indicateurs.Where(d => d.Nature == Nature.Effectif), d => Assert.Equal(Unite.Jeunes, d.Unite));
+        Assert.Equal(Jalon.Domain.Pilotage.Sens.Baisse, Cpo["R11"].Sens);
+        Assert.Equal(Jalon.Domain.Pilotage.Sens.Hausse, Cpo["R10"].Sens);
+        Assert.Equal(Jalon.Domain.Pilotage.Sens.Neutre, Cpo["R2"].Sens);
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => "R" + i), Cpo.Objectifs.Select(o => o.Cle));
+        // What a figure gives away: a count itself, a ratio's counts (with their period), a mean's population, an amount nothing.
+        Assert.Equal([new ComptageRevele("I1", PeriodeRelative.N)], Cpo["I1"].Revele);
+        Assert.Equal([new ComptageRevele("I2", PeriodeRelative.N), new ComptageRevele("I2", PeriodeRelative.NMoins1)], Cpo["R2"].Revele);
+        Assert.Equal([new ComptageRevele("critere:R6.numerateur", PeriodeRelative.N), new ComptageRevele("I3", PeriodeRelative.N)], Cpo["R6"].Revele);
+        Assert.Equal([new ComptageRevele("I1", PeriodeRelative.N)], Cpo["R1"].Revele);
+        Assert.Equal([new ComptageRevele("I4", PeriodeRelative.N)], Cpo["I10.1.e"].Revele);
+        Assert.Equal([new ComptageRevele("I8", PeriodeRelative.N)], Cpo["I5"].Revele);
+        Assert.Empty(Cpo["R12"].Revele);
+        Assert.Empty(Cpo["I10"].Revele);
+        Assert.Equal(["C0.1", "C0.2", "I2bis"], Cpo.PoidsRegional.Select(p => p.Cle));
+        Assert.Equal(PeriodeRelative.NMoins1, Cpo.Ancrage);
+        Assert.Equal("Hommes", Ventilation.Femmes.Complement());
+    }
+
+    [Fact]
+    public void The_catalogue_level_sections_are_validated()
+    {
+        const string json = """
+            {"id":"test","libelle":"Test","ancrage":"N+1",
+             "poids_regional":[{"cle":"R1","libelle":"r"},{"cle":"I1"}],
+             "matrice":{"efficacite":[{"cle":"I1","poids":1}],"performance":[{"cle":"R1","poids":1}]},
+             "indicateurs":[
+              {"cle":"I1","libelle":"En contact","definition":"Actualité dans la période.","nature":"effectif","critere":"I1"},
+              {"cle":"R1","libelle":"Ratio","definition":"I1 / I1.","nature":"ratio","unite":"pourcentage","numerateur":"I1","denominateur":"I1"}
+            ]}
+            """;
+        var e = Assert.Throws<CatalogueException>(() => Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default));
+        Assert.Contains("« ancrage » vaut N ou N-1 (« N+1 »).", e.Problems);
+        Assert.Contains("poids_regional : « R1 » doit être un effectif ou un montant du catalogue.", e.Problems);
+        Assert.Contains("poids_regional : « I1 » sans « libelle ».", e.Problems);
+        Assert.Contains("matrice (efficacite) : « I1 » doit être un ratio, une moyenne ou un montant du catalogue.", e.Problems);
+        Assert.Contains("matrice (performance) : R1 doit avoir un « sens » (hausse ou baisse) pour entrer dans un score.", e.Problems);
+    }
+
+    [Fact]
+    public void Catalogue_files_are_added_to_the_embedded_ones_and_a_faulty_file_is_refused_naming_its_entry()
+    {
+        const string grille = """
+            {"id":"grille-test","libelle":"Grille de test","indicateurs":[
+              {"cle":"contact","libelle":"Jeunes en contact","definition":"I1.","nature":"effectif","critere":"I1"}]}
+            """;
+        var set = CatalogueSet.Integres.Avec([("grille-test.json", new MemoryStream(Encoding.UTF8.GetBytes(grille)))]);
+        Assert.Equal(["cpo-2015", "grille-test"], set.Tous.Select(c => c.Id));
+        Assert.Equal("cpo-2015", set.Defaut.Id);
+        Assert.Equal("Jeunes en contact", set["grille-test"]["contact"].Libelle);
+        Assert.Contains("Catalogue inconnu : « autre »", Assert.Throws<CatalogueException>(() => set["autre"]).Problems[0]);
+
+        const string faute = """
+            {"id":"grille-fautive","libelle":"Grille","indicateurs":[
+              {"cle":"taux","libelle":"Taux","definition":"x","nature":"ratio","unite":"pourcentage","numerateur":"contact","denominateur":"absent"}]}
+            """;
+        var e = Assert.Throws<CatalogueException>(() => CatalogueSet.Integres.Avec([("fautive.json", new MemoryStream(Encoding.UTF8.GetBytes(faute)))]));
+        Assert.Contains("fautive.json : taux : numerateur « contact » absent du catalogue.", e.Problems);
+        Assert.Contains("fautive.json : taux : denominateur « absent » absent du catalogue.", e.Problems);
+        var doublon = Assert.Throws<CatalogueException>(() => CatalogueSet.Integres.Avec([("copie.json", new MemoryStream(Encoding.UTF8.GetBytes(grille.Replace("grille-test", "cpo-2015"))))]));
+        Assert.Equal(["copie.json : le catalogue « cpo-2015 » est déjà défini."], doublon.Problems);
     }
 
     [Fact]
@@ -124,7 +207,7 @@ public sealed class CatalogueTests
         const string json = """
             {"id":"","libelle":"Test","indicateurs":[
               {"cle":"A","libelle":"a","definition":"a","nature":"effectif","critere":"x"},
-              {"cle":"B","libelle":"b","definition":"b","nature":"ratio","numerateur":"A","denominateur":"C"}
+              {"cle":"B","libelle":"b","definition":"b","nature":"ratio","unite":"ratio","numerateur":"A","denominateur":"C"}
             ]}
             """;
         var e = Assert.Throws<CatalogueException>(() => Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default));
@@ -139,8 +222,8 @@ public sealed class CatalogueTests
             {"id":"grille-test","libelle":"Grille régionale de test","indicateurs":[
               {"cle":"entres","libelle":"Jeunes entrés","definition":"I3.","nature":"effectif","critere":"I3","ventilations":["femmes","neet"],"critere_neet":"I3.neet"},
               {"cle":"contact","libelle":"Jeunes en contact","definition":"I1.","nature":"effectif","critere":"I1","ventilations":[]},
-              {"cle":"taux","libelle":"Taux d'entrée","definition":"entres / contact.","nature":"ratio","numerateur":"entres","denominateur":"contact"},
-              {"cle":"progression","libelle":"Progression","definition":"contact / contact N-1.","nature":"ratio","numerateur":"contact","denominateur":"contact","periode_denominateur":"N-1"}
+              {"cle":"taux","libelle":"Taux d'entrée","definition":"entres / contact.","nature":"ratio","unite":"pourcentage","numerateur":"entres","denominateur":"contact"},
+              {"cle":"progression","libelle":"Progression","definition":"contact / contact N-1.","nature":"ratio","unite":"ratio","numerateur":"contact","denominateur":"contact","periode_denominateur":"N-1"}
             ]}
             """;
         var grid = Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default);

@@ -5,6 +5,9 @@ namespace Jalon.Core.Tests.Pilotage;
 
 public class DialogueDeGestionTests
 {
+    /// <summary>The negotiable ratios of cpo-2015 (R1 to R13), as the web reads them from the catalogue.</summary>
+    internal static readonly IReadOnlyList<RatioObjectif> Grille = Jalon.Indicators.Catalogues.Catalogue.Load("cpo-2015").Objectifs;
+
     internal static readonly Acteur Directeur = new("Claire Martin", Role.Directeur, Structure: "ML01", Region: "84");
     internal static readonly Acteur AutreDirecteur = new("Paul Roux", Role.Directeur, Structure: "ML02", Region: "84");
     internal static readonly Acteur Conseiller = new("Léa Petit", Role.Conseiller, Structure: "ML01", Region: "84");
@@ -49,7 +52,7 @@ public class DialogueDeGestionTests
     {
         var d = EnDialogue();
         d.CommenterEtape(Etat, EtapeDialogue.Contexte, "Contexte bien décrit.");
-        d.FixerObjectif(Etat, "R10", 0.35, reference: 0.31, commentaire: "Progression attendue");
+        d.FixerObjectif(Etat, Grille, "R10", 0.35, reference: 0.31, commentaire: "Progression attendue");
         d.RedigerPlanAction(Directeur, ThemePlanAction.Employeurs, "Réseau actif", "Prospection PME", "Deux forums");
         d.ValiderConclusions(Directeur, T0.AddDays(11));
         Assert.Equal(EtatDialogue.EnDialogue, d.Etat);
@@ -128,11 +131,11 @@ public class DialogueDeGestionTests
     public void Nothing_is_editable_once_concluded()
     {
         var d = EnDialogue();
-        d.FixerObjectif(Directeur, "R5", 0.4);
+        d.FixerObjectif(Directeur, Grille, "R5", 0.4);
         d.ValiderConclusions(Etat, T0.AddDays(11));
         d.ValiderConclusions(Directeur, T0.AddDays(12));
         Assert.True(d.EstFige);
-        var ex = Assert.Throws<PilotageException>(() => d.FixerObjectif(Etat, "R5", 0.5));
+        var ex = Assert.Throws<PilotageException>(() => d.FixerObjectif(Etat, Grille, "R5", 0.5));
         Assert.Contains("le dialogue est conclu, plus rien n'est modifiable", ex.Message);
         Assert.Throws<PilotageException>(() => d.RedigerAnalyse(Directeur, EtapeDialogue.Contexte, "x"));
         Assert.Throws<PilotageException>(() => d.CommenterEtape(Etat, EtapeDialogue.Contexte, "x"));
@@ -147,10 +150,10 @@ public class DialogueDeGestionTests
     public void A_change_after_a_validation_withdraws_it()
     {
         var d = EnDialogue();
-        d.FixerObjectif(Etat, "R10", 0.3);
+        d.FixerObjectif(Etat, Grille, "R10", 0.3);
         d.ValiderConclusions(Directeur, T0.AddDays(11));
         Assert.True(d.EstValidePar(Partie.MissionLocale));
-        d.FixerObjectif(Etat, "R10", 0.4);
+        d.FixerObjectif(Etat, Grille, "R10", 0.4);
         Assert.False(d.EstValidePar(Partie.MissionLocale));
         d.ValiderConclusions(Etat, T0.AddDays(12));
         Assert.Equal(EtatDialogue.EnDialogue, d.Etat);
@@ -167,21 +170,24 @@ public class DialogueDeGestionTests
     }
 
     [Fact]
-    public void Targets_are_on_the_13_ratios_and_sorted()
+    public void Targets_are_on_the_13_ratios_of_the_catalogue_and_sorted_in_its_order()
     {
         var d = EnDialogue();
-        d.FixerObjectif(Etat, "R13", 85);
-        d.FixerObjectif(Directeur, "R2", 1.05);
-        d.FixerObjectif(Etat, "R10", 0.3);
-        d.FixerObjectif(Etat, "R10", 0.32);
+        d.FixerObjectif(Etat, Grille, "R13", 85);
+        d.FixerObjectif(Directeur, Grille, "R2", 1.05);
+        d.FixerObjectif(Etat, Grille, "R10", 0.3);
+        d.FixerObjectif(Etat, Grille, "R10", 0.32);
         Assert.Equal(["R2", "R10", "R13"], d.Objectifs.Select(o => o.Ratio));
         Assert.Equal(0.32, d.Objectifs[1].Cible);
-        Assert.Contains("n'est pas un ratio", Assert.Throws<PilotageException>(() => d.FixerObjectif(Etat, "R14", 0.1)).Message);
-        Assert.Contains("entre 0 % et 100 %", Assert.Throws<PilotageException>(() => d.FixerObjectif(Etat, "R5", 1.5)).Message);
-        Assert.Throws<PilotageException>(() => d.FixerObjectif(Etat, "R13", -1));
-        Assert.Throws<PilotageException>(() => d.FixerObjectif(Conseiller, "R13", 10));
+        Assert.Contains("n'est pas un ratio", Assert.Throws<PilotageException>(() => d.FixerObjectif(Etat, Grille, "R14", 0.1)).Message);
+        Assert.Contains("entre 0 % et 100 %", Assert.Throws<PilotageException>(() => d.FixerObjectif(Etat, Grille, "R5", 1.5)).Message);
+        Assert.Throws<PilotageException>(() => d.FixerObjectif(Etat, Grille, "R13", -1));
+        Assert.Throws<PilotageException>(() => d.FixerObjectif(Conseiller, Grille, "R13", 10));
         d.RetirerObjectif(Etat, "R2");
         Assert.Equal(2, d.Objectifs.Count);
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => "R" + i), Grille.Select(r => r.Cle));
+        Assert.False(Grille.Single(r => r.Cle == "R13").EstTaux);
+        Assert.True(Grille.Single(r => r.Cle == "R10").EstTaux);
     }
 
     [Fact]
@@ -209,12 +215,12 @@ public class DialogueDeGestionTests
     public void A_restored_dialogue_keeps_its_state_and_rules()
     {
         var d = EnDialogue();
-        d.FixerObjectif(Etat, "R10", 0.3);
+        d.FixerObjectif(Etat, Grille, "R10", 0.3);
         var r = DialogueDeGestion.Restaurer(d.Id, d.Structure, d.Region, d.Annee, EtatDialogue.Conclu, null,
             d.Etapes, d.Objectifs, d.PlanAction, d.Journal, d.Validations);
         Assert.Equal(EtatDialogue.Conclu, r.Etat);
         Assert.Equal(d.Journal.Count, r.Journal.Count);
-        Assert.Throws<PilotageException>(() => r.FixerObjectif(Etat, "R10", 0.4));
+        Assert.Throws<PilotageException>(() => r.FixerObjectif(Etat, Grille, "R10", 0.4));
     }
 
     [Fact]

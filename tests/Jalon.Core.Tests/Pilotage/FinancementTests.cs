@@ -105,7 +105,7 @@ public class FinancementTests
             new MontantsAnnuels(243_500m, 12_000m, 8_000m, 4_500m), new DateOnly(2015, 5, 15), T0);
         var d = DialogueEnCours(2016);
         c.Decider(Etat, d, new MontantsAnnuels(243_500.01m, 12_000m, 8_000m, 4_500m), T0);
-        d.FixerObjectif(Etat, "R10", 0.35);
+        d.FixerObjectif(Etat, Grille, "R10", 0.35);
         d.RedigerPlanAction(Etat, ThemePlanAction.Parcours, "Diagnostic systématique", "Sorties sans solution", "Suivi à 3 mois");
         var projet = Avenant.Etablir(d, c, new Association("Mission locale du Bassin"), "Le Préfet de la région");
         Assert.True(projet.EstProjet);

@@ -3,7 +3,7 @@ using Jalon.Domain.Pilotage;
 
 namespace Jalon.Core.Tests.Pilotage;
 
-public class MatriceEtSecretTests
+public class MatriceTests
 {
     private static RatiosStructure S(string code, params (string Cle, double? Valeur)[] v) =>
         new(code, "ML " + code, v.ToDictionary(x => x.Cle, x => x.Valeur));
@@ -46,57 +46,11 @@ public class MatriceEtSecretTests
         var config = new ConfigurationMatrice([new("A", 1, Sens.Hausse)], [new("A", 1, Sens.Hausse)]);
         var points = MatricePerformance.Calculer([S("1", ("A", 5)), S("2", ("A", 5))], config);
         Assert.All(points, p => Assert.Equal(0, p.Efficacite));
-        Assert.Same(ConfigurationMatrice.Defaut, ConfigurationMatrice.Defaut.Valider());
+        var defaut = Jalon.Indicators.Catalogues.Catalogue.Load("cpo-2015").Matrice!;
+        Assert.Equal(["R1", "R3", "R5", "R12", "R13", "I10.1.e"], defaut.Efficacite.Select(p => p.Cle));
+        Assert.Equal(["R7", "R8", "R9", "R10", "R11"], defaut.Performance.Select(p => p.Cle));
         Assert.Throws<PilotageException>(() => new ConfigurationMatrice([new("A", -1, Sens.Hausse)], [new("B", 1, Sens.Hausse)]).Valider());
         Assert.Throws<PilotageException>(() => new ConfigurationMatrice([new("A", 1, Sens.Neutre)], [new("B", 1, Sens.Hausse)]).Valider());
         Assert.Throws<PilotageException>(() => new ConfigurationMatrice([new("A", 0, Sens.Hausse)], [new("B", 1, Sens.Hausse)]).Valider());
-    }
-
-    [Fact]
-    public void The_regional_weight_is_the_share_of_jano_defm_and_jdi()
-    {
-        var poids = PoidsRegionalCalcul.Calculer(
-        [
-            new DonneesPoids("ML01", 3000, 1000, 600),
-            new DonneesPoids("ML02", 1000, 1000, 400),
-        ]);
-        Assert.Equal(0.75, poids[0].Jano);
-        Assert.Equal(0.5, poids[0].Defm);
-        Assert.Equal(0.6, poids[0].Jdi);
-        Assert.Equal(0.25, poids[1].Jano);
-        var incomplet = PoidsRegionalCalcul.Calculer([new DonneesPoids("ML01", 3000, null, 10), new DonneesPoids("ML02", null, 5, 0)]);
-        Assert.Null(incomplet[0].Jano);
-        Assert.Null(incomplet[0].Defm);
-        Assert.Equal(1.0, incomplet[0].Jdi);
-    }
-
-    [Theory]
-    [InlineData(0L, "< 5")]
-    [InlineData(4L, "< 5")]
-    [InlineData(5L, "5")]
-    [InlineData(12345L, "12\u00A0345")]
-    public void Counts_below_five_are_hidden_for_aggregate_only_roles(long valeur, string attendu)
-    {
-        Assert.True(SecretStatistique.SAppliqueA(Role.AgentEtatRegional));
-        Assert.True(SecretStatistique.SAppliqueA(Role.AgentEtatNational));
-        Assert.True(SecretStatistique.SAppliqueA(Role.AssociationRegionale));
-        Assert.False(SecretStatistique.SAppliqueA(Role.Directeur));
-        Assert.Equal(attendu, SecretStatistique.Comptage(valeur, secret: true));
-        Assert.Equal(Euros.Entier(valeur), SecretStatistique.Comptage(valeur, secret: false));
-    }
-
-    [Fact]
-    public void Rates_and_changes_that_would_reveal_a_hidden_count_are_hidden()
-    {
-        Assert.True(SecretStatistique.RatioMasque(true, 3, 100));
-        Assert.False(SecretStatistique.RatioMasque(false, 3, 100));
-        Assert.False(SecretStatistique.RatioMasque(true, 30, 100));
-        Assert.Equal("< 5", SecretStatistique.EvolutionAffichee(12, 3, true));
-        Assert.Null(SecretStatistique.Evolution(12, 3, true));
-        Assert.Equal("+9", SecretStatistique.EvolutionAffichee(12, 3, false));
-        Assert.Equal("−2", SecretStatistique.EvolutionAffichee(10, 12, true));
-        Assert.Equal("< 5", SecretStatistique.ComptageBrut(2, true));
-        Assert.Equal("2", SecretStatistique.ComptageBrut(2, false));
-        Assert.Equal("—", SecretStatistique.Comptage(null, true));
     }
 }
