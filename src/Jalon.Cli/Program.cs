@@ -6,6 +6,7 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
 {
     ValiderCommand.Create(),
     IndicateursCommand.Create(),
+    CataloguesCommand.Create(),
     GenererCommand.Create(),
     BenchCommand.Create(),
     ImporterCommand.Create(),

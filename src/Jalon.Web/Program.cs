@@ -1,4 +1,6 @@
 using Jalon.Storage;
+using Jalon.Storage.Indicators;
+using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
 using Jalon.Web.Seed;
@@ -15,6 +17,10 @@ if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Jalon")
         JalonStorage.SqliteConnectionString(Path.Combine(RepositoryPaths.Root(builder.Environment.ContentRootPath), "data", "jalon.db"));
 }
 builder.Services.AddJalonStorage(builder.Configuration);
+// The indicator catalogues: those embedded and those of the folder Jalon:Catalogues:Dossier, validated at start.
+builder.Services.AddSingleton(CatalogueFolder.Load(builder.Configuration["Jalon:Catalogues:Dossier"]));
+builder.Services.AddSingleton<CacheSecret>();
+builder.Services.AddScoped<IndicateursPilotage>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ChromiumPdf>();
 builder.Services.AddSingleton<TallyRefresher>();

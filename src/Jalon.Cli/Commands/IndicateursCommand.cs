@@ -6,11 +6,12 @@ using Jalon.Exchange;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Indicators.Output;
+using Jalon.Storage.Indicators;
 
 namespace Jalon.Cli.Commands;
 
 /// <summary>
-/// <c>jalon indicateurs --donnees DIR --debut YYYY-MM-DD --fin YYYY-MM-DD [--format json|csv] [--catalogue ID]</c>:
+/// <c>jalon indicateurs --donnees DIR --debut YYYY-MM-DD --fin YYYY-MM-DD [--format json|csv] [--catalogue ID] [--catalogues DIR]</c>:
 /// computes a catalogue over a data package and prints it (docs/spec/indicateurs-cpo-2015.md, command-line contract).
 /// </summary>
 public static class IndicateursCommand
@@ -21,11 +22,12 @@ public static class IndicateursCommand
         var debut = new Option<string>("--debut") { Required = true, Description = "Premier jour de la période (AAAA-MM-JJ)" };
         var fin = new Option<string>("--fin") { Required = true, Description = "Dernier jour de la période (AAAA-MM-JJ)" };
         var format = new Option<string>("--format") { Description = "json (par défaut) ou csv (Excel : « ; », virgule décimale, valeurs N-1)", DefaultValueFactory = _ => "json" };
-        var catalogue = new Option<string>("--catalogue") { Description = "Catalogue d'indicateurs", DefaultValueFactory = _ => "cpo-2015" };
+        var catalogue = new Option<string>("--catalogue") { Description = "Catalogue d'indicateurs (./jalon catalogues les liste)", DefaultValueFactory = _ => Catalogue.Defaut };
+        var catalogues = CataloguesCommand.DossierOption();
         var mesures = new Option<bool>("--mesures") { Description = "Affiche les durées de lecture et de calcul sur la sortie d'erreur" };
         var command = new Command("indicateurs", "Calcule les indicateurs d'un paquet de données pour une période")
         {
-            donnees, debut, fin, format, catalogue, mesures,
+            donnees, debut, fin, format, catalogue, catalogues, mesures,
         };
         command.SetAction(parseResult =>
         {
@@ -35,16 +37,18 @@ public static class IndicateursCommand
                 parseResult.GetValue(debut)!,
                 parseResult.GetValue(fin)!,
                 parseResult.GetValue(format) ?? "json",
-                parseResult.GetValue(catalogue) ?? "cpo-2015",
+                parseResult.GetValue(catalogue) ?? Catalogue.Defaut,
                 parseResult.GetValue(mesures),
                 stdout,
-                Console.Error);
+                Console.Error,
+                parseResult.GetValue(catalogues));
         });
         return command;
     }
 
     /// <summary>The command itself, on given output streams: 0 on success, 2 on bad arguments or an invalid package.</summary>
-    public static int Run(string donnees, string debutText, string finText, string format, string catalogueId, bool mesures, Stream stdout, TextWriter stderr)
+    public static int Run(string donnees, string debutText, string finText, string format, string catalogueId, bool mesures, Stream stdout, TextWriter stderr,
+        string? dossierCatalogues = null)
     {
         int Fail(string message)
         {
@@ -66,7 +70,7 @@ public static class IndicateursCommand
         Catalogue catalogue;
         try
         {
-            catalogue = Catalogue.Load(catalogueId);
+            catalogue = CatalogueFolder.Load(dossierCatalogues)[catalogueId];
         }
         catch (CatalogueException e)
         {

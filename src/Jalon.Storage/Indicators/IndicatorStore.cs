@@ -60,9 +60,10 @@ public sealed class IndicatorStore(JalonDbContext db)
         ArgumentNullException.ThrowIfNull(catalogue);
         var clock = Stopwatch.StartNew();
         var layout = StructureTally.Layout(catalogue);
+        var id = catalogue.Id;
         var stale = (from t in db.IndicatorTallies
                      join s in db.Structures on t.StructureCode equals s.Code
-                     where t.Revision != s.Revision || t.Layout != layout
+                     where t.Catalogue == id && (t.Revision != s.Revision || t.Layout != layout)
                      select new { t.StructureCode, t.Debut, t.Fin })
             .AsNoTracking().ToList();
         var (computed, read) = (0, 0);
@@ -86,6 +87,29 @@ public sealed class IndicatorStore(JalonDbContext db)
         var year = Math.Min(today.Year - 1, package.Jeunes.Max(j => j.PremierAccueil).Year);
         var periods = IndicatorEngine.PeriodsNeeded(catalogue, new IndicatorRequest(Period.Year(year)) { WithPreviousYear = true });
         return Refresh(catalogue, periods, package.Structures.Select(s => s.Code).ToList());
+    }
+
+    /// <summary>
+    /// Every structure (code, name, region) and a fingerprint of the data the indicators read: equal fingerprints,
+    /// equal tallies (it changes with any structure's revision, and with the list of structures or their regions).
+    /// </summary>
+    public (IReadOnlyList<Structure> Structures, string Version) DataVersion()
+    {
+        var structures = ReadStructures(null);
+        var text = string.Join(';', structures.Select(s => $"{s.Structure.Code}@{s.Structure.Region}#{s.Revision}"));
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
+        return (structures.Select(s => s.Structure).ToList(), Convert.ToHexStringLower(hash.AsSpan(0, 16)));
+    }
+
+    /// <summary>
+    /// The tallies of every structure of the database for these periods, the missing or out-of-date ones computed
+    /// and stored first (what statistical secrecy decides on, over the nation).
+    /// </summary>
+    public IReadOnlyDictionary<(string Structure, Period Period), StructureTally> StructureTallies(Catalogue catalogue, IReadOnlyList<Period> periods)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(periods);
+        return Tallies(catalogue, ReadStructures(null), periods, out _);
     }
 
     private sealed record StoredStructure(Structure Structure, long Revision);
@@ -123,7 +147,8 @@ public sealed class IndicatorStore(JalonDbContext db)
         var tallies = new Dictionary<(string, Period), StructureTally>();
         foreach (var period in periods.Distinct())
         {
-            var query = db.IndicatorTallies.AsNoTracking().Where(t => t.Debut == period.Debut && t.Fin == period.Fin && t.Layout == layout);
+            var id = catalogue.Id;
+            var query = db.IndicatorTallies.AsNoTracking().Where(t => t.Catalogue == id && t.Debut == period.Debut && t.Fin == period.Fin && t.Layout == layout);
             if (structures.Count < 50)
             {
                 var codes = structures.Select(s => s.Structure.Code).ToList();
@@ -156,14 +181,14 @@ public sealed class IndicatorStore(JalonDbContext db)
                 computed.AddRange(IndicatorEngine.Tally(package, catalogue, distinctPeriods, [s.Structure.Code], 1).Select(t => (t, s.Revision)));
             }
         }
-        Store(layout, computed);
+        Store(catalogue.Id, layout, computed);
         foreach (var (tally, _) in computed) tallies[(tally.Structure, tally.Period)] = tally;
         refresh = refresh with { Computed = computed.Count };
         return tallies;
     }
 
     /// <summary>Upserts the tallies in one transaction (a concurrent computation of the same tally just overwrites it).</summary>
-    private void Store(string layout, List<(StructureTally Tally, long Revision)> computed)
+    private void Store(string catalogue, string layout, List<(StructureTally Tally, long Revision)> computed)
     {
         var now = DateTime.UtcNow;
         using var transaction = db.Database.BeginTransaction();
@@ -172,9 +197,9 @@ public sealed class IndicatorStore(JalonDbContext db)
             var counts = MemoryMarshal.AsBytes(tally.Counts.AsSpan()).ToArray();
             var means = MemoryMarshal.AsBytes(tally.Means.AsSpan()).ToArray();
             db.Database.ExecuteSql($"""
-                INSERT INTO "IndicatorTallies" ("StructureCode", "Debut", "Fin", "Layout", "Revision", "Counts", "Means", "ComputedAt")
-                VALUES ({tally.Structure}, {tally.Period.Debut}, {tally.Period.Fin}, {layout}, {revision}, {counts}, {means}, {now})
-                ON CONFLICT ("StructureCode", "Debut", "Fin") DO UPDATE SET
+                INSERT INTO "IndicatorTallies" ("StructureCode", "Catalogue", "Debut", "Fin", "Layout", "Revision", "Counts", "Means", "ComputedAt")
+                VALUES ({tally.Structure}, {catalogue}, {tally.Period.Debut}, {tally.Period.Fin}, {layout}, {revision}, {counts}, {means}, {now})
+                ON CONFLICT ("StructureCode", "Catalogue", "Debut", "Fin") DO UPDATE SET
                     "Layout" = excluded."Layout", "Revision" = excluded."Revision", "Counts" = excluded."Counts",
                     "Means" = excluded."Means", "ComputedAt" = excluded."ComputedAt"
                 """);

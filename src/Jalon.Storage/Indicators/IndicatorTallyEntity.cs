@@ -7,11 +7,15 @@ namespace Jalon.Storage.Indicators;
 /// <summary>
 /// A stored <see cref="Jalon.Indicators.Engine.StructureTally"/>: the additive figures of one structure over one
 /// period, valid while the structure's <see cref="StructureEntity.Revision"/> and the catalogue's layout are those it was
-/// computed with. Key (StructureCode, Debut, Fin).
+/// computed with. Key (StructureCode, Catalogue, Debut, Fin): each catalogue keeps its own tallies.
 /// </summary>
 public class IndicatorTallyEntity
 {
     public required string StructureCode { get; set; }
+
+    /// <summary>The id of the catalogue (<c>cpo-2015</c>…).</summary>
+    public required string Catalogue { get; set; }
+
     public DateOnly Debut { get; set; }
     public DateOnly Fin { get; set; }
 
@@ -35,8 +39,9 @@ internal sealed class IndicatorTallyConfiguration : IEntityTypeConfiguration<Ind
     public void Configure(EntityTypeBuilder<IndicatorTallyEntity> b)
     {
         b.ToTable("IndicatorTallies");
-        b.HasKey(t => new { t.StructureCode, t.Debut, t.Fin });
-        b.HasIndex(t => new { t.Debut, t.Fin });
+        b.HasKey(t => new { t.StructureCode, t.Catalogue, t.Debut, t.Fin });
+        b.HasIndex(t => new { t.Catalogue, t.Debut, t.Fin });
+        b.Property(t => t.Catalogue).HasMaxLength(100);
         b.Property(t => t.Layout).HasMaxLength(100);
         b.HasOne<StructureEntity>().WithMany().HasForeignKey(t => t.StructureCode).OnDelete(DeleteBehavior.Cascade);
     }

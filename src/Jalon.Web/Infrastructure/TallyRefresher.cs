@@ -1,6 +1,6 @@
 using Jalon.Storage;
 using Jalon.Storage.Indicators;
-using Jalon.Web.Pages.Pilotage.Services;
+using Jalon.Indicators.Catalogues;
 
 namespace Jalon.Web.Infrastructure;
 
@@ -9,7 +9,7 @@ namespace Jalon.Web.Infrastructure;
 /// seconds (30 by default, 0 to switch off), recomputes the stored indicator tallies whose structure changed since
 /// (<see cref="IndicatorStore.RefreshStale"/>). Without it the first dashboard view after a write recomputes them.
 /// </summary>
-public sealed class TallyRefresher(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<TallyRefresher> logger) : BackgroundService
+public sealed class TallyRefresher(IServiceScopeFactory scopes, CatalogueSet catalogues, IConfiguration configuration, ILogger<TallyRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,10 +33,17 @@ public sealed class TallyRefresher(IServiceScopeFactory scopes, IConfiguration c
         }
     }
 
-    /// <summary>One refresh, in its own scope (database context).</summary>
+    /// <summary>One refresh of every catalogue's stale tallies, in its own scope (database context).</summary>
     public TallyRefresh RunOnce()
     {
         using var scope = scopes.CreateScope();
-        return new IndicatorStore(scope.ServiceProvider.GetRequiredService<JalonDbContext>()).RefreshStale(IndicateursPilotage.Catalogue);
+        var store = new IndicatorStore(scope.ServiceProvider.GetRequiredService<JalonDbContext>());
+        var total = new TallyRefresh(0, 0, TimeSpan.Zero);
+        foreach (var catalogue in catalogues.Tous)
+        {
+            var done = store.RefreshStale(catalogue);
+            total = new TallyRefresh(total.Computed + done.Computed, total.StructuresRead + done.StructuresRead, total.Elapsed + done.Elapsed);
+        }
+        return total;
     }
 }

@@ -15,13 +15,16 @@ namespace Jalon.Web.Pages.Pilotage;
 
 /// <summary>The avenant of a dialogue's year (fiche n°4), printable and as a PDF (<c>format=pdf</c>); a draft until the dialogue is concluded.</summary>
 [Authorize(Policy = Policies.Pilotage)]
-public sealed class AvenantModel(JalonDbContext db, ChromiumPdf chromium, IRazorViewEngine vues, IWebHostEnvironment environnement) : PageModel
+public sealed class AvenantModel(JalonDbContext db, IndicateursPilotage indicateurs, ChromiumPdf chromium, IRazorViewEngine vues, IWebHostEnvironment environnement) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Structure { get; set; } = "";
     [BindProperty(SupportsGet = true)] public int Annee { get; set; }
     [BindProperty(SupportsGet = true)] public string? Format { get; set; }
 
     public Avenant? Avenant { get; private set; }
+
+    /// <summary>The avenant as this user reads it (targets with their units; references through statistical secrecy for the State).</summary>
+    public AvenantAffiche? Affiche { get; private set; }
     public string? Erreur { get; private set; }
     /// <summary>Why the PDF could not be produced (the page is then shown, with status 503, for the browser's print).</summary>
     public string? ErreurPdf { get; private set; }
@@ -53,13 +56,16 @@ public sealed class AvenantModel(JalonDbContext db, ChromiumPdf chromium, IRazor
         {
             Erreur = e.Message;
         }
-        return Avenant is not null && Format == "pdf" ? await PdfAsync(Avenant) : Page();
+        if (Avenant is null) return Page();
+        Affiche = AvenantAffiche.Pour(Avenant, dialogue, indicateurs, User);
+        return Format == "pdf" ? await PdfAsync(Affiche) : Page();
     }
 
     /// <summary>The same avenant (same partial, same print stylesheet) printed by Chromium; audited once produced.</summary>
-    private async Task<IActionResult> PdfAsync(Avenant avenant)
+    private async Task<IActionResult> PdfAsync(AvenantAffiche affiche)
     {
-        var html = await this.RendreAsync(vues, "/Pages/Pilotage/_AvenantPdf.cshtml", new AvenantPdf(avenant, FeuillesDeStyle()));
+        var avenant = affiche.Avenant;
+        var html = await this.RendreAsync(vues, "/Pages/Pilotage/_AvenantPdf.cshtml", new AvenantPdf(affiche, FeuillesDeStyle()));
         byte[] pdf;
         try
         {
@@ -89,4 +95,31 @@ public sealed class AvenantModel(JalonDbContext db, ChromiumPdf chromium, IRazor
 }
 
 /// <summary>The model of the document printed to PDF.</summary>
-public sealed record AvenantPdf(Avenant Avenant, IReadOnlyList<Uri> FeuillesDeStyle);
+public sealed record AvenantPdf(AvenantAffiche Affiche, IReadOnlyList<Uri> FeuillesDeStyle);
+
+/// <summary>One target of the avenant's annex as written: ratio, reference of the year analysed, target, comment.</summary>
+public sealed record LigneObjectif(string Cle, string Libelle, string Reference, string Cible, string? Commentaire);
+
+/// <summary>
+/// The avenant as a user reads it — the one model of the page and the PDF: the targets in the catalogue's units, and
+/// their references as the dialogue page shows them (through statistical secrecy for the aggregate-only roles).
+/// </summary>
+public sealed record AvenantAffiche(Avenant Avenant, IReadOnlyList<LigneObjectif> Objectifs)
+{
+    public static AvenantAffiche Pour(Avenant avenant, DialogueDeGestion dialogue, IndicateursPilotage indicateurs, System.Security.Claims.ClaimsPrincipal user)
+    {
+        var grille = indicateurs.Catalogues.Defaut;
+        Jalon.Indicators.Secret.Publication? publication = user.Secret()
+            ? indicateurs.Publier(user, grille, Domain.Period.Year(DialogueModel.AnneeAnalysee(grille, dialogue)), [dialogue.Structure], avecN1: false)
+            : null;
+        var lignes = avenant.Objectifs.Select(o =>
+        {
+            if (!grille.TryGet(o.Ratio, out var d)) return new LigneObjectif(o.Ratio, o.Ratio, "—", o.Cible.ToString(System.Globalization.CultureInfo.InvariantCulture), o.Commentaire);
+            var reference = publication is not null
+                ? Affichage.Publie(d.Unite, publication.Valeur(Jalon.Indicators.Engine.Level.Structure, dialogue.Structure, o.Ratio))
+                : o.Reference is { } x ? Affichage.Valeur(d.Unite, x) : "—";
+            return new LigneObjectif(d.Cle, d.Libelle, reference, Affichage.Valeur(d.Unite, o.Cible), o.Commentaire);
+        }).ToList();
+        return new AvenantAffiche(avenant, lignes);
+    }
+}

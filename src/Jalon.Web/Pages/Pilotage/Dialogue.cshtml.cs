@@ -1,7 +1,9 @@
 using System.Globalization;
 using Jalon.Domain;
 using Jalon.Domain.Pilotage;
+using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
+using Jalon.Indicators.Secret;
 using Jalon.Storage;
 using Jalon.Storage.Pilotage;
 using Jalon.Web.Pages.Pilotage.Services;
@@ -14,7 +16,7 @@ namespace Jalon.Web.Pages.Pilotage;
 
 /// <summary>One dialogue de gestion: the four steps, targets, plan d'action, transitions and financing.</summary>
 [Authorize(Policy = Policies.Pilotage)]
-public sealed class DialogueModel(JalonDbContext db, TimeProvider clock) : PageModel
+public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicateurs, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Structure { get; set; } = "";
     [BindProperty(SupportsGet = true)] public int Annee { get; set; }
@@ -24,7 +26,14 @@ public sealed class DialogueModel(JalonDbContext db, TimeProvider clock) : PageM
     public string NomStructure { get; private set; } = "";
     public Acteur Acteur { get; private set; } = null!;
     public Partie? Partie { get; private set; }
-    public Dictionary<string, double?> References { get; private set; } = [];
+    /// <summary>The grid of the dialogue (the CPO's catalogue): its negotiable ratios, their units.</summary>
+    public Catalogue Grille => indicateurs.Catalogues.Defaut;
+
+    /// <summary>
+    /// The value of each negotiable ratio for the year analysed, as this user may see it (through statistical secrecy
+    /// for the State): the reference beside the targets.
+    /// </summary>
+    public Dictionary<string, ValeurPubliee> References { get; private set; } = [];
 
     private PilotageRepository Repo => new(db);
 
@@ -44,10 +53,9 @@ public sealed class DialogueModel(JalonDbContext db, TimeProvider clock) : PageM
     public async Task<IActionResult> OnGetAsync()
     {
         if (await ChargerAsync() is { } r) return r;
-        // The ratios of the year analysed, as references for the targets (same engine as the dashboard).
-        var resultats = new IndicateursPilotage(db).Calculer(Period.Year(Dialogue.AnneeAnalysee), [Dialogue.Structure]);
-        var valeurs = IndicateursPilotage.Resultats(resultats.Current, Level.Structure, Dialogue.Structure);
-        References = Ratios.Tous.ToDictionary(x => x.Cle, x => valeurs.GetValueOrDefault(x.Cle)?.Valeur);
+        // The ratios of the year analysed, as references for the targets (same engine and step as the dashboard).
+        var publication = indicateurs.Publier(User, Grille, Period.Year(AnneeAnalysee(Grille, Dialogue)), [Dialogue.Structure], avecN1: false);
+        References = Grille.Objectifs.ToDictionary(x => x.Cle, x => publication.Valeur(Level.Structure, Dialogue.Structure, x.Cle));
         return Page();
     }
 
@@ -77,14 +85,27 @@ public sealed class DialogueModel(JalonDbContext db, TimeProvider clock) : PageM
     public Task<IActionResult> OnPostObjectifAsync(string ratio, string? cible, string? commentaire) =>
         Agir(d =>
         {
-            var def = Ratios.Trouver(ratio) ?? throw new PilotageException($"« {ratio} » n'est pas un ratio de la CPO.");
+            if (!Grille.TryGet(ratio, out var def) || !def.Objectif)
+                throw new PilotageException($"« {ratio} » n'est pas un ratio de la grille sur lequel négocier un objectif.");
             if (!double.TryParse((cible ?? "").Replace(',', '.').Replace("%", "").Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
                 throw new PilotageException("L'objectif doit être un nombre.");
-            if (def.EstTaux) v /= 100;
-            var reference = new IndicateursPilotage(db).Calculer(Period.Year(d.AnneeAnalysee), [d.Structure]).Current
-                .TryGet(Level.Structure, d.Structure, ratio, out var val) ? val.Value : null;
-            d.FixerObjectif(Acteur, ratio, v, reference, commentaire);
+            // The value kept beside the target, for the Mission Locale; the State reads references through statistical
+            // secrecy only (Reference), never this stored value.
+            var resultats = new Storage.Indicators.IndicatorStore(db).Compute(Grille, new IndicatorRequest(Period.Year(AnneeAnalysee(Grille, d))) { Structures = [d.Structure] });
+            var reference = Publication.SansSecret(resultats).Valeur(Level.Structure, d.Structure, ratio).Valeur;
+            d.FixerObjectif(Acteur, Grille.Objectifs, ratio, Affichage.Saisie(def.Unite, v), reference, commentaire);
         }, "Objectif enregistré.");
+
+    /// <summary>The year whose activity the dialogue reads (the catalogue's anchoring: N−1 for the CPO).</summary>
+    public static int AnneeAnalysee(Catalogue grille, DialogueDeGestion d) => grille.Ancrage == PeriodeRelative.NMoins1 ? d.Annee - 1 : d.Annee;
+
+    /// <summary>
+    /// A target's reference as this user may see it: the value stored with the target for the Mission Locale; for the
+    /// aggregate-only roles, the figure of the year analysed as the step publishes it (the dashboard's cell).
+    /// </summary>
+    public string Reference(Objectif o) => !Grille.TryGet(o.Ratio, out var d) ? "—"
+        : User.Secret() ? Affichage.Publie(d.Unite, References.GetValueOrDefault(o.Ratio, ValeurPubliee.Masque))
+        : o.Reference is { } x ? Affichage.Valeur(d.Unite, x) : "—";
 
     public Task<IActionResult> OnPostRetirerObjectifAsync(string ratio) =>
         Agir(d => d.RetirerObjectif(Acteur, ratio), "Objectif retiré.");

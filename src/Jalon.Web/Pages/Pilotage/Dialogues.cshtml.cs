@@ -12,7 +12,7 @@ namespace Jalon.Web.Pages.Pilotage;
 
 /// <summary>The dialogues de gestion the user may read, and opening a new one.</summary>
 [Authorize(Policy = Policies.Pilotage)]
-public sealed class DialoguesModel(JalonDbContext db, TimeProvider clock) : PageModel
+public sealed class DialoguesModel(JalonDbContext db, IndicateursPilotage indicateurs, TimeProvider clock) : PageModel
 {
     public List<DialogueEntity> Dialogues { get; private set; } = [];
     public List<(string Code, string Nom, string Region)> Structures { get; private set; } = [];
@@ -23,7 +23,7 @@ public sealed class DialoguesModel(JalonDbContext db, TimeProvider clock) : Page
     public async Task OnGetAsync()
     {
         var acteur = User.Acteur();
-        var toutes = await new IndicateursPilotage(db).StructuresAsync(null);
+        var toutes = await indicateurs.StructuresAsync(null);
         Noms = toutes.ToDictionary(s => s.Code, s => s.Nom);
         Structures = toutes.Where(s => Habilitations.PartieDe(acteur, s.Code, s.Region) is not null).ToList();
         PeutOuvrir = Structures.Count > 0;
@@ -35,7 +35,7 @@ public sealed class DialoguesModel(JalonDbContext db, TimeProvider clock) : Page
     public async Task<IActionResult> OnPostAsync(string structure, int annee)
     {
         var acteur = User.Acteur();
-        var s = (await new IndicateursPilotage(db).StructuresAsync(null)).FirstOrDefault(x => x.Code == structure);
+        var s = (await indicateurs.StructuresAsync(null)).FirstOrDefault(x => x.Code == structure);
         if (s.Code is null) return NotFound();
         if (Habilitations.PartieDe(acteur, s.Code, s.Region) is null) return Forbid();
         var repo = new PilotageRepository(db);

@@ -1,6 +1,9 @@
+using System.Globalization;
 using Jalon.Domain;
 using Jalon.Domain.Pilotage;
+using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
+using Jalon.Indicators.Secret;
 using Jalon.Storage;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Pages.Pilotage.Services;
@@ -11,34 +14,57 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Jalon.Web.Pages.Pilotage;
 
-/// <summary>The CPO tableau de bord of a structure, a region or the nation, for a chosen period, with N−1.</summary>
+/// <summary>A structure's share of its region for one figure of the catalogue's poids régional.</summary>
+public sealed record PartRegionale(string Libelle, Cellule Part);
+
+/// <summary>
+/// The tableau de bord of a structure, a region or the nation for a chosen period and catalogue, with N−1; its CSV and
+/// XLSX exports. Under statistical secrecy the period is a whole month, quarter or year.
+/// </summary>
 [Authorize(Policy = Policies.Pilotage)]
-public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(JalonDbContext db, IndicateursPilotage indicateurs, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Niveau { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Debut { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? Fin { get; set; }
     [BindProperty(SupportsGet = true)] public string? Format { get; set; }
+    [BindProperty(SupportsGet = true, Name = "catalogue")] public string? CatalogueId { get; set; }
 
+    /// <summary>Under secrecy, the period is chosen as a year and « annee », « T1 »…« T4 » or « M01 »…« M12 ».</summary>
+    [BindProperty(SupportsGet = true)] public int? Annee { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "periode")] public string? PeriodeChoisie { get; set; }
+
+    public Catalogue Catalogue { get; private set; } = null!;
     public Territoire Territoire { get; private set; } = null!;
     public Period Periode { get; private set; }
     public IReadOnlyList<LigneTableau> Lignes { get; private set; } = [];
     public bool Secret { get; private set; }
-    public PoidsRegional? Poids { get; private set; }
+    public string? Erreur { get; private set; }
+    public IReadOnlyList<PartRegionale> Poids { get; private set; } = [];
     public IReadOnlyList<Objectif> Objectifs { get; private set; } = [];
     public List<Territoire> Choix { get; } = [];
+    public IReadOnlyList<Catalogue> Catalogues => indicateurs.Catalogues.Tous;
+
+    /// <summary>The periods offered under secrecy: the year, its quarters and its months.</summary>
+    public static IReadOnlyList<(string Cle, string Libelle)> PeriodesPubliables { get; } =
+    [
+        ("annee", "Année entière"),
+        .. Enumerable.Range(1, 4).Select(k => ("T" + k, $"{k}{(k == 1 ? "er" : "e")} trimestre")),
+        .. Enumerable.Range(1, 12).Select(m => ("M" + m.ToString("D2", CultureInfo.InvariantCulture), Libelles.Fr.DateTimeFormat.GetMonthName(m))),
+    ];
 
     public async Task<IActionResult> OnGetAsync()
     {
         var acteur = User.Acteur();
         Secret = User.Secret();
+        if (!indicateurs.Catalogues.TryGet(CatalogueId ?? Catalogue.Defaut, out var catalogue)) return NotFound();
+        Catalogue = catalogue;
         var today = Dates.TodayInParis(clock);
-        Periode = new Period(Debut ?? new DateOnly(today.Year - 1, 1, 1), Fin ?? new DateOnly(today.Year - 1, 12, 31));
-        if (Periode.Debut > Periode.Fin) return BadRequest("La date de début est postérieure à la date de fin.");
-        var service = new IndicateursPilotage(db);
-        var toutes = await service.StructuresAsync(null);
-
+        Periode = Annee is { } an ? PeriodeDe(an, PeriodeChoisie) ?? Period.Year(an)
+            : new Period(Debut ?? new DateOnly(today.Year - 1, 1, 1), Fin ?? new DateOnly(today.Year - 1, 12, 31));
+        var toutes = await indicateurs.StructuresAsync(null);
         var resolu = Resoudre(acteur, toutes);
         if (resolu is null) return NotFound();
         Territoire = resolu;
@@ -51,38 +77,56 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
         if (!autorise) return Forbid();
         ListerChoix(acteur, toutes);
 
+        Erreur = Periode.Debut > Periode.Fin ? "La date de début est postérieure à la date de fin."
+            : Secret ? SecretStatistique.RefusPeriode(Periode) : null;
+        if (Erreur is not null)
+        {
+            var refus = Page();
+            refus.StatusCode = StatusCodes.Status400BadRequest;
+            return refus;
+        }
+
         var perimetre = Territoire.Niveau == Level.National ? null : toutes.Where(s => s.Region == Territoire.Region).Select(s => s.Code).ToList();
-        var resultats = service.Calculer(Periode, perimetre);
-        var n = IndicateursPilotage.Resultats(resultats.Current, Territoire.Niveau, Territoire.Code);
-        var n1 = IndicateursPilotage.Resultats(resultats.Previous, Territoire.Niveau, Territoire.Code);
-        Lignes = TableauDeBord.Construire(IndicateursPilotage.Definitions, n, n1, Secret, IndicateursPilotage.Dependances);
+        var publication = indicateurs.Publier(User, Catalogue, Periode, perimetre);
+        Lignes = TableauDeBord.Construire(publication, Territoire.Niveau, Territoire.Code);
 
         if (Territoire.Niveau == Level.Structure)
         {
-            var region = toutes.Where(s => s.Region == Territoire.Region).Select(s =>
+            Poids = Catalogue.PoidsRegional
+                .Select(p => new PartRegionale(p.Libelle, TableauDeBord.CelluleDe(Unite.Pourcentage, publication.Part(Territoire.Code, Territoire.Region!, p.Cle))))
+                .ToList();
+            if (Catalogue.Id == Catalogue.Defaut)
             {
-                var r = IndicateursPilotage.Resultats(resultats.Current, Level.Structure, s.Code);
-                long? L(string k) => r.GetValueOrDefault(k)?.Valeur is { } v ? (long)v : null;
-                return new DonneesPoids(s.Code, L("C0.1"), L("C0.2"), L("I2bis"));
-            }).ToList();
-            Poids = PoidsRegionalCalcul.Calculer(region).FirstOrDefault(p => p.Structure == Territoire.Code);
-            var dialogue = await new Storage.Pilotage.PilotageRepository(db).DialogueAsync(Territoire.Code, Periode.Fin.Year + 1);
-            Objectifs = dialogue?.Objectifs ?? [];
+                var dialogue = await new Storage.Pilotage.PilotageRepository(db).DialogueAsync(Territoire.Code, Periode.Fin.Year + 1);
+                Objectifs = dialogue?.Objectifs ?? [];
+            }
         }
 
         if (Format is "csv" or "xlsx")
         {
             var table = Export();
-            Infrastructure.Audit.Add(db, User, Storage.Entities.AuditAction.Export, "tableau de bord", Territoire.Niveau == Level.Structure ? Territoire.Code : null, null,
-                $"{Territoire.Niveau.Code()} {Territoire.Code} {Periode} ({Format})");
+            Audit.Add(db, User, Storage.Entities.AuditAction.Export, "tableau de bord", Territoire.Niveau == Level.Structure ? Territoire.Code : null, null,
+                $"{Territoire.Niveau.Code()} {Territoire.Code} {Periode} {Catalogue.Id} ({Format})");
             await db.SaveChangesAsync();
-            var nom = $"tableau-de-bord-{Territoire.Code}-{Periode.Debut:yyyy-MM-dd}-{Periode.Fin:yyyy-MM-dd}";
+            var nom = $"tableau-de-bord-{(Catalogue.Id == Catalogue.Defaut ? "" : Catalogue.Id + "-")}{Territoire.Code}-{Periode.Debut:yyyy-MM-dd}-{Periode.Fin:yyyy-MM-dd}";
             return Format == "csv"
                 ? File(Exports.Csv(table), Exports.TypeCsv, nom + ".csv")
                 : File(Exports.Xlsx(table), Exports.TypeXlsx, nom + ".xlsx");
         }
         return Page();
     }
+
+    /// <summary>A year and « annee », « T1 »…« T4 », « M01 »…« M12 »; null when not one of these.</summary>
+    public static Period? PeriodeDe(int annee, string? cle)
+    {
+        if (annee is < 2000 or > 2100) return null;
+        var periodes = SecretStatistique.PeriodesDeLAnnee(annee);
+        var i = PeriodesPubliables.Select((p, i) => (p.Cle, i)).FirstOrDefault(p => p.Cle == (cle ?? "annee"));
+        return i.Cle is null ? null : periodes[i.i];
+    }
+
+    /// <summary>The key of the current period among <see cref="PeriodesPubliables"/> (null when it is none of them).</summary>
+    public string? ClePeriode => SecretStatistique.PositionDansLAnnee(Periode) is { } i ? PeriodesPubliables[i].Cle : null;
 
     private Territoire? Resoudre(Acteur acteur, List<(string Code, string Nom, string Region)> toutes)
     {
@@ -119,13 +163,19 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
     }
 
     public string Lien(Territoire t, string? format = null) =>
-        $"/Pilotage?niveau={t.Niveau.Code()}&code={Uri.EscapeDataString(t.Code)}&debut={Periode.Debut:yyyy-MM-dd}&fin={Periode.Fin:yyyy-MM-dd}" + (format is null ? "" : "&format=" + format);
+        $"/Pilotage?niveau={t.Niveau.Code()}&code={Uri.EscapeDataString(t.Code)}&debut={Periode.Debut:yyyy-MM-dd}&fin={Periode.Fin:yyyy-MM-dd}"
+        + (Catalogue.Id == Catalogue.Defaut ? "" : "&catalogue=" + Uri.EscapeDataString(Catalogue.Id))
+        + (format is null ? "" : "&format=" + format);
 
-    /// <summary>The export: the same cells as the screen, raw values (as <c>./jalon indicateurs</c>), secrecy applied.</summary>
+    /// <summary>
+    /// The export: the same cells as the screen (raw values, as <c>./jalon indicateurs</c>; the secrecy symbol where
+    /// masked), then the regional weights of a structure.
+    /// </summary>
     public TableExport Export()
     {
         var entetes = new List<string> { "niveau", "code", "indicateur", "libelle", "valeur", "valeur_n_1", "evolution" };
-        entetes.AddRange(TableauDeBord.Ventilations.Select(v => v.Cle));
+        entetes.AddRange(Ventilations.Toutes.Select(v => v.Cle()));
+        entetes.Add("unite");
         var lignes = Lignes.Select(l =>
         {
             var cells = new List<CelluleExport>
@@ -133,8 +183,29 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
                 Territoire.Niveau.Code(), Territoire.Code, l.Definition.Cle, l.Definition.Libelle, l.N.Export, l.N1.Export, l.Evolution.Export,
             };
             cells.AddRange(l.Ventilations.Select(v => v.Export));
+            cells.Add(NomUnite(l.Definition.Unite));
             return (IReadOnlyList<CelluleExport>)cells;
         }).ToList();
+        foreach (var (p, part) in Catalogue.PoidsRegional.Zip(Poids))
+        {
+            var cells = new List<CelluleExport> { Territoire.Niveau.Code(), Territoire.Code, "poids_regional:" + p.Cle, "Poids régional : " + p.Libelle, part.Part.Export };
+            cells.AddRange(Enumerable.Repeat(CelluleExport.Vide, 2 + Ventilations.Toutes.Count));
+            cells.Add("part");
+            lignes.Add(cells);
+        }
         return new TableExport("Tableau de bord", entetes, lignes);
     }
+
+    private static string NomUnite(Unite u) => u switch
+    {
+        Unite.Jeunes => "jeunes",
+        Unite.Pourcentage => "taux",
+        Unite.Ratio => "ratio",
+        Unite.Euros => "euros",
+        Unite.EurosParJeune => "euros par jeune",
+        Unite.JeunesParEtp => "jeunes par ETP",
+        Unite.Etp => "ETP",
+        Unite.Mois => "mois",
+        _ => "jours",
+    };
 }

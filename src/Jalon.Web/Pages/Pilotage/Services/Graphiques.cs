@@ -18,9 +18,10 @@ public static class Graphiques
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
-    /// <summary>Horizontal bars for one ratio (N, N−1, target…), scaled on the largest value (or 100 % for rates).</summary>
-    public static string Barres(string titre, IReadOnlyList<Barre> barres, bool taux)
+    /// <summary>Horizontal bars for one ratio (N, N−1, target…), scaled on the largest value (or 100 % for rates), labelled in its unit.</summary>
+    public static string Barres(string titre, IReadOnlyList<Barre> barres, Jalon.Indicators.Catalogues.Unite unite)
     {
+        var taux = unite == Jalon.Indicators.Catalogues.Unite.Pourcentage;
         const int largeur = 320, hauteurBarre = 18, ecart = 6, marge = 90;
         var max = taux ? Math.Max(1.0, barres.Max(b => b.Valeur ?? 0)) : Math.Max(1e-9, barres.Max(b => b.Valeur ?? 0));
         var hauteur = barres.Count * (hauteurBarre + ecart) + ecart;
@@ -31,7 +32,7 @@ public static class Graphiques
         foreach (var b in barres)
         {
             var w = b.Valeur is { } v && v > 0 ? v / max * largeur : 0;
-            var texte = b.Valeur is { } val ? (taux ? Euros.Pourcentage(val) : Euros.Reel(val, 2)) : "non calculable";
+            var texte = b.Valeur is { } val ? Affichage.Valeur(unite, val) : "non calculable";
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{marge - 6}\" y=\"{y + hauteurBarre - 5}\" text-anchor=\"end\" font-size=\"12\">{E(b.Libelle)}</text>");
             sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"{E(b.Classe)}\" x=\"{marge}\" y=\"{y}\" width=\"{F(w)}\" height=\"{hauteurBarre}\"><title>{E(b.Libelle + " : " + texte)}</title></rect>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(marge + w + 4)}\" y=\"{y + hauteurBarre - 5}\" font-size=\"12\">{E(texte)}</text>");

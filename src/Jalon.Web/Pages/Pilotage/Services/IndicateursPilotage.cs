@@ -3,10 +3,12 @@ using Jalon.Domain;
 using Jalon.Domain.Pilotage;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
+using Jalon.Indicators.Secret;
 using Jalon.Storage;
 using Jalon.Storage.Indicators;
 using Jalon.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Jalon.Web.Pages.Pilotage.Services;
 
@@ -14,85 +16,85 @@ namespace Jalon.Web.Pages.Pilotage.Services;
 public sealed record Territoire(Level Niveau, string Code, string Nom, string? Region);
 
 /// <summary>
-/// The steering pages' access to the cpo-2015 indicators: the same engine and catalogue as <c>./jalon indicateurs</c>,
-/// served from the structures' stored tallies (<see cref="IndicatorStore"/>), turned into dashboard rows.
+/// The steering pages' access to the indicators: the same engine and catalogues as <c>./jalon indicateurs</c>, served
+/// from the structures' stored tallies (<see cref="IndicatorStore"/>), and published through
+/// <see cref="SecretStatistique"/> for the roles that see aggregates only — the one way any steering page or export
+/// reads a figure.
 /// </summary>
-public sealed class IndicateursPilotage(JalonDbContext db)
+public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogues, CacheSecret cache)
 {
-    public const string CatalogueId = "cpo-2015";
+    /// <summary>The default catalogue (the CPO's), whose dashboard years an import precomputes.</summary>
+    public static Catalogue Catalogue => Catalogue.Load(Catalogue.Defaut);
 
-    public static Catalogue Catalogue => Catalogue.Load(CatalogueId);
-
-    /// <summary>The catalogue as the dashboard shows it, in the catalogue's order.</summary>
-    public static IReadOnlyList<DefinitionIndicateur> Definitions { get; } = Catalogue.Indicateurs
-        .Select(d => new DefinitionIndicateur(d.Cle, d.Libelle, d.Definition, NatureDe(d))).ToList();
+    /// <summary>The catalogues of this instance (embedded, and those of <c>Jalon:Catalogues:Dossier</c>).</summary>
+    public CatalogueSet Catalogues => catalogues;
 
     /// <summary>
-    /// The counts each rate is built on, read from the catalogue (numerator and denominator keys that are counts;
-    /// a numerator given as a criterion is derived from the value × the denominator), plus the means' exits.
+    /// The figures of the period (and N−1) over the structures given (null = all) as this user may see them:
+    /// every figure without secrecy, or through statistical secrecy for the aggregate-only roles (the period must
+    /// then be a whole month, quarter or year: <see cref="SecretStatistique.RefusPeriode"/>).
     /// </summary>
-    public static IReadOnlyDictionary<string, string[]> Dependances { get; } = ConstruireDependances();
-
-    private static Dictionary<string, string[]> ConstruireDependances()
+    public Publication Publier(ClaimsPrincipal user, Catalogue catalogue, Period periode, IReadOnlyCollection<string>? structures, bool avecN1 = true)
     {
-        var cat = Catalogue;
-        bool EstComptage(string? k) => k is not null && cat.TryGet(k, out var d) && d.Nature == Nature.Effectif;
-        var result = new Dictionary<string, string[]>(StringComparer.Ordinal) { ["I5"] = ["I8"], ["I7"] = ["I8"] };
-        foreach (var d in cat.Indicateurs.Where(d => d.Nature == Nature.Ratio))
-        {
-            var deps = new List<string>();
-            if (EstComptage(d.Numerateur)) deps.Add(d.Numerateur!);
-            if (EstComptage(d.Denominateur))
-            {
-                deps.Add((d.PeriodeDenominateur == PeriodeRelative.N ? "" : "N−1:") + d.Denominateur);
-                if (d.Numerateur is null) deps.Add("num:" + d.Denominateur);
-            }
-            if (deps.Count > 0) result[d.Cle] = [.. deps];
-        }
-        return result;
+        var request = new IndicatorRequest(periode) { WithPreviousYear = avecN1, Structures = structures };
+        var results = new IndicatorStore(db).Compute(catalogue, request);
+        if (!user.Secret()) return Publication.SansSecret(results);
+        return Secret(catalogue, IndicatorEngine.PeriodsNeeded(catalogue, request)).Publier(results);
     }
 
-    public static NatureIndicateur NatureDe(IndicatorDefinition d) => d.Nature switch
-    {
-        Nature.Effectif => NatureIndicateur.Comptage,
-        Nature.Ratio => NatureIndicateur.Ratio,
-        Nature.Moyenne => NatureIndicateur.Moyenne,
-        _ when d.Cle.StartsWith("C0", StringComparison.Ordinal) => NatureIndicateur.Contexte,
-        _ when d.Cle.StartsWith("I9", StringComparison.Ordinal) => NatureIndicateur.Etp,
-        _ => NatureIndicateur.Montant,
-    };
-
     /// <summary>
-    /// Every indicator for the period and N−1, over the structures given (null = all): combined from the structures'
-    /// stored tallies (computed first when missing or out of date), with the engine of <c>./jalon indicateurs</c>.
+    /// The step's decisions for these periods, over every structure of the database: taken from the cache while the
+    /// data have not changed, decided from the stored tallies otherwise.
     /// </summary>
-    public IndicatorResults Calculer(Period periode, IReadOnlyCollection<string>? structures) =>
-        new IndicatorStore(db).Compute(Catalogue, new IndicatorRequest(periode) { WithPreviousYear = true, Structures = structures });
-
-    public static Dictionary<string, ResultatIndicateur> Resultats(PeriodResults? periode, Level niveau, string code)
+    public SecretStatistique Secret(Catalogue catalogue, IEnumerable<Period> periodes)
     {
-        var result = new Dictionary<string, ResultatIndicateur>(StringComparer.Ordinal);
-        if (periode is null) return result;
-        foreach (var row in periode.Rows(niveau, code))
+        var store = new IndicatorStore(db);
+        var (structures, version) = store.DataVersion();
+        var territoires = new Territoires(structures);
+        var layout = StructureTally.Layout(catalogue);
+        var units = SecretStatistique.Unites(catalogue, periodes);
+        var decisions = new List<DecisionsSecret>();
+        var missing = new List<UniteSecret>();
+        foreach (var unit in units)
         {
-            var v = row.Value;
-            var ventilations = new Dictionary<string, double?>
-            {
-                ["femmes"] = v.Breakdown(Ventilation.Femmes),
-                ["infra_v"] = v.Breakdown(Ventilation.InfraV),
-                ["qpv"] = v.Breakdown(Ventilation.Qpv),
-                ["zrr"] = v.Breakdown(Ventilation.Zrr),
-                ["neet"] = v.Breakdown(Ventilation.Neet),
-            };
-            result[row.Key] = new ResultatIndicateur(row.Key, v.Value, ventilations);
+            if (cache.TryGet(layout, version, unit) is { } d) decisions.Add(d);
+            else missing.Add(unit);
         }
-        return result;
+        if (missing.Count > 0)
+        {
+            var tallies = store.StructureTallies(catalogue, missing.SelectMany(u => u.PeriodesDesDecomptes).Distinct().ToList());
+            foreach (var unit in missing)
+            {
+                var d = SecretStatistique.Decider(catalogue, territoires, unit, (s, p) => tallies[(territoires.Code(s), p)]);
+                cache.Set(version, d);
+                decisions.Add(d);
+            }
+        }
+        return SecretStatistique.Avec(catalogue, territoires, decisions);
     }
 
     /// <summary>The structure codes of a region (null = all).</summary>
     public Task<List<(string Code, string Nom, string Region)>> StructuresAsync(string? region) =>
         db.Structures.AsNoTracking().Where(s => region == null || s.Region == region).OrderBy(s => s.Code)
             .Select(s => ValueTuple.Create(s.Code, s.Nom, s.Region)).ToListAsync();
+}
+
+/// <summary>
+/// The decisions of statistical secrecy kept in memory while the data they were taken on do not change (keyed by the
+/// catalogue's layout, the fingerprint of the data — every structure's revision — and the unit). Deciding is a
+/// deterministic function of the data: every instance of the web decides alike, the cache only saves the time.
+/// </summary>
+public sealed class CacheSecret : IDisposable
+{
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 128L * 1024 * 1024 });
+
+    public DecisionsSecret? TryGet(string layout, string version, UniteSecret unit) =>
+        _cache.TryGetValue((layout, version, unit), out DecisionsSecret? d) ? d : null;
+
+    public void Set(string version, DecisionsSecret d) =>
+        _cache.Set((d.Layout, version, d.Unite), d, new MemoryCacheEntryOptions { Size = d.Taille, SlidingExpiration = TimeSpan.FromHours(2) });
+
+    public void Dispose() => _cache.Dispose();
 }
 
 /// <summary>The signed-in user as an actor of the steering domain.</summary>
