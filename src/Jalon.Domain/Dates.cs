@@ -21,6 +21,17 @@ public readonly record struct Period(DateOnly Debut, DateOnly Fin)
     /// <summary>The same period moved back one calendar year (N−1).</summary>
     public Period PreviousYear() => new(Debut.AddYears(-1), Fin.AddYears(-1));
 
+    /// <summary>
+    /// The same period one calendar year earlier, ending on a month's last day when this one does: February 2017's
+    /// N−1 is the whole February 2016 (29 days), where <see cref="PreviousYear"/> stops on the 28th.
+    /// </summary>
+    public Period PreviousYearWholeMonths()
+    {
+        var fin = Fin.AddYears(-1);
+        if (Fin.Day == DateTime.DaysInMonth(Fin.Year, Fin.Month)) fin = new DateOnly(fin.Year, fin.Month, DateTime.DaysInMonth(fin.Year, fin.Month));
+        return new(Debut.AddYears(-1), fin);
+    }
+
     public static Period Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
 
     public override string ToString() => $"{Debut:yyyy-MM-dd}..{Fin:yyyy-MM-dd}";

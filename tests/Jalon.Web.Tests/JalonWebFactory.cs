@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jalon.Web.Tests;
 
 /// <summary>The web application on a fresh SQLite database (one per test class), seeded with the small demo.</summary>
-public sealed class JalonWebFactory : WebApplicationFactory<Program>
+public class JalonWebFactory : WebApplicationFactory<Program>
 {
     public const string Password = Jalon.Web.Seed.DemoSeed.Password;
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"jalon-web-tests-{Guid.NewGuid():N}.db");
@@ -23,6 +23,12 @@ public sealed class JalonWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jalon:Seed:Jeunes", "40");
         // The background refresh is driven by the tests that need it (TallyRefresher.RunOnce).
         builder.UseSetting("Jalon:Indicateurs:RafraichissementSecondes", "0");
+        Reglages(builder);
+    }
+
+    /// <summary>More settings, for a factory of a test class that needs them.</summary>
+    protected virtual void Reglages(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>

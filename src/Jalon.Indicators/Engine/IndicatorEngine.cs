@@ -17,6 +17,16 @@ public sealed record IndicatorRequest(Period Period)
 
     /// <summary>Threads to use (null: all cores).</summary>
     public int? MaxDegreeOfParallelism { get; init; }
+
+    /// <summary>
+    /// N−1 is the same whole months a year earlier (<see cref="Period.PreviousYearWholeMonths"/>) rather than the same
+    /// dates (<see cref="Period.PreviousYear"/>, the command line's reading): what the dashboards use, so that the N−1 of
+    /// a whole month is a whole month.
+    /// </summary>
+    public bool MoisEntiers { get; init; }
+
+    /// <summary>The period a year before <paramref name="period"/>, by this request's reading.</summary>
+    public Period Precedente(Period period) => MoisEntiers ? period.PreviousYearWholeMonths() : period.PreviousYear();
 }
 
 /// <summary>
@@ -60,8 +70,8 @@ public static class IndicatorEngine
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(request);
         var periods = new List<Period> { request.Period };
-        if (request.WithPreviousYear) periods.Add(request.Period.PreviousYear());
-        if (catalogue.Plan.PreviousPeriodCounts.Length > 0) periods.Add(periods[^1].PreviousYear());
+        if (request.WithPreviousYear) periods.Add(request.Precedente(request.Period));
+        if (catalogue.Plan.PreviousPeriodCounts.Length > 0) periods.Add(request.Precedente(periods[^1]));
         return periods;
     }
 
@@ -115,7 +125,7 @@ public static class IndicatorEngine
         for (var l = 0; l < order.Length; l++)
             levelsOf[l] = [l, regionIndex[structures[order[l]].Region], levels.Count - 1];
 
-        var results = new IndicatorResults(catalogue, levels);
+        var results = new IndicatorResults(catalogue, levels) { Request = request };
         var moyensOf = new Dictionary<(int Structure, int Annee), Moyens>();
         foreach (var m in moyens) moyensOf[(m.Structure, m.Annee)] = m;
         var perSlot = new (long[] Counts, long[] Means, decimal?[] Amounts)[periods.Count];

@@ -143,6 +143,12 @@ public sealed class IndicatorResults
 
     public Catalogue Catalogue { get; }
 
+    /// <summary>The request computed.</summary>
+    public IndicatorRequest Request { get; internal init; } = null!;
+
+    /// <summary>The period a year before one of these results' (the N−1 of a ratio's denominator), by the request's reading.</summary>
+    public Period Precedente(Period period) => Request.Precedente(period);
+
     /// <summary>Structures (codes sorted ordinally), then regions (sorted), then the nation (FR).</summary>
     public IReadOnlyList<LevelRef> Levels { get; }
 

@@ -56,7 +56,7 @@ public sealed class Publication
         if (_secret is null) return new(v.Value, false);
         foreach (var r in v.Definition.Revele)
         {
-            var p = r.Periode == PeriodeRelative.N ? periode.Period : periode.Period.PreviousYear();
+            var p = r.Periode == PeriodeRelative.N ? periode.Period : _results.Precedente(periode.Period);
             if (_secret.Masque(level, code, p, r.Comptage, 0, CountValue(level, code, p, r.Comptage))) return ValeurPubliee.Masque;
         }
         return new(v.Value, false);

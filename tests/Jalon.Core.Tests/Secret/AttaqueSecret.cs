@@ -47,7 +47,7 @@ public static class AttaqueSecret
         {
             var d = catalogue[l.Cle];
             var t = Territoire(l.Niveau, l.Code);
-            var p1 = l.Periode.PreviousYear();
+            var p1 = l.Periode.PreviousYearWholeMonths();
             switch (d.Nature)
             {
                 case Nature.Effectif:
@@ -88,7 +88,7 @@ public static class AttaqueSecret
             foreach (var (t, p, cle, delta) in evolutions)
             {
                 var kN = (t, p, cle);
-                var kN1 = (t, p.PreviousYear(), cle);
+                var kN1 = (t, p.PreviousYearWholeMonths(), cle);
                 var hasN = ratios.TryGetValue(kN, out var rN);
                 var hasN1 = ratios.TryGetValue(kN1, out var rN1);
                 if (hasN && !hasN1) { ratios[kN1] = rN - delta; changed = true; }
@@ -103,7 +103,7 @@ public static class AttaqueSecret
             var parts = t.Split(':');
             var niveau = parts[0] switch { "structure" => Level.Structure, "region" => Level.Region, _ => Level.National };
             var code = parts[1];
-            var pDen = d.PeriodeDenominateur == PeriodeRelative.NMoins1 ? p.PreviousYear() : p;
+            var pDen = d.PeriodeDenominateur == PeriodeRelative.NMoins1 ? p.PreviousYearWholeMonths() : p;
             var terms = new List<(string, Fraction)>();
             var constant = Fraction.Zero;
             var fr = Fraction.FromDouble(r);

@@ -44,7 +44,7 @@ public sealed class RegionsPubliees
 
     public IndicatorResults Results(Period p, bool previous = true)
     {
-        var request = new IndicatorRequest(p) { WithPreviousYear = previous };
+        var request = new IndicatorRequest(p) { WithPreviousYear = previous, MoisEntiers = true };
         var needed = IndicatorEngine.PeriodsNeeded(Cpo, request);
         return IndicatorEngine.Combine(Cpo, request, Package.Structures, (s, slot) => Tallies[(Package.Structures[s].Code, needed[slot])], [.. Package.Moyens]);
     }
@@ -270,7 +270,7 @@ public sealed class SecretStatistiqueTests(RegionsPubliees regions) : IClassFixt
         {
             foreach (var d in cpo.Indicateurs.Where(d => d.Nature is Nature.Ratio or Nature.Moyenne))
             {
-                var attendu = d.Revele.Any(x => regions.Secret.Masque(level, code, x.Periode == PeriodeRelative.N ? p : p.PreviousYear(), x.Comptage, 0, null));
+                var attendu = d.Revele.Any(x => regions.Secret.Masque(level, code, x.Periode == PeriodeRelative.N ? p : p.PreviousYearWholeMonths(), x.Comptage, 0, null));
                 Assert.Equal(attendu, pub.Valeur(level, code, d.Cle).Masquee);
                 if (attendu) masques++; else montres++;
             }

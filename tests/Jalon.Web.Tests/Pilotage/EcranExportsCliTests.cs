@@ -6,83 +6,152 @@ using System.Text.RegularExpressions;
 using Jalon.Cli.Commands;
 using Jalon.Domain;
 using Jalon.Exchange;
+using Jalon.Indicators.Catalogues;
 using Jalon.Storage.Exchange;
 using Jalon.Web.Pages.Pilotage.Services;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Jalon.Web.Tests.Pilotage;
 
+/// <summary>The demo with one more catalogue, a file of <c>Jalon:Catalogues:Dossier</c> built from existing criteria.</summary>
+public sealed class JalonWebFactoryAvecCatalogue : JalonWebFactory
+{
+    public const string Grille = """
+        {"id":"grille-essai","libelle":"Grille d'essai (fichier)","indicateurs":[
+          {"cle":"accueillis","libelle":"Jeunes accueillis pour la première fois","definition":"Critère I2.","nature":"effectif","critere":"I2","ventilations":["femmes","qpv"]},
+          {"cle":"en_contact","libelle":"Jeunes en contact","definition":"Critère I1.","nature":"effectif","critere":"I1","ventilations":["femmes"]},
+          {"cle":"part_accueillis","libelle":"Part des accueillis parmi les jeunes en contact","definition":"accueillis / en_contact.","nature":"ratio","unite":"pourcentage","sens":"hausse","numerateur":"accueillis","denominateur":"en_contact"},
+          {"cle":"financement_etat","libelle":"Financement de l'État","definition":"Colonne financement_etat.","nature":"montant","unite":"euros","moyens":"financement_etat"},
+          {"cle":"par_jeune","libelle":"Financement de l'État par jeune en contact","definition":"financement_etat / en_contact.","nature":"ratio","unite":"euros_par_jeune","sens":"baisse","numerateur":"financement_etat","denominateur":"en_contact"},
+          {"cle":"sortis","libelle":"Jeunes sortis d'un parcours","definition":"Critère I8.","nature":"effectif","critere":"I8"},
+          {"cle":"duree","libelle":"Durée des parcours terminés","definition":"Mesure de I5.","nature":"moyenne","unite":"mois","mesure":"duree_parcours_termines","population":"sortis"}
+        ]}
+        """;
+
+    public string Dossier { get; } = Directory.CreateTempSubdirectory("jalon-catalogues-").FullName;
+
+    protected override void Reglages(IWebHostBuilder builder)
+    {
+        File.WriteAllText(Path.Combine(Dossier, "grille-essai.json"), Grille);
+        builder.UseSetting("Jalon:Catalogues:Dossier", Dossier);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try { Directory.Delete(Dossier, recursive: true); } catch (IOException) { }
+    }
+}
+
 /// <summary>
-/// The dashboard on screen, its CSV export and <c>./jalon indicateurs</c> run on the database's exported package give
-/// the same figures, indicator by indicator, for N and N−1.
+/// For every catalogue (the embedded cpo-2015 and one read from the configured folder), the dashboard on screen, its
+/// CSV export and <c>./jalon indicateurs --catalogue</c> run on the database's exported package give the same figures,
+/// indicator by indicator, for N and N−1, each written in its unit.
 /// </summary>
-public sealed partial class EcranExportsCliTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public sealed partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue factory) : IClassFixture<JalonWebFactoryAvecCatalogue>
 {
     private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
     private const string Structure = "ML26001";
 
-    [Fact]
-    public async Task Screen_csv_export_and_command_line_agree_exactly()
+    [Theory]
+    [InlineData("cpo-2015")]
+    [InlineData("grille-essai")]
+    public async Task Screen_csv_export_and_command_line_agree_exactly(string catalogueId)
     {
         var client = await factory.SignedIn("directeur");
-        var url = $"/Pilotage?niveau=structure&code={Structure}&debut={Annee.Debut:yyyy-MM-dd}&fin={Annee.Fin:yyyy-MM-dd}";
+        // Context and resources of the year, so that the amounts and euros per young person are computed.
+        var moyens = $"/Pilotage/Moyens?structure={Structure}&annee={Annee.Fin.Year}";
+        await client.PostForm(moyens, new() { ["Jano"] = "4321", ["Defm"] = "1234", ["EtpTotal"] = "20", ["EtpAccompagnement"] = "15", ["FinancementTotal"] = "900000", ["FinancementEtat"] = "250000" }, moyens);
+        var url = $"/Pilotage?niveau=structure&code={Structure}&debut={Annee.Debut:yyyy-MM-dd}&fin={Annee.Fin:yyyy-MM-dd}&catalogue={catalogueId}";
         var html = await client.Html(url);
         var csvBytes = await (await client.GetAsync(url + "&format=csv")).Content.ReadAsByteArrayAsync();
         var csv = Encoding.UTF8.GetString(csvBytes, 3, csvBytes.Length - 3)
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')).ToDictionary(c => c[2]);
 
-        // The command line, on the package exported from the same database.
+        // The command line, on the package exported from the same database, with the same catalogue folder.
         var dossier = Directory.CreateTempSubdirectory("jalon-cli-");
-        Dictionary<string, ResultatIndicateur> n, n1;
+        Dictionary<string, LigneCli> n, n1;
         try
         {
             using (var db = factory.Db()) PackageWriter.Write(PackageLoader.Load(db), dossier.FullName);
-            n = Cli(dossier.FullName, Annee);
-            n1 = Cli(dossier.FullName, Annee.PreviousYear());
+            n = Cli(dossier.FullName, Annee, catalogueId);
+            n1 = Cli(dossier.FullName, Annee.PreviousYear(), catalogueId);
         }
         finally
         {
             dossier.Delete(recursive: true);
         }
 
-        var attendu = TableauDeBord.Construire(IndicateursPilotage.Definitions, n, n1, secret: false, IndicateursPilotage.Dependances);
+        var catalogue = CatalogueSet.Integres.Avec([("grille-essai.json", new MemoryStream(Encoding.UTF8.GetBytes(JalonWebFactoryAvecCatalogue.Grille)))])[catalogueId];
         var ecran = Lignes(html);
-        Assert.Equal(IndicateursPilotage.Definitions.Count, ecran.Count);
+        Assert.Equal(catalogue.Indicateurs.Count, ecran.Count);
         var nonVides = 0;
-        foreach (var ligne in attendu)
+        foreach (var d in catalogue.Indicateurs)
         {
-            var cle = ligne.Definition.Cle;
-            // Screen: the same text in every cell (value, N−1, change, breakdowns).
-            string[] cellules = [ligne.N.Affiche, ligne.N1.Affiche, ligne.Evolution.Affiche, .. ligne.Ventilations.Select(v => v.Affiche == "—" ? "" : v.Affiche)];
-            Assert.Equal(cellules, ecran[cle]);
+            var (a, b) = (n[d.Cle].Valeur, n1[d.Cle].Valeur);
+            // Screen: each cell written in the indicator's unit (value, N−1, change, breakdowns).
+            string[] cellules =
+            [
+                a is { } x ? Affichage.Valeur(d.Unite, x) : "—",
+                b is { } y ? Affichage.Valeur(d.Unite, y) : "—",
+                a is { } x1 && b is { } y1 ? Affichage.Evolution(d.Unite, x1 - y1, y1) : "—",
+                .. Ventilations.Toutes.Select(v => d.Ventilations.Contains(v) && n[d.Cle].Ventilations[v] is { } z ? Affichage.Valeur(Unite.Jeunes, z) : ""),
+            ];
+            Assert.Equal(cellules, ecran[d.Cle]);
             // CSV: the command line's raw values.
-            Assert.Equal(Texte(n.GetValueOrDefault(cle)?.Valeur), csv[cle][4]);
-            Assert.Equal(Texte(n1.GetValueOrDefault(cle)?.Valeur), csv[cle][5]);
-            var ventilations = TableauDeBord.Ventilations.Select(v => ligne.Definition.Nature == NatureIndicateur.Comptage
-                ? Texte(n.GetValueOrDefault(cle)?.Ventilations.GetValueOrDefault(v.Cle)) : "");
-            Assert.Equal(ventilations, csv[cle][7..12]);
-            if (n.GetValueOrDefault(cle)?.Valeur is > 0) nonVides++;
+            Assert.Equal(Texte(a), csv[d.Cle][4]);
+            Assert.Equal(Texte(b), csv[d.Cle][5]);
+            Assert.Equal(Ventilations.Toutes.Select(v => d.Ventilations.Contains(v) ? Texte(n[d.Cle].Ventilations[v]) : ""), csv[d.Cle][7..12]);
+            if (a is > 0) nonVides++;
         }
-        Assert.True(nonVides > 30, $"{nonVides} indicateurs non nuls seulement");
+        Assert.True(nonVides > catalogue.Indicateurs.Count / 3, $"{nonVides} indicateurs non nuls seulement");
+        if (catalogueId == "cpo-2015")
+        {
+            // Euros per young person are euros on the dashboard, not percentages (I10.1.d, I10.1.e).
+            Assert.EndsWith("€ par jeune", ecran["I10.1.d"][0]);
+            Assert.EndsWith("€ par jeune", ecran["I10.1.e"][0]);
+            Assert.EndsWith("%", ecran["R10"][0]);
+            Assert.Equal("euros par jeune", csv["I10.1.e"][12]);
+        }
+        else
+        {
+            Assert.Contains("grille-essai", html);
+            Assert.EndsWith("€ par jeune", ecran["par_jeune"][0]);
+        }
+    }
+
+    [Fact]
+    public async Task The_catalogue_selector_lists_every_catalogue_and_an_unknown_one_is_not_found()
+    {
+        var client = await factory.SignedIn("directeur");
+        var html = await client.Html("/Pilotage");
+        Assert.Contains("<option value=\"cpo-2015\" selected=\"selected\">", html);
+        Assert.Contains("<option value=\"grille-essai\">", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Pilotage?catalogue=inconnue")).StatusCode);
+        var definitions = await client.Html("/Pilotage/Indicateurs?catalogue=grille-essai");
+        Assert.Contains("par_jeune — Financement de l'État par jeune en contact", definitions);
+        Assert.Contains("Unité : euros par jeune ; lecture : à la baisse", definitions);
     }
 
     private static string Texte(double? v) => v is { } x ? Exports.NombreCsv(x) : "";
 
+    private sealed record LigneCli(double? Valeur, Dictionary<Ventilation, double?> Ventilations);
+
     /// <summary>Runs <c>jalon indicateurs --format json</c> and reads the structure's rows.</summary>
-    private static Dictionary<string, ResultatIndicateur> Cli(string dossier, Period periode)
+    private Dictionary<string, LigneCli> Cli(string dossier, Period periode, string catalogue)
     {
         using var sortie = new MemoryStream();
         var erreurs = new StringWriter();
         var code = IndicateursCommand.Run(dossier, periode.Debut.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            periode.Fin.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "json", "cpo-2015", false, sortie, erreurs);
+            periode.Fin.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "json", catalogue, false, sortie, erreurs, factory.Dossier);
         Assert.True(code == 0, erreurs.ToString());
         using var json = JsonDocument.Parse(sortie.ToArray());
-        var result = new Dictionary<string, ResultatIndicateur>(StringComparer.Ordinal);
+        var result = new Dictionary<string, LigneCli>(StringComparer.Ordinal);
         foreach (var r in json.RootElement.GetProperty("resultats").EnumerateArray())
         {
             if (r.GetProperty("niveau").GetString() != "structure" || r.GetProperty("code").GetString() != Structure) continue;
             double? Nombre(string nom) => r.TryGetProperty(nom, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : null;
-            var ventilations = TableauDeBord.Ventilations.ToDictionary(v => v.Cle, v => Nombre(v.Cle));
-            result[r.GetProperty("indicateur").GetString()!] = new ResultatIndicateur(r.GetProperty("indicateur").GetString()!, Nombre("valeur"), ventilations);
+            result[r.GetProperty("indicateur").GetString()!] = new LigneCli(Nombre("valeur"), Ventilations.Toutes.ToDictionary(v => v, v => Nombre(v.Cle())));
         }
         Assert.NotEmpty(result);
         return result;

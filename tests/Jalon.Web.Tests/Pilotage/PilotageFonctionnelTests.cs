@@ -6,6 +6,7 @@ using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Storage.Exchange;
 using Jalon.Web.Pages.Pilotage.Services;
+using Jalon.Web.Tests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Web.Tests.Pilotage;
@@ -29,14 +30,14 @@ public sealed class PilotageFonctionnelTests(JalonWebFactory factory) : IClassFi
         var client = await factory.SignedIn("directeur");
         var csv = Csv(await (await client.GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
         var xlsx = Exports.LireXlsx(await (await client.GetAsync(Url("ML26001") + "&format=xlsx")).Content.ReadAsByteArrayAsync());
-        Assert.Equal(["niveau", "code", "indicateur", "libelle", "valeur", "valeur_n_1", "evolution", "femmes", "infra_v", "qpv", "zrr", "neet"], csv[0]);
+        Assert.Equal(["niveau", "code", "indicateur", "libelle", "valeur", "valeur_n_1", "evolution", "femmes", "infra_v", "qpv", "zrr", "neet", "unite"], csv[0]);
 
         using var db = factory.Db();
         var engine = IndicatorEngine.Compute(PackageLoader.Load(db), Catalogue.Load("cpo-2015"),
             new IndicatorRequest(Annee) { WithPreviousYear = true });
         var html = await client.Html(Url("ML26001"));
         var compares = 0;
-        foreach (var row in csv.Skip(1))
+        foreach (var row in csv.Skip(1).Where(r => !r[2].StartsWith("poids_regional:", StringComparison.Ordinal)))
         {
             var attendu = engine.Current.Get(Level.Structure, "ML26001", row[2]);
             var precedent = engine.Previous!.Get(Level.Structure, "ML26001", row[2]);
@@ -57,35 +58,71 @@ public sealed class PilotageFonctionnelTests(JalonWebFactory factory) : IClassFi
     private static string Texte(double? v) => v is { } x ? Exports.NombreCsv(x) : "";
 
     [Fact]
-    public async Task State_roles_see_small_counts_as_less_than_five_on_screen_and_in_exports()
+    public async Task State_roles_see_small_counts_masked_on_screen_and_in_exports_and_everything_else_as_it_is()
     {
         var directeur = Csv(await (await (await factory.SignedIn("admin")).GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
         var etat = await factory.SignedIn("etat.region");
         var secret = Csv(await (await etat.GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
-        var masques = 0;
+        var xlsx = Exports.LireXlsx(await (await etat.GetAsync(Url("ML26001") + "&format=xlsx")).Content.ReadAsByteArrayAsync());
+        var cpo = Catalogue.Load("cpo-2015");
+        var (primaires, masques) = (0, 0);
+        Assert.Equal(directeur.Count, secret.Count);
         for (var i = 1; i < directeur.Count; i++)
         {
             var cle = directeur[i][2];
-            if (IndicateursPilotage.NatureDe(Catalogue.Load("cpo-2015")[cle]) != NatureIndicateur.Comptage) continue;
-            for (var c = 4; c < directeur[i].Length; c++)
+            Assert.Equal(cle, secret[i][2]);
+            var comptage = cpo.TryGet(cle, out var d) && d.Nature == Nature.Effectif;
+            for (var c = 4; c < 12; c++)
             {
                 if (c == 6 || directeur[i][c] == "") continue;
-                var v = double.Parse(directeur[i][c].Replace(',', '.'), CultureInfo.InvariantCulture);
-                if (v < 5)
+                if (secret[i][c] == "s")
                 {
-                    Assert.Equal("< 5", secret[i][c]);
                     masques++;
+                    Assert.False(d?.Nature == Nature.Montant, $"{cle} : un montant n'est jamais masqué");
+                    continue;
                 }
-                else Assert.Equal(directeur[i][c], secret[i][c]);
+                // Whatever is shown is the true figure.
+                Assert.Equal(directeur[i][c], secret[i][c]);
+                if (comptage) Assert.True(double.Parse(secret[i][c].Replace(',', '.'), CultureInfo.InvariantCulture) >= 5, $"{cle} colonne {c} : {secret[i][c]}");
             }
+            if (comptage && double.TryParse(directeur[i][4].Replace(',', '.'), CultureInfo.InvariantCulture, out var v) && v < 5) primaires++;
+            // The XLSX holds the same cells.
+            var x = xlsx.Single(r => r.Count > 2 && r[2] == cle);
+            if (secret[i][4] == "s") Assert.Equal("s", x[4]);
+            else if (secret[i][4] != "") Assert.Equal(double.Parse(secret[i][4].Replace(',', '.'), CultureInfo.InvariantCulture), double.Parse(x[4], CultureInfo.InvariantCulture), 9);
         }
-        Assert.True(masques > 0, "the demo should have small counts");
+        Assert.True(primaires > 0 && masques >= primaires, $"{primaires} petits effectifs, {masques} cases masquées");
         var html = await etat.Html(Url("ML26001"));
-        Assert.Contains("&lt; 5", await (await etat.GetAsync(Url("ML26001"))).Content.ReadAsStringAsync());
+        Assert.Contains("Secret statistique — s : secret statistique", html);
+        Assert.Contains("<td class=\"jalon-n\">s</td>", html);
         // Never a young person's name.
         using var db = factory.Db();
         var noms = await db.Jeunes.Where(j => j.StructureCode == "ML26001").Select(j => j.Nom).Take(20).ToListAsync();
         Assert.DoesNotContain(noms, n => !string.IsNullOrEmpty(n) && n.Length > 3 && html.Contains(" " + n + " ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("etat.region", "2025-01-02", "2025-12-31")]
+    [InlineData("etat.national", "2025-03-01", "2025-04-30")]
+    [InlineData("arml", "2024-07-01", "2025-06-30")]
+    [InlineData("region", "2025-01-01", "2025-01-15")]
+    public async Task Aggregate_only_roles_get_whole_months_quarters_or_years_and_a_french_refusal_otherwise(string login, string debut, string fin)
+    {
+        var client = await factory.SignedIn(login);
+        var url = $"/Pilotage?niveau=structure&code=ML26001&debut={debut}&fin={fin}";
+        var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("Période non autorisée", await page.Body());
+        Assert.DoesNotContain("data-cle=", await page.Body());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(url + "&format=csv")).StatusCode);
+        // A quarter, a month or a year, by dates or by the period selector.
+        Assert.Contains("data-cle=\"I1\"", await client.Html("/Pilotage?niveau=structure&code=ML26001&debut=2025-04-01&fin=2025-06-30"));
+        Assert.Contains("data-cle=\"I1\"", await client.Html("/Pilotage?niveau=structure&code=ML26001&annee=2025&periode=M02"));
+        var annee = await client.Html("/Pilotage?niveau=structure&code=ML26001&annee=2025&periode=annee");
+        Assert.Contains("du 01/01/2025 au 31/12/2025", annee);
+        // The director chooses any period.
+        var directeur = await factory.SignedIn("directeur");
+        Assert.Contains("data-cle=\"I1\"", await directeur.Html(url));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using Jalon.Domain.Pilotage;
+using Jalon.Indicators.Catalogues;
 using Jalon.Web.Pages.Pilotage.Services;
 using Microsoft.Extensions.Configuration;
 
@@ -33,23 +34,36 @@ public sealed class PilotageServicesTests
     }
 
     [Fact]
-    public void Rates_built_on_hidden_counts_are_hidden_using_the_catalogue_dependencies()
+    public void Figures_are_written_in_their_catalogue_unit()
     {
-        var deps = IndicateursPilotage.Dependances;
-        Assert.Contains("I8.1", deps["R10"]);
-        Assert.Contains("N−1:I2", deps["R2"]);
-        var n = new Dictionary<string, ResultatIndicateur>
-        {
-            ["I8.1"] = new("I8.1", 40, new Dictionary<string, double?>()),
-            ["I8.1.f"] = new("I8.1.f", 3, new Dictionary<string, double?>()),
-            ["R10"] = new("R10", 0.075, new Dictionary<string, double?>()),
-        };
-        var defs = IndicateursPilotage.Definitions.Where(d => d.Cle is "I8.1" or "I8.1.f" or "R10").ToList();
-        var lignes = TableauDeBord.Construire(defs, n, new Dictionary<string, ResultatIndicateur>(), secret: true, deps);
-        Assert.Equal("< 5", lignes.Single(l => l.Definition.Cle == "R10").N.Affiche);
-        Assert.Equal("< 5", lignes.Single(l => l.Definition.Cle == "I8.1.f").N.Affiche);
-        Assert.Equal("40", lignes.Single(l => l.Definition.Cle == "I8.1").N.Affiche);
-        var clair = TableauDeBord.Construire(defs, n, new Dictionary<string, ResultatIndicateur>(), secret: false, deps);
-        Assert.Equal("7,5\u00A0%", clair.Single(l => l.Definition.Cle == "R10").N.Affiche);
+        Assert.Equal("1\u00A0234", Affichage.Valeur(Unite.Jeunes, 1234));
+        Assert.Equal("7,5\u00A0%", Affichage.Valeur(Unite.Pourcentage, 0.075));
+        Assert.Equal("1,05", Affichage.Valeur(Unite.Ratio, 1.05));
+        Assert.Equal("243\u00A0500\u00A0€", Affichage.Valeur(Unite.Euros, 243500));
+        Assert.Equal("1\u00A0234,57\u00A0€ par jeune", Affichage.Valeur(Unite.EurosParJeune, 1234.567));
+        Assert.Equal("85,2 jeunes par ETP", Affichage.Valeur(Unite.JeunesParEtp, 85.19));
+        Assert.Equal("12,5\u00A0ETP", Affichage.Valeur(Unite.Etp, 12.5));
+        Assert.Equal("7,4\u00A0mois", Affichage.Valeur(Unite.Mois, 7.43));
+        Assert.Equal("s", Affichage.Publie(Unite.Jeunes, Jalon.Indicators.Secret.ValeurPubliee.Masque));
+        Assert.Equal("—", Affichage.Publie(Unite.Jeunes, new(null, false)));
+        Assert.Equal("+12 (+10\u00A0%)", Affichage.Evolution(Unite.Jeunes, 12, 120));
+        Assert.Equal("−1,5\u00A0pt", Affichage.Evolution(Unite.Pourcentage, -0.015, 0.3));
+        Assert.Equal(0.35, Affichage.Saisie(Unite.Pourcentage, 35));
+        Assert.Equal(85, Affichage.Saisie(Unite.JeunesParEtp, 85));
+    }
+
+    [Fact]
+    public void The_matrix_weights_come_from_the_catalogue_and_the_configuration_may_change_them()
+    {
+        var cpo = Catalogue.Load("cpo-2015");
+        var defaut = Jalon.Web.Pages.Pilotage.MatriceModel.Ponderations(cpo, null)!;
+        Assert.Equal(new PonderationRatio("I10.1.e", 1, Sens.Baisse), defaut.Efficacite[^1]);
+        Assert.Equal(new PonderationRatio("R11", 1, Sens.Baisse), defaut.Performance[^1]);
+        Assert.Same(defaut, defaut.Valider());
+        // A configured ratio without direction takes the catalogue's.
+        var configuree = Jalon.Web.Pages.Pilotage.MatriceModel.Ponderations(cpo,
+            new ConfigurationMatrice([new("R13", 3, Sens.Neutre)], [new("R8", 1, Sens.Neutre)]))!;
+        Assert.Equal(new PonderationRatio("R13", 3, Sens.Hausse), configuree.Efficacite.Single());
+        Assert.Equal(new PonderationRatio("R8", 1, Sens.Baisse), configuree.Performance.Single());
     }
 }

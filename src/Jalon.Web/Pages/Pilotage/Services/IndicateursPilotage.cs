@@ -36,7 +36,7 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
     /// </summary>
     public Publication Publier(ClaimsPrincipal user, Catalogue catalogue, Period periode, IReadOnlyCollection<string>? structures, bool avecN1 = true)
     {
-        var request = new IndicatorRequest(periode) { WithPreviousYear = avecN1, Structures = structures };
+        var request = new IndicatorRequest(periode) { WithPreviousYear = avecN1, Structures = structures, MoisEntiers = true };
         var results = new IndicatorStore(db).Compute(catalogue, request);
         if (!user.Secret()) return Publication.SansSecret(results);
         return Secret(catalogue, IndicatorEngine.PeriodsNeeded(catalogue, request)).Publier(results);
