@@ -80,6 +80,36 @@ public class IndicatorStoreTests
     }
 
     [DatabaseTheory, BothProviders]
+    public void Each_catalogue_keeps_its_own_tallies_and_the_data_version_follows_the_revisions(DatabaseProvider provider)
+    {
+        using var imported = new Imported(provider);
+        var (db, request, store) = (imported.Db, imported.Request, imported.Store);
+        const string json = """
+            {"id":"grille-test","libelle":"Grille de test","indicateurs":[
+              {"cle":"contact","libelle":"Jeunes en contact","definition":"I1.","nature":"effectif","critere":"I1","ventilations":["femmes"]}]}
+            """;
+        var grille = CatalogueSet.Integres.Avec([("grille-test.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))])["grille-test"];
+        var (_, before) = store.DataVersion();
+        var cpo = store.Compute(Catalogue, request);
+        var autre = store.Compute(grille, request);
+        var periods = IndicatorEngine.PeriodsNeeded(Catalogue, request);
+        // Both sets kept: computing one catalogue again recomputes nothing of either.
+        Assert.Equal(4 * periods.Count, db.IndicatorTallies.Count(t => t.Catalogue == "cpo-2015"));
+        Assert.Equal(4 * IndicatorEngine.PeriodsNeeded(grille, request).Count, db.IndicatorTallies.Count(t => t.Catalogue == "grille-test"));
+        Assert.Equal(0, store.Refresh(Catalogue, periods).Computed);
+        Assert.Equal(0, store.Refresh(grille, IndicatorEngine.PeriodsNeeded(grille, request)).Computed);
+        Assert.Equal(cpo.Get(Level.National, "FR", "I1").Count, autre.Get(Level.National, "FR", "contact").Count);
+        // The tallies of every structure, and the fingerprint of the data: unchanged by reading, changed by a write.
+        var tallies = store.StructureTallies(Catalogue, [request.Period]);
+        Assert.Equal(4, tallies.Count);
+        Assert.Equal(before, store.DataVersion().Version);
+        var jeune = db.Jeunes.First();
+        jeune.Qpv = !jeune.Qpv;
+        db.SaveChanges();
+        Assert.NotEqual(before, store.DataVersion().Version);
+    }
+
+    [DatabaseTheory, BothProviders]
     public void A_region_or_a_single_structure_gives_the_engine_figures_of_that_scope(DatabaseProvider provider)
     {
         using var imported = new Imported(provider);
