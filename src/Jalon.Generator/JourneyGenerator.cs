@@ -1,3 +1,4 @@
+using Jalon.Referentiels;
 using System.Collections.Concurrent;
 using Jalon.Domain;
 

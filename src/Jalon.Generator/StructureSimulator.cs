@@ -1,3 +1,4 @@
+using Jalon.Referentiels;
 using System.Globalization;
 using Jalon.Domain;
 

@@ -1,3 +1,4 @@
+using Jalon.Referentiels;
 using System.Globalization;
 
 namespace Jalon.Generator;

@@ -1,3 +1,4 @@
+using Jalon.Referentiels;
 using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Generator;
