@@ -67,6 +67,7 @@ public static class PackageReader
     [
         "structures.csv", "jeunes.csv", "contacts.csv", "orientations.csv", "parcours.csv",
         "propositions.csv", "situations.csv", "droits.csv", "parrainages.csv", "moyens.csv",
+        "territoires.csv", "sites.csv", "brh.csv", "budget.csv", "contexte.csv",
     ];
 
     /// <summary>Reads the package in a folder.</summary>
