@@ -32,7 +32,8 @@ public sealed record ReadResult(JourneyPackage? Package, IReadOnlyList<PackageIs
 
     public int AnomalyCount => Anomalies.Count + OmittedAnomalies;
 
-    /// <summary>Every file of the format, in the format's order.</summary>
+    /// <summary>Every file of the format, in the format's order; the structure side's optional files (territoires, sites, brh,
+    /// budget, contexte) only when present.</summary>
     public IReadOnlyList<FileSummary> Files { get; init; } = [];
 
     /// <summary>How long the reading took.</summary>

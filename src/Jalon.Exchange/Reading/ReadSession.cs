@@ -132,7 +132,10 @@ internal sealed class ReadSession(Func<string, Stream?> open)
                 StructureChecks.Build(territoires, sites, brh, budget, contexte))
             : null;
         Trace(clock, "paquet construit");
-        var files = readers.Select(r => new FileSummary(r.Name, r.Present, r.Present ? r.RowCount : 0)).ToArray();
+        // The structure side's files (territoires … contexte) are listed when present: a journeys-only package reads as before.
+        FileReader[] structureSide = [territoires, sites, brh, budget, contexte];
+        var files = readers.Where(r => r.Present || !structureSide.Contains(r))
+            .Select(r => new FileSummary(r.Name, r.Present, r.Present ? r.RowCount : 0)).ToArray();
         return new ReadResult(package,
             Sorted(errors, order, ref omittedErrors),
             Sorted(anomalies, order, ref omittedAnomalies),

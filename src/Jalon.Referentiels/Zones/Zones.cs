@@ -171,17 +171,39 @@ public static class ZoneListReader
 /// The zone lists Jalon knows of at a time: the embedded sample (<see cref="Sample"/>) and the lists imported with
 /// <c>./jalon referentiels importer</c>. Answers « is this commune in a ZRR / does it hold a QPV on this day ».
 /// </summary>
-public sealed class ZoneReference(IEnumerable<ZoneList> lists)
+public sealed class ZoneReference
 {
-    public IReadOnlyList<ZoneList> Lists { get; } = lists.OrderBy(l => l.Type).ThenBy(l => l.Debut).ToList();
+    private readonly ZoneList[][] _byType;
+
+    public ZoneReference(IEnumerable<ZoneList> lists)
+    {
+        Lists = lists.OrderBy(l => l.Type).ThenBy(l => l.Debut).ToList();
+        _byType = Enum.GetValues<ZoneType>().Select(t => Lists.Where(l => l.Type == t).ToArray()).ToArray();
+    }
+
+    public IReadOnlyList<ZoneList> Lists { get; }
 
     /// <summary>The lists of a kind in force on a day (none when no list covers it).</summary>
-    public IEnumerable<ZoneList> InForce(ZoneType type, DateOnly day) => Lists.Where(l => l.Type == type && l.IsValidOn(day));
+    public IEnumerable<ZoneList> InForce(ZoneType type, DateOnly day) => _byType[(int)type].Where(l => l.IsValidOn(day));
 
     /// <summary>True when a list of the kind is in force on that day: otherwise nothing can be said about a commune.</summary>
-    public bool Covers(ZoneType type, DateOnly day) => InForce(type, day).Any();
+    public bool Covers(ZoneType type, DateOnly day)
+    {
+        foreach (var l in _byType[(int)type])
+        {
+            if (l.IsValidOn(day)) return true;
+        }
+        return false;
+    }
 
-    public bool IsIn(ZoneType type, string commune, DateOnly day) => InForce(type, day).Any(l => l.Contains(commune));
+    public bool IsIn(ZoneType type, string commune, DateOnly day)
+    {
+        foreach (var l in _byType[(int)type])
+        {
+            if (l.IsValidOn(day) && l.Contains(commune)) return true;
+        }
+        return false;
+    }
 
     /// <summary>The QPV (code, name) that touch a commune on a day.</summary>
     public IReadOnlyList<ZoneEntry> QpvOf(string commune, DateOnly day) =>
