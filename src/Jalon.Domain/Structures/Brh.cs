@@ -50,99 +50,125 @@ public static class Brh
 
     private static readonly BrhColonne[] Colonnes = [BrhColonne.Femmes, BrhColonne.Hommes, BrhColonne.Total];
 
+    /// <summary>The checks of each code, precomputed from the code table (indexes in <see cref="BrhCodes.All"/>).</summary>
+    private sealed record Plan(int[] Sum, (int Titre, int[] Parts)[] Ventilations, int[] Donts, int HomologueB, int HomologueC, int Etp);
+
+    private static readonly Plan[] Plans = BrhCodes.All.Select(code =>
+    {
+        int Rank(string c) => BrhCodes.RankOf(c);
+        var homologue = IsHomologue(code.Code);
+        return new Plan(
+            BrhCodes.ChildrenOf(code.Code, BrhRelation.Somme).Select(c => Rank(c.Code)).ToArray(),
+            BrhCodes.All.Where(t => t.IsTitre && t.VentilationDe == code.Code)
+                .Select(t => (Rank(t.Code), BrhCodes.ChildrenOf(t.Code, BrhRelation.Somme).Select(c => Rank(c.Code)).ToArray())).ToArray(),
+            BrhCodes.ChildrenOf(code.Code, BrhRelation.Dont).Select(c => Rank(c.Code)).ToArray(),
+            homologue ? Rank("B" + code.Code[1..]) : -1,
+            homologue ? Rank("C" + code.Code[1..]) : -1,
+            code.EtpDe is { } e ? Rank(e) : -1);
+    }).ToArray();
+
     /// <summary>
     /// The inconsistencies of one structure's staff table for one year (rows of other codes than the table's and heading
     /// rows are ignored), in table order of the reported row, then rule.
     /// </summary>
     public static IReadOnlyList<BrhEcart> Check(IEnumerable<BrhLigne> rows)
     {
-        var byCode = new Dictionary<string, BrhLigne>(StringComparer.Ordinal);
+        var all = BrhCodes.All;
+        var byRank = new BrhLigne?[all.Count];
         foreach (var row in rows)
         {
-            if (BrhCodes.Find(row.Code) is { IsTitre: false }) byCode[row.Code] = row;
+            var rank = BrhCodes.RankOf(row.Code);
+            if (rank < all.Count && !all[rank].IsTitre) byRank[rank] = row;
         }
-        var ecarts = new List<BrhEcart>();
-        foreach (var code in BrhCodes.All)
+        List<BrhEcart>? ecarts = null;
+        void Add(BrhEcart e) => (ecarts ??= []).Add(e);
+        for (var i = 0; i < all.Count; i++)
         {
-            if (code.IsTitre || !byCode.TryGetValue(code.Code, out var row)) continue;
+            if (byRank[i] is not { } row) continue;
+            var code = all[i];
+            var plan = Plans[i];
 
             // Women + men = total.
             if (row is { Femmes: { } f, Hommes: { } h, Total: { } t } && Differ(f + h, t))
-                ecarts.Add(new(code.Code, "femmes + hommes = total", [BrhColonne.Total],
+                Add(new(code.Code, "femmes + hommes = total", [BrhColonne.Total],
                     $"{code.Code} : femmes + hommes ≠ total ({Show(f)} + {Show(h)} = {Show(f + h)}, total {Show(t)})"));
 
             // Parent = sum of its « somme » children.
-            var children = BrhCodes.ChildrenOf(code.Code, BrhRelation.Somme).Select(c => c.Code).ToList();
-            if (children.Count > 0) CheckSum(ecarts, code.Code, row, children, byCode, "somme des lignes filles");
+            if (plan.Sum.Length > 0) CheckSum(Add, row, plan.Sum, byRank, "somme des lignes filles");
 
             // A heading's children break down another row: ΣC3x = C1, ΣA3x = A2 (reported on that row).
-            foreach (var titre in BrhCodes.All.Where(t => t.IsTitre && t.VentilationDe == code.Code))
-            {
-                var parts = BrhCodes.ChildrenOf(titre.Code, BrhRelation.Somme).Select(c => c.Code).ToList();
-                CheckSum(ecarts, code.Code, row, parts, byCode, $"ventilation {titre.Code}");
-            }
+            foreach (var (titre, parts) in plan.Ventilations) CheckSum(Add, row, parts, byRank, $"ventilation {all[titre].Code}");
 
             // « dont » rows never exceed their parent (reported on the parent).
-            foreach (var dont in BrhCodes.ChildrenOf(code.Code, BrhRelation.Dont))
+            foreach (var d in plan.Donts)
             {
-                if (!byCode.TryGetValue(dont.Code, out var part)) continue;
-                var failing = Colonnes.Where(c => Get(part, c) is { } p && Get(row, c) is { } whole && p > whole && Differ(p, whole)).ToList();
-                if (failing.Count == 0) continue;
-                ecarts.Add(new(code.Code, "dont ≤ parent", failing,
-                    $"{dont.Code} (dont) > {code.Code} : " + string.Join(", ", failing.Select(c => $"{NomColonne(c)} {Show(Get(part, c)!.Value)} > {Show(Get(row, c)!.Value)}"))));
+                if (byRank[d] is not { } part) continue;
+                var failing = Failing(col => Get(part, col) is { } p && Get(row, col) is { } whole && p > whole && Differ(p, whole));
+                if (failing is null) continue;
+                Add(new(code.Code, "dont ≤ parent", failing,
+                    $"{all[d].Code} (dont) > {code.Code} : " + string.Join(", ", failing.Select(c => $"{NomColonne(c)} {Show(Get(part, c)!.Value)} > {Show(Get(row, c)!.Value)}"))));
             }
 
             // A = B + C on the homologous codes.
-            if (IsHomologue(code.Code))
+            if (plan.HomologueB >= 0 && byRank[plan.HomologueB] is { } rowB && byRank[plan.HomologueC] is { } rowC)
             {
-                var b = "B" + code.Code[1..];
-                var c = "C" + code.Code[1..];
-                if (byCode.TryGetValue(b, out var rowB) && byCode.TryGetValue(c, out var rowC))
-                {
-                    var failing = Colonnes.Where(col => Get(row, col) is { } a && Get(rowB, col) is { } vb && Get(rowC, col) is { } vc && Differ(a, vb + vc)).ToList();
-                    if (failing.Count > 0)
-                        ecarts.Add(new(code.Code, "A = B + C", failing,
-                            $"{code.Code} ≠ {b} + {c} : " + string.Join(", ", failing.Select(col =>
-                                $"{NomColonne(col)} {Show(Get(row, col)!.Value)} ≠ {Show(Get(rowB, col)!.Value)} + {Show(Get(rowC, col)!.Value)} = {Show(Get(rowB, col)!.Value + Get(rowC, col)!.Value)}"))));
-                }
+                var failing = Failing(col => Get(row, col) is { } a && Get(rowB, col) is { } vb && Get(rowC, col) is { } vc && Differ(a, vb + vc));
+                if (failing is not null)
+                    Add(new(code.Code, "A = B + C", failing,
+                        $"{code.Code} ≠ {rowB.Code} + {rowC.Code} : " + string.Join(", ", failing.Select(col =>
+                            $"{NomColonne(col)} {Show(Get(row, col)!.Value)} ≠ {Show(Get(rowB, col)!.Value)} + {Show(Get(rowC, col)!.Value)} = {Show(Get(rowB, col)!.Value + Get(rowC, col)!.Value)}"))));
             }
 
             // FTE ≤ head-count.
-            if (code.EtpDe is { } effectif && byCode.TryGetValue(effectif, out var personnes))
+            if (plan.Etp >= 0 && byRank[plan.Etp] is { } personnes)
             {
-                var failing = Colonnes.Where(col => Get(row, col) is { } etp && Get(personnes, col) is { } n && etp > n && Differ(etp, n)).ToList();
-                if (failing.Count > 0)
-                    ecarts.Add(new(code.Code, "ETP ≤ effectif", failing,
-                        $"{code.Code} (ETP) > {effectif} (personnes) : " + string.Join(", ", failing.Select(col => $"{NomColonne(col)} {Show(Get(row, col)!.Value)} > {Show(Get(personnes, col)!.Value)}"))));
+                var failing = Failing(col => Get(row, col) is { } etp && Get(personnes, col) is { } n && etp > n && Differ(etp, n));
+                if (failing is not null)
+                    Add(new(code.Code, "ETP ≤ effectif", failing,
+                        $"{code.Code} (ETP) > {personnes.Code} (personnes) : " + string.Join(", ", failing.Select(col => $"{NomColonne(col)} {Show(Get(row, col)!.Value)} > {Show(Get(personnes, col)!.Value)}"))));
             }
         }
-        return ecarts;
+        return ecarts ?? (IReadOnlyList<BrhEcart>)[];
+    }
+
+    /// <summary>The columns that fail a test, or null when none does (no allocation on the usual path).</summary>
+    private static List<BrhColonne>? Failing(Func<BrhColonne, bool> fails)
+    {
+        List<BrhColonne>? failing = null;
+        foreach (var col in Colonnes)
+        {
+            if (fails(col)) (failing ??= []).Add(col);
+        }
+        return failing;
     }
 
     /// <summary>The A rows that equal B + C: A1 and its breakdown by contract (A11…A122), A2. Not A3x: B3x and C3x count other things.</summary>
     public static bool IsHomologue(string code) => code == "A2" || (code.StartsWith("A1", StringComparison.Ordinal) && BrhCodes.Find("B" + code[1..]) is not null);
 
-    private static void CheckSum(List<BrhEcart> ecarts, string code, BrhLigne row, List<string> parts, Dictionary<string, BrhLigne> byCode, string regle)
+    private static void CheckSum(Action<BrhEcart> add, BrhLigne row, int[] parts, BrhLigne?[] byRank, string regle)
     {
-        var failing = new List<BrhColonne>();
-        var details = new List<string>();
+        List<BrhColonne>? failing = null;
+        List<string>? details = null;
         foreach (var col in Colonnes)
         {
             if (Get(row, col) is not { } whole) continue;
-            var values = new List<decimal>();
+            decimal sum = 0;
+            var complete = true;
             foreach (var p in parts)
             {
-                if (byCode.TryGetValue(p, out var r) && Get(r, col) is { } v) values.Add(v);
-                else break;
+                if (byRank[p] is { } r && Get(r, col) is { } v) sum += v;
+                else
+                {
+                    complete = false; // a term is missing: nothing to check
+                    break;
+                }
             }
-            if (values.Count != parts.Count) continue; // a term is missing: nothing to check
-            var sum = values.Sum();
-            if (!Differ(whole, sum)) continue;
-            failing.Add(col);
-            details.Add($"{NomColonne(col)} {Show(whole)} ≠ {string.Join(" + ", values.Select(Show))} = {Show(sum)}");
+            if (!complete || !Differ(whole, sum)) continue;
+            (failing ??= []).Add(col);
+            (details ??= []).Add($"{NomColonne(col)} {Show(whole)} ≠ {string.Join(" + ", parts.Select(p => Show(Get(byRank[p]!.Value, col)!.Value)))} = {Show(sum)}");
         }
-        if (failing.Count > 0)
-            ecarts.Add(new(code, regle, failing, $"{code} ≠ {string.Join(" + ", parts)} : {string.Join(", ", details)}"));
+        if (failing is not null)
+            add(new(row.Code, regle, failing, $"{row.Code} ≠ {string.Join(" + ", parts.Select(p => BrhCodes.All[p].Code))} : {string.Join(", ", details!)}"));
     }
 
     /// <summary>The value of a row's total for a code, if given (e.g. A2 for the FTE of the structure).</summary>

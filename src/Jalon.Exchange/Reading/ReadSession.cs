@@ -104,8 +104,9 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens, territoires, sites, brh, budget, contexte]);
             Trace(clock, "événements lus");
             CheckNationalOverlaps(parcours);
-            StructureChecks.Run(this, territoires, sites, brh, budget, _anomalies);
             Trace(clock, "chevauchements");
+            StructureChecks.Run(this, territoires, sites, brh, budget, _anomalies);
+            Trace(clock, "contrôles de la structure");
         }
 
         var order = readers.Select((r, i) => (r.Name, i)).ToDictionary(x => x.Name, x => x.i);

@@ -156,3 +156,21 @@ public class BrhTests
         Assert.All(rows, r => Assert.NotNull(BrhCodes.Find(r.Code)));
     }
 }
+
+public class BrhCodeTableTests
+{
+    [Fact]
+    public void The_code_table_in_docs_spec_is_the_one_of_the_code()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "docs", "spec", "brh-codes.md"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var rows = File.ReadAllLines(Path.Combine(dir.FullName, "docs", "spec", "brh-codes.md"))
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| code ", StringComparison.Ordinal))
+            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
+            .Select(c => (c[1], c[2], c[3], c[4]))
+            .ToList();
+
+        Assert.Equal(BrhCodes.All.Select(c => (c.Code, c.Libelle, c.Parent ?? "", c.Relation.ToString().ToLowerInvariant())), rows);
+    }
+}
