@@ -1,6 +1,6 @@
+using System.Runtime.InteropServices;
 using MoyensEffectifs = Jalon.Domain.Structures.MoyensEffectifs;
 using StructureData = Jalon.Domain.Structures.StructureData;
-using System.Runtime.InteropServices;
 
 namespace Jalon.Domain;
 

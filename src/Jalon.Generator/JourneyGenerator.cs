@@ -1,7 +1,7 @@
-using Jalon.Referentiels;
 using System.Collections.Concurrent;
 using Jalon.Domain;
 using Jalon.Domain.Structures;
+using Jalon.Referentiels;
 
 namespace Jalon.Generator;
 

@@ -1,6 +1,6 @@
-using Jalon.Referentiels;
 using System.Globalization;
 using Jalon.Domain;
+using Jalon.Referentiels;
 
 namespace Jalon.Generator;
 

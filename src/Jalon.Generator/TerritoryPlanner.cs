@@ -1,5 +1,5 @@
-using Jalon.Referentiels;
 using System.Globalization;
+using Jalon.Referentiels;
 
 namespace Jalon.Generator;
 

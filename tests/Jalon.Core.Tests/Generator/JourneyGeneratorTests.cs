@@ -1,7 +1,7 @@
-using Jalon.Referentiels;
 using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Generator;
+using Jalon.Referentiels;
 
 namespace Jalon.Core.Tests.Generator;
 
