@@ -38,7 +38,8 @@ public sealed class IndicatorStore(JalonDbContext db)
                 m.FinancementActivitesPrincipales, m.FinancementEtat, m.FinancementFse))
             .ToList();
         return IndicatorEngine.Combine(catalogue, request, structures.Select(s => s.Structure).ToList(),
-            (s, slot) => tallies[(structures[s].Structure.Code, periods[slot])], EffectiveMoyens(moyens, request.Structures, index));
+            (s, slot) => tallies[(structures[s].Structure.Code, periods[slot])],
+            EffectiveMoyens(moyens, request.Structures, index, periods.Select(p => p.Fin.Year).Distinct().ToList()));
     }
 
     /// <summary>Computes and stores the tallies of these periods that are missing or out of date, for the structures (null: all).</summary>
@@ -111,10 +112,12 @@ public sealed class IndicatorStore(JalonDbContext db)
     /// moyens.csv's rows overridden by the stored BRH (A2, A31) and budgets (<see cref="Domain.Structures.MoyensEffectifs"/>),
     /// exactly as the engine does for a package: the dashboards and ./jalon indicateurs agree.
     /// </summary>
-    private List<Moyens> EffectiveMoyens(List<Moyens> moyens, IReadOnlyCollection<string>? codes, Dictionary<string, int> index)
+    private List<Moyens> EffectiveMoyens(List<Moyens> moyens, IReadOnlyCollection<string>? codes, Dictionary<string, int> index, List<int> years)
     {
-        var brhQuery = db.BrhLignes.AsNoTracking().Where(b => b.Code == Referentiels.BrhCodes.EtpTotal || b.Code == Referentiels.BrhCodes.EtpAccompagnement);
-        var budgetQuery = db.BudgetLignes.AsNoTracking();
+        // Only the years whose moyens the request reads (that of each period's end), and only what the rule reads.
+        var brhQuery = db.BrhLignes.AsNoTracking()
+            .Where(b => years.Contains(b.Annee) && (b.Code == Referentiels.BrhCodes.EtpTotal || b.Code == Referentiels.BrhCodes.EtpAccompagnement));
+        var budgetQuery = db.BudgetLignes.AsNoTracking().Where(b => years.Contains(b.Annee));
         if (codes is not null)
         {
             brhQuery = brhQuery.Where(b => codes.Contains(b.StructureCode));
