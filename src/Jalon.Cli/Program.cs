@@ -11,5 +11,6 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     BenchCommand.Create(),
     ImporterCommand.Create(),
     ExporterCommand.Create(),
+    ReferentielsCommand.Create(),
 };
 return root.Parse(args).Invoke();

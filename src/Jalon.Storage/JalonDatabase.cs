@@ -140,6 +140,7 @@ internal static class SchemaSteps
         new(1, "schéma initial", _ => ""),
         new(2, "dialogue de gestion et financement CPO", p => Script("0002-pilotage", p)),
         new(3, "décomptes d'indicateurs par structure et révision des structures", p => Script("0003-indicator-tallies", p)),
+        new(6, "la structure : profil daté, territoire, sites, personnel, BRH, budget, contexte, zones ; site d'un contact", p => Script("0006-structure", p)),
         new(7, "décomptes d'indicateurs par catalogue (recalculés à la demande)", p => Script("0007-tallies-per-catalogue", p)),
     ];
 

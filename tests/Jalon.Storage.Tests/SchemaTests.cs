@@ -45,6 +45,7 @@ public class SchemaUpgradeTests
     [
         "DialogueEtapes", "DialogueObjectifs", "DialoguePlans", "DialogueTransitions", "DialogueValidations", "Dialogues",
         "DecisionsFinancement", "Conventions", "IndicatorTallies",
+        "ProfilVersions", "TerritoireCommunes", "TerritoireDeclarations", "Sites", "Personnel", "BrhLignes", "BudgetLignes", "Contexte", "ZoneCommunes",
     ];
 
     [DatabaseTheory, BothProviders]
@@ -62,6 +63,7 @@ public class SchemaUpgradeTests
             foreach (var table in TablesAfterVersion1) db.Database.ExecuteSqlRaw("DROP TABLE \"" + table + "\"");
 #pragma warning restore EF1003
             db.Database.ExecuteSqlRaw("""ALTER TABLE "Structures" DROP COLUMN "Revision" """);
+            db.Database.ExecuteSqlRaw("""ALTER TABLE "Contacts" DROP COLUMN "SiteId" """);
             db.Database.ExecuteSqlRaw("""DELETE FROM "SchemaVersion" """);
             db.Database.ExecuteSqlRaw("""INSERT INTO "SchemaVersion" ("Version", "AppliedAt", "Description") VALUES (1, '2026-01-01', 'schéma initial')""");
             Assert.NotEqual(fresh, Shape(db));

@@ -36,6 +36,7 @@ public static class RegionsGenerees
         foreach (var x in g.Droits.All) { if (map[x.Jeune] >= 0) b.Droits.Add(x with { Jeune = map[x.Jeune] }); }
         foreach (var x in g.Parrainages.All) { if (map[x.Jeune] >= 0) b.Parrainages.Add(x with { Jeune = map[x.Jeune] }); }
         b.Moyens.AddRange(g.Moyens);
+        b.StructureData = g.StructureData;
         return b.Build();
     }
 
