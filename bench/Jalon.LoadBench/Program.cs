@@ -101,8 +101,19 @@ internal static class Bench
                 Console.WriteLine(
                     $"Décomptes d'indicateurs {string.Join(", ", periods.Select(p => p.Fin.Year))} : {refresh.Computed.ToString("N0", fr)} calculé(s) " +
                     $"pour {refresh.StructuresRead.ToString("N0", fr)} structure(s) en {refresh.Elapsed.TotalSeconds.ToString("0.0", fr)} s ; charge {LoadAverage()}.");
+                // The months of those years: what statistical secrecy decides on for the counts that add up across months.
+                var mois = periods.Select(p => p.Fin.Year).Distinct().SelectMany(Jalon.Indicators.Secret.SecretStatistique.Mois).ToList();
+                var refreshMois = new Jalon.Storage.Indicators.IndicatorStore(db).Refresh(catalogue, mois);
+                Console.WriteLine(
+                    $"Décomptes des {mois.Count} mois de ces années (secret statistique) : {refreshMois.Computed.ToString("N0", fr)} calculé(s) " +
+                    $"en {refreshMois.Elapsed.TotalSeconds.ToString("0.0", fr)} s ; charge {LoadAverage()}.");
             }
             pages.Add(new PageSpec("Tableau de bord structure", "directeur.bench", options.Tableaux, _ => "/Pilotage?" + periode, Warmup: 1));
+            // The same structure read by the State (statistical secrecy): the first view decides over the nation, the
+            // next ones reuse the decisions while the data do not change.
+            var structureEtat = $"/Pilotage?niveau=structure&code={scenario.Structure}&" + periode;
+            pages.Add(new PageSpec("Structure (État), 1re vue", "etat.region.bench", 1, _ => structureEtat, Warmup: 0));
+            pages.Add(new PageSpec("Structure (État)", "etat.region.bench", options.Tableaux, _ => structureEtat, Warmup: 1));
             pages.Add(new PageSpec("Tableau de bord région", "etat.region.bench", options.Tableaux, _ => "/Pilotage?" + periode, Warmup: 1));
             pages.Add(new PageSpec("Tableau de bord national", "etat.national.bench", options.Tableaux, _ => "/Pilotage?niveau=national&" + periode, Warmup: 1));
             // After a change to the structure's journeys (its revision moves), the first view recomputes its tallies.
@@ -110,6 +121,9 @@ internal static class Bench
                 Warmup: 0, Before: _ => ModifierStructure(rafraichir: false)));
             // The same, once the background refresh (TallyRefresher, every 30 s) has run: its cost is printed.
             pages.Add(new PageSpec("Structure après rafraîchissement", "directeur.bench", Math.Max(1, options.Tableaux / 4), _ => "/Pilotage?" + periode,
+                Warmup: 0, Before: _ => ModifierStructure(rafraichir: true)));
+            // A change anywhere moves the data's fingerprint: the State's next view decides again (tallies refreshed first).
+            pages.Add(new PageSpec("Structure (État) après rafraîchissement", "etat.region.bench", Math.Max(1, options.Tableaux / 4), _ => structureEtat,
                 Warmup: 0, Before: _ => ModifierStructure(rafraichir: true)));
         }
         else

@@ -125,6 +125,12 @@ public sealed record IndicatorDefinition
     public required string Cle { get; init; }
     public string? Reference { get; init; }
     public required string Libelle { get; init; }
+
+    /// <summary>A short label, where the full one is too long (a target's line in the avenant's annex); the label otherwise.</summary>
+    public string? Abrege { get; init; }
+
+    public string LibelleCourt => Abrege ?? Libelle;
+
     public required string Definition { get; init; }
     public required Nature Nature { get; init; }
 
@@ -213,7 +219,7 @@ public sealed class Catalogue
         _byKey = indicateurs.ToFrozenDictionary(i => i.Cle, StringComparer.Ordinal);
         KeysInOutputOrder = indicateurs.Select(i => i.Cle).Order(StringComparer.Ordinal).ToArray();
         Objectifs = indicateurs.Where(i => i.Objectif)
-            .Select(i => new RatioObjectif(i.Cle, i.Libelle, i.Unite == Unite.Pourcentage)).ToArray();
+            .Select(i => new RatioObjectif(i.Cle, i.LibelleCourt, i.Unite == Unite.Pourcentage)).ToArray();
     }
 
     public string Id { get; }

@@ -40,6 +40,7 @@ internal sealed class IndicatorDto
     [JsonPropertyName("cle")] public string? Cle { get; set; }
     [JsonPropertyName("reference")] public string? Reference { get; set; }
     [JsonPropertyName("libelle")] public string? Libelle { get; set; }
+    [JsonPropertyName("abrege")] public string? Abrege { get; set; }
     [JsonPropertyName("definition")] public string? Definition { get; set; }
     [JsonPropertyName("nature")] public string? Nature { get; set; }
     [JsonPropertyName("unite")] public string? Unite { get; set; }
@@ -227,6 +228,7 @@ internal static class CatalogueValidator
                 Cle = i.Cle,
                 Reference = i.Reference,
                 Libelle = i.Libelle ?? "",
+                Abrege = string.IsNullOrWhiteSpace(i.Abrege) ? null : i.Abrege,
                 Definition = i.Definition ?? "",
                 Nature = nature,
                 Unite = unite,

@@ -118,7 +118,7 @@ public sealed record AvenantAffiche(Avenant Avenant, IReadOnlyList<LigneObjectif
             var reference = publication is not null
                 ? Affichage.Publie(d.Unite, publication.Valeur(Jalon.Indicators.Engine.Level.Structure, dialogue.Structure, o.Ratio))
                 : o.Reference is { } x ? Affichage.Valeur(d.Unite, x) : "—";
-            return new LigneObjectif(d.Cle, d.Libelle, reference, Affichage.Valeur(d.Unite, o.Cible), o.Commentaire);
+            return new LigneObjectif(d.Cle, d.LibelleCourt, reference, Affichage.Valeur(d.Unite, o.Cible), o.Commentaire);
         }).ToList();
         return new AvenantAffiche(avenant, lignes);
     }
