@@ -355,7 +355,10 @@ public sealed class SteeringTests(E2EFixture app)
         await Assertions.Expect(etat.Locator("a[href^='/Jeunes']")).ToHaveCountAsync(0);
         var reponse = await etat.GotoAsync(tableau);
         Assert.Equal(200, reponse!.Status);
-        await Assertions.Expect(etat.Locator("main")).ToContainTextAsync("Secret statistique : les effectifs inférieurs à 5");
+        await Assertions.Expect(etat.Locator("#legende-secret")).ToContainTextAsync("s : secret statistique — effectif de moins de 5 jeunes");
+        // A whole year, quarter or month only: the form asks for a year and a period, not dates.
+        await Assertions.Expect(etat.Locator("#periode")).ToBeVisibleAsync();
+        await Assertions.Expect(etat.Locator("#debut")).ToHaveCountAsync(0);
         await Assertions.Expect(etat.Locator("#tableau-indicateurs tbody tr").First).ToBeVisibleAsync();
         Assert.DoesNotContain(nomJeune, await etat.ContentAsync(), StringComparison.Ordinal);
         await app.Shot(etat, "pilotage-22-tableau-de-bord-etat");

@@ -25,7 +25,7 @@ public static class CataloguesCommand
         return command;
     }
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly Lazy<JsonSerializerOptions> JsonOptions = new(() => new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public static int Run(string? dossier, string format, TextWriter stdout, TextWriter stderr)
     {
@@ -54,7 +54,7 @@ public static class CataloguesCommand
                 indicateurs = c.Indicateurs.Count,
                 origine = integres.Contains(c.Id) ? "intégré" : "dossier",
             });
-            stdout.WriteLine(JsonSerializer.Serialize(rows, Json));
+            stdout.WriteLine(JsonSerializer.Serialize(rows, JsonOptions.Value));
             return 0;
         }
         foreach (var c in set.Tous)

@@ -70,7 +70,7 @@ public static class IndicateursCommand
         Catalogue catalogue;
         try
         {
-            catalogue = CatalogueFolder.Load(dossierCatalogues)[catalogueId];
+            catalogue = dossierCatalogues is null ? Catalogue.Load(catalogueId) : DuDossier(dossierCatalogues, catalogueId);
         }
         catch (CatalogueException e)
         {
@@ -115,6 +115,10 @@ public static class IndicateursCommand
         }
         return 0;
     }
+
+    /// <summary>A catalogue of the folder, or an embedded one (apart, so that the command does not load the storage assembly without a folder).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static Catalogue DuDossier(string dossier, string id) => CatalogueFolder.Load(dossier)[id];
 
     private static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
