@@ -63,6 +63,7 @@ internal sealed partial class BenchApp(string root, string dbPath, bool sql) : W
         builder.UseSetting("Jalon:Database:Provider", "sqlite");
         builder.UseSetting("Jalon:Seed:Demo", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Jalon.Web.Pages.Pilotage.Services.IndicateursPilotage", "Information");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", sql ? "Information" : "Warning");
         builder.ConfigureTestServices(services =>
         {

@@ -8,6 +8,7 @@ using Jalon.Storage.Exchange;
 using Jalon.Web.Security;
 using Jalon.Web.Seed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jalon.LoadBench;
 
@@ -72,13 +73,14 @@ internal static class Bench
         await using var app = new BenchApp(root, dbPath, options.Sql);
         var pages = new List<PageSpec>();
         var refreshes = new List<double>();
-        // A change to the measured structure's journeys (its revision moves), then optionally the background refresh.
+        // A change to the measured structure's journeys (its revision moves), then optionally the background refresh
+        // (TallyRefresher: stale tallies, then the statistical secrecy decisions viewed lately).
         void ModifierStructure(bool rafraichir)
         {
             using var db = JalonStorage.CreateSqliteContext(dbPath);
             db.Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {scenario.Structure}");
             if (rafraichir)
-                refreshes.Add(new Jalon.Storage.Indicators.IndicatorStore(db).RefreshStale(Jalon.Indicators.Catalogues.Catalogue.Load("cpo-2015")).Elapsed.TotalMilliseconds);
+                refreshes.Add(app.Services.GetRequiredService<Jalon.Web.Infrastructure.TallyRefresher>().RunOnce().Elapsed.TotalMilliseconds);
         }
         var random = new Random(2026);
         var ids = scenario.JeuneIds;

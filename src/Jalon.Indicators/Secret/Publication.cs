@@ -45,9 +45,6 @@ public sealed class Publication
     /// <summary>The same period a year earlier, when computed.</summary>
     public Period? PeriodePrecedente => _results.Previous?.Period;
 
-    /// <summary>The structures of the computation (code, name), sorted by code.</summary>
-    public IEnumerable<LevelRef> Structures => _results.Structures;
-
     /// <summary>The value of an indicator for a territory, in the period or (<paramref name="precedente"/>) a year earlier.</summary>
     public ValeurPubliee Valeur(Level level, string code, string cle, bool precedente = false)
     {

@@ -182,7 +182,7 @@ public sealed class SecretStatistique
         var blocages = new List<string>();
         var stuck = Suppression.Decide(territoires, q, counts, hasNeet, values, masked, blocages);
         return new DecisionsSecret(unite, StructureTally.Layout(catalogue), territoires.Signature, periodes, countIndex, counts,
-            territoires.Count, values, masked, stuck, [.. blocages.Select(b => b.Replace("comptage " , "", StringComparison.Ordinal))]);
+            territoires.Count, values, masked, stuck, [.. blocages]);
     }
 
     /// <summary>The step for a catalogue and hierarchy, from the decisions of the units it will be asked about.</summary>

@@ -139,7 +139,7 @@ internal static class Suppression
                     if (!movable)
                     {
                         stuck++;
-                        notes?.Add($"{terr.Code(t)}, période {q}, comptage {c}, case {slot} : valeur {v[Cell(t, q, c, slot)]}, total {v[Cell(t, q, c, 0)]}");
+                        notes?.Add($"{terr.Code(t)}, période n° {q}, effectif n° {c}, case {slot} : valeur {v[Cell(t, q, c, slot)]}, total {v[Cell(t, q, c, 0)]}");
                     }
                     foreach (var ta in a.Index)
                     {

@@ -1,13 +1,15 @@
 using Jalon.Storage;
 using Jalon.Storage.Indicators;
 using Jalon.Indicators.Catalogues;
+using Jalon.Web.Pages.Pilotage.Services;
 
 namespace Jalon.Web.Infrastructure;
 
 /// <summary>
 /// Keeps the dashboards fast after counsellors' writes: every <c>Jalon:Indicateurs:RafraichissementSecondes</c>
 /// seconds (30 by default, 0 to switch off), recomputes the stored indicator tallies whose structure changed since
-/// (<see cref="IndicatorStore.RefreshStale"/>). Without it the first dashboard view after a write recomputes them.
+/// (<see cref="IndicatorStore.RefreshStale"/>), then the statistical secrecy decisions viewed lately
+/// (<see cref="IndicateursPilotage.Rafraichir"/>). Without it the first dashboard view after a write recomputes them.
 /// </summary>
 public sealed class TallyRefresher(IServiceScopeFactory scopes, CatalogueSet catalogues, IConfiguration configuration, ILogger<TallyRefresher> logger) : BackgroundService
 {
@@ -33,16 +35,22 @@ public sealed class TallyRefresher(IServiceScopeFactory scopes, CatalogueSet cat
         }
     }
 
-    /// <summary>One refresh of every catalogue's stale tallies, in its own scope (database context).</summary>
+    /// <summary>
+    /// One refresh of every catalogue's stale tallies, then of the statistical secrecy decisions viewed lately (the
+    /// data changed: the State's next view finds them decided), in its own scope (database context).
+    /// </summary>
     public TallyRefresh RunOnce()
     {
         using var scope = scopes.CreateScope();
         var store = new IndicatorStore(scope.ServiceProvider.GetRequiredService<JalonDbContext>());
+        var indicateurs = scope.ServiceProvider.GetRequiredService<IndicateursPilotage>();
         var total = new TallyRefresh(0, 0, TimeSpan.Zero);
         foreach (var catalogue in catalogues.Tous)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var done = store.RefreshStale(catalogue);
-            total = new TallyRefresh(total.Computed + done.Computed, total.StructuresRead + done.StructuresRead, total.Elapsed + done.Elapsed);
+            indicateurs.Rafraichir(catalogue);
+            total = new TallyRefresh(total.Computed + done.Computed, total.StructuresRead + done.StructuresRead, total.Elapsed + clock.Elapsed);
         }
         return total;
     }

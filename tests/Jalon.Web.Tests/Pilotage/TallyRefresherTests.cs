@@ -43,4 +43,29 @@ public sealed class TallyRefresherTests(JalonWebFactory factory) : IClassFixture
         ligne = ligne[..ligne.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Contains($"<td>{Jalon.Domain.Pilotage.Euros.Entier(femmes)}</td>", ligne, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task After_a_write_the_refresh_decides_again_the_secrecy_the_state_viewed_and_the_next_view_reuses_it()
+    {
+        var etat = await factory.SignedIn("etat.region");
+        var url = $"/Pilotage?niveau=structure&code=ML26001&debut={Annee.Debut:yyyy-MM-dd}&fin={Annee.Fin:yyyy-MM-dd}";
+        var cache = factory.Services.GetRequiredService<Jalon.Web.Pages.Pilotage.Services.CacheSecret>();
+        var refresher = factory.Services.GetRequiredService<TallyRefresher>();
+        await etat.Html(url);
+        var decidees = cache.Decidees;
+        await etat.Html(url);
+        Assert.Equal(decidees, cache.Decidees); // same data: the decisions are reused
+
+        using (var db = factory.Db())
+        {
+            var jeune = db.Jeunes.Where(j => j.StructureCode == "ML26002").OrderBy(j => j.JeuneId).First();
+            jeune.Qpv = !jeune.Qpv;
+            db.SaveChanges();
+        }
+        refresher.RunOnce();
+        var apres = cache.Decidees;
+        Assert.True(apres > decidees, "le rafraîchissement redécide les unités vues");
+        await etat.Html(url);
+        Assert.Equal(apres, cache.Decidees); // the view finds them decided
+    }
 }

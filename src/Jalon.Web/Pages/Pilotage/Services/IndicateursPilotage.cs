@@ -21,7 +21,7 @@ public sealed record Territoire(Level Niveau, string Code, string Nom, string? R
 /// <see cref="SecretStatistique"/> for the roles that see aggregates only — the one way any steering page or export
 /// reads a figure.
 /// </summary>
-public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogues, CacheSecret cache)
+public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogues, CacheSecret cache, ILogger<IndicateursPilotage> logger)
 {
     /// <summary>The default catalogue (the CPO's), whose dashboard years an import precomputes.</summary>
     public static Catalogue Catalogue => Catalogue.Load(Catalogue.Defaut);
@@ -46,13 +46,27 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
     /// The step's decisions for these periods, over every structure of the database: taken from the cache while the
     /// data have not changed, decided from the stored tallies otherwise.
     /// </summary>
-    public SecretStatistique Secret(Catalogue catalogue, IEnumerable<Period> periodes)
+    public SecretStatistique Secret(Catalogue catalogue, IEnumerable<Period> periodes) => Decider(catalogue, SecretStatistique.Unites(catalogue, periodes));
+
+    /// <summary>
+    /// After a change of the data: decides again, ahead of the next view, the units viewed lately (what the background
+    /// refresh runs once the tallies are refreshed). Returns the number of units decided.
+    /// </summary>
+    public int Rafraichir(Catalogue catalogue)
+    {
+        var units = cache.Recentes(StructureTally.Layout(catalogue));
+        if (units.Count == 0) return 0;
+        var avant = cache.Decidees;
+        Decider(catalogue, units);
+        return cache.Decidees - avant;
+    }
+
+    private SecretStatistique Decider(Catalogue catalogue, IReadOnlyList<UniteSecret> units)
     {
         var store = new IndicatorStore(db);
         var (structures, version) = store.DataVersion();
         var territoires = new Territoires(structures);
         var layout = StructureTally.Layout(catalogue);
-        var units = SecretStatistique.Unites(catalogue, periodes);
         var decisions = new List<DecisionsSecret>();
         var missing = new List<UniteSecret>();
         foreach (var unit in units)
@@ -62,13 +76,18 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
         }
         if (missing.Count > 0)
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var tallies = store.StructureTallies(catalogue, missing.SelectMany(u => u.PeriodesDesDecomptes).Distinct().ToList());
+            var lecture = clock.Elapsed;
             foreach (var unit in missing)
             {
                 var d = SecretStatistique.Decider(catalogue, territoires, unit, (s, p) => tallies[(territoires.Code(s), p)]);
                 cache.Set(version, d);
                 decisions.Add(d);
             }
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.LogInformation("Secret statistique ({Catalogue}) : {Unites} unité(s) décidée(s) en {Ms:0} ms, dont {Lecture:0} ms de lecture des décomptes ({Decomptes} décomptes, {Structures} structures).",
+                    catalogue.Id, missing.Count, clock.Elapsed.TotalMilliseconds, lecture.TotalMilliseconds, tallies.Count, territoires.StructureCount);
         }
         return SecretStatistique.Avec(catalogue, territoires, decisions);
     }
@@ -87,12 +106,31 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
 public sealed class CacheSecret : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 128L * 1024 * 1024 });
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Layout, UniteSecret Unite), DateTime> _vues = new();
+    private int _decidees;
 
-    public DecisionsSecret? TryGet(string layout, string version, UniteSecret unit) =>
-        _cache.TryGetValue((layout, version, unit), out DecisionsSecret? d) ? d : null;
+    /// <summary>Units decided since the start (a diagnostic).</summary>
+    public int Decidees => _decidees;
 
-    public void Set(string version, DecisionsSecret d) =>
+    public DecisionsSecret? TryGet(string layout, string version, UniteSecret unit)
+    {
+        _vues[(layout, unit)] = DateTime.UtcNow;
+        return _cache.TryGetValue((layout, version, unit), out DecisionsSecret? d) ? d : null;
+    }
+
+    public void Set(string version, DecisionsSecret d)
+    {
+        Interlocked.Increment(ref _decidees);
         _cache.Set((d.Layout, version, d.Unite), d, new MemoryCacheEntryOptions { Size = d.Taille, SlidingExpiration = TimeSpan.FromHours(2) });
+    }
+
+    /// <summary>The units of a catalogue layout asked for in the last hour (what the background refresh decides again ahead).</summary>
+    public IReadOnlyList<UniteSecret> Recentes(string layout)
+    {
+        var limite = DateTime.UtcNow.AddHours(-1);
+        foreach (var ancienne in _vues.Where(v => v.Value < limite).Select(v => v.Key).ToList()) _vues.TryRemove(ancienne, out _);
+        return _vues.Keys.Where(k => k.Layout == layout).Select(k => k.Unite).Take(64).ToList();
+    }
 
     public void Dispose() => _cache.Dispose();
 }
