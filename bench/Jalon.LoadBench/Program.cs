@@ -5,6 +5,7 @@ using Jalon.Exchange;
 using Jalon.Storage;
 using Jalon.Storage.Entities;
 using Jalon.Storage.Exchange;
+using Jalon.Storage.Accounts;
 using Jalon.Web.Security;
 using Jalon.Web.Seed;
 using Microsoft.EntityFrameworkCore;

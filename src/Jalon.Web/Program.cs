@@ -3,6 +3,7 @@ using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
 using Jalon.Web.Seed;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,10 @@ if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Jalon")
         JalonStorage.SqliteConnectionString(Path.Combine(RepositoryPaths.Root(builder.Environment.ContentRootPath), "data", "jalon.db"));
 }
 builder.Services.AddJalonStorage(builder.Configuration);
+// The demo start (./jalon web) or production (the default): Security/StartMode.cs.
+var mode = StartMode.From(builder.Configuration);
+builder.Services.AddSingleton(mode);
+var cookieSecurity = mode.Production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ChromiumPdf>();
 builder.Services.AddSingleton<TallyRefresher>();
@@ -23,13 +28,13 @@ builder.Services.AddHostedService(services => services.GetRequiredService<TallyR
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>
     {
         options.Cookie.Name = "Jalon.Session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Cookie.SecurePolicy = cookieSecurity;
         options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         options.SlidingExpiration = true;
         options.LoginPath = "/Connexion";
@@ -43,10 +48,15 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         };
         options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     });
+ProConnect.AddTo(authentication, builder.Configuration);
+builder.Services.AddRateLimiter(options => LoginThrottle.Configure(options, builder.Configuration));
+builder.Services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Connexion");
+    options.Conventions.AllowAnonymousToPage("/ConnexionSuite");
     options.Conventions.AllowAnonymousToFolder("/Erreur");
 }).AddMvcOptions(options =>
 {
@@ -68,6 +78,7 @@ builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "Jalon.Antiforgery";
     options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = cookieSecurity;
 });
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 512L * 1024 * 1024);
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 512L * 1024 * 1024);
@@ -75,8 +86,15 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 512L * 1024 
 var app = builder.Build();
 
 await DemoSeed.EnsureDatabaseAsync(app.Services, app.Configuration, app.Logger);
+if (await InstanceStart.RefusalAsync(app.Services, mode, app.Logger) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return InstanceStart.Refused;
+}
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Erreur/500");
+if (mode.Production) app.UseHsts();
 app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
 app.Use(SecurityHeaders.Apply);
 
@@ -98,10 +116,15 @@ else
 }
 app.UseStaticFiles();
 app.UseRouting();
+app.Use(LoginThrottle.BufferLoginForm);
+app.UseRateLimiter();
 app.UseAuthentication();
+app.Use(SessionValidation.PasswordChangeGate);
 app.UseAuthorization();
 app.MapRazorPages();
-app.Run();
+ProConnect.Map(app);
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

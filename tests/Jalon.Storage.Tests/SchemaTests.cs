@@ -44,8 +44,16 @@ public class SchemaUpgradeTests
     private static readonly string[] TablesAfterVersion1 =
     [
         "DialogueEtapes", "DialogueObjectifs", "DialoguePlans", "DialogueTransitions", "DialogueValidations", "Dialogues",
-        "DecisionsFinancement", "Conventions", "IndicatorTallies",
+        "DecisionsFinancement", "Conventions", "IndicatorTallies", "Sessions", "InstanceSettings",
     ];
+
+    /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>
+    private static readonly (string Table, string Column)[] ColumnsAfterVersion1 =
+    [
+        ("Structures", "Revision"), ("Users", "MustChangePassword"), ("Users", "Email"), ("Users", "ProConnectSubject"),
+    ];
+
+    private static readonly string[] IndexesAfterVersion1 = ["IX_Users_Email", "IX_Users_ProConnectSubject"];
 
     [DatabaseTheory, BothProviders]
     public void A_version_1_database_is_upgraded_to_exactly_the_model_and_keeps_its_data(DatabaseProvider provider)
@@ -55,13 +63,15 @@ public class SchemaUpgradeTests
         using (var db = database.CreateMigratedContext())
         {
             db.Structures.Add(new() { Code = "S1", Nom = "Mission Locale 1", Region = "84" });
+            db.Users.Add(new() { Login = "admin", DisplayName = "Administration", Role = Jalon.Domain.Role.Administrateur, PasswordHash = "x" });
             db.SaveChanges();
             fresh = Shape(db);
             // Back to version 1: without the tables and the column that later steps add.
 #pragma warning disable EF1003 // table names from the constant list above
             foreach (var table in TablesAfterVersion1) db.Database.ExecuteSqlRaw("DROP TABLE \"" + table + "\"");
+            foreach (var index in IndexesAfterVersion1) db.Database.ExecuteSqlRaw("DROP INDEX \"" + index + "\"");
+            foreach (var (table, column) in ColumnsAfterVersion1) db.Database.ExecuteSqlRaw("ALTER TABLE \"" + table + "\" DROP COLUMN \"" + column + "\"");
 #pragma warning restore EF1003
-            db.Database.ExecuteSqlRaw("""ALTER TABLE "Structures" DROP COLUMN "Revision" """);
             db.Database.ExecuteSqlRaw("""DELETE FROM "SchemaVersion" """);
             db.Database.ExecuteSqlRaw("""INSERT INTO "SchemaVersion" ("Version", "AppliedAt", "Description") VALUES (1, '2026-01-01', 'schéma initial')""");
             Assert.NotEqual(fresh, Shape(db));
@@ -74,6 +84,8 @@ public class SchemaUpgradeTests
             Assert.Equal(fresh, Shape(db));
             var structure = db.Structures.Single();
             Assert.Equal(("Mission Locale 1", 0L), (structure.Nom, structure.Revision));
+            var user = db.Users.Single();
+            Assert.Equal(("admin", false, null, null), (user.Login, user.MustChangePassword, user.Email, user.ProConnectSubject));
         }
     }
 

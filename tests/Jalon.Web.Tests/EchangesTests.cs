@@ -5,11 +5,12 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests;
 
 /// <summary>Import and export of exchange packages from the UI.</summary>
-public sealed partial class EchangesTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract partial class EchangesTests(JalonWebFactory factory)
 {
     private const string Structures = "structure,nom,region,departement\nML26001,Mission Locale Drôme des Collines-Royans-Vercors,84,26\n";
 
@@ -120,4 +121,11 @@ public sealed partial class EchangesTests(JalonWebFactory factory) : IClassFixtu
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : EchangesTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : EchangesTests(factory), IClassFixture<PostgresWebFactory>;
 }

@@ -3,36 +3,80 @@ using System.Text.RegularExpressions;
 using Jalon.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Jalon.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+
+[assembly: TestFramework("Jalon.Tests.Shared.JalonTestFramework", "Jalon.Web.Tests")]
 
 namespace Jalon.Web.Tests;
 
-/// <summary>The web application on a fresh SQLite database (one per test class), seeded with the small demo.</summary>
-public sealed class JalonWebFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The web application in the demo start on a fresh database, one per test class, seeded with the small hand-made demo
+/// (<c>Jalon:Seed:Source=manuel</c>): SQLite here, PostgreSQL in <see cref="PostgresWebFactory"/>. Subclasses change the
+/// settings in <see cref="Configure"/>.
+/// </summary>
+public class JalonWebFactory : WebApplicationFactory<Program>
 {
     public const string Password = Jalon.Web.Seed.DemoSeed.Password;
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"jalon-web-tests-{Guid.NewGuid():N}.db");
+    private readonly string? _sqlitePath;
+    private string? _postgresName;
+    private string? _connectionString;
+
+    public JalonWebFactory() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected JalonWebFactory(DatabaseProvider provider)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            _sqlitePath = Path.Combine(Path.GetTempPath(), $"jalon-web-tests-{Guid.NewGuid():N}.db");
+            _connectionString = JalonStorage.SqliteConnectionString(_sqlitePath);
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The database's connection string (PostgreSQL: created on first use, so that a skipped class needs no server).</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            if (_connectionString is null) (_connectionString, _postgresName) = TestPostgres.NewDatabase("jalon_web");
+            return _connectionString;
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Jalon:Database:Provider", "sqlite");
-        builder.UseSetting("ConnectionStrings:Jalon", JalonStorage.SqliteConnectionString(_path));
-        builder.UseSetting("Jalon:Seed:Demo", "true");
+        builder.UseSetting("Jalon:Database:Provider", Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
+        builder.UseSetting("ConnectionStrings:Jalon", ConnectionString);
+        builder.UseSetting("Jalon:Demo", "true");
         builder.UseSetting("Jalon:Seed:Source", "manuel");
         builder.UseSetting("Jalon:Seed:Jeunes", "40");
         // The background refresh is driven by the tests that need it (TallyRefresher.RunOnce).
         builder.UseSetting("Jalon:Indicateurs:RafraichissementSecondes", "0");
+        // The tests sign in hundreds of times from one address; the limits have their own test (LoginThrottleTests).
+        builder.UseSetting("Jalon:Connexion:TentativesParAdresse", "1000000");
+        builder.UseSetting("Jalon:Connexion:TentativesParIdentifiant", "1000000");
+        Configure(builder);
+    }
+
+    /// <summary>Settings of a subclass, applied after the common ones.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client signed in as a demo account.</summary>
-    public async Task<HttpClient> SignedIn(string login)
+    public async Task<HttpClient> SignedIn(string login, string password = Password)
     {
         var client = Anonymous();
-        var response = await client.PostForm("/Connexion", new() { ["Input.Identifiant"] = login, ["Input.MotDePasse"] = Password });
+        var response = await client.PostForm("/Connexion", new() { ["Input.Identifiant"] = login, ["Input.MotDePasse"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Connexion de {login} refusée : {response.StatusCode}");
         return client;
     }
@@ -42,12 +86,18 @@ public sealed class JalonWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgresName is not null) TestPostgres.Drop(_postgresName);
+        if (_sqlitePath is null) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            try { File.Delete(_path + suffix); } catch (IOException) { }
+            try { File.Delete(_sqlitePath + suffix); } catch (IOException) { }
         }
     }
 }
+
+/// <summary>The same on PostgreSQL (<c>JALON_TEST_POSTGRES</c>), a new database per test class.</summary>
+public class PostgresWebFactory() : JalonWebFactory(DatabaseProvider.Postgres);
 
 public static partial class HttpClientForms
 {

@@ -1,9 +1,10 @@
 using System.Net;
+using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests;
 
 /// <summary>Every route against every role: the status each one gets (302 = sent to the login page).</summary>
-public sealed class RouteRoleMatrixTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
 {
     // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, region, conseiller.valence.
     public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "region", "conseiller.valence"];
@@ -51,4 +52,11 @@ public sealed class RouteRoleMatrixTests(JalonWebFactory factory) : IClassFixtur
         if (expected == 302 && login == "anonyme")
             Assert.Contains("/Connexion?retour=", response.Headers.Location?.OriginalString);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : RouteRoleMatrixTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : RouteRoleMatrixTests(factory), IClassFixture<PostgresWebFactory>;
 }

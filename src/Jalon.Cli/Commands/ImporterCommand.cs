@@ -65,12 +65,16 @@ public static class ImporterCommand
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 }
 
-/// <summary>The database options shared by <c>importer</c> and <c>exporter</c>: <c>--base</c> or <c>--postgres</c>.</summary>
+/// <summary>
+/// The database options shared by <c>importer</c>, <c>exporter</c> and <c>comptes</c>: <c>--base FILE</c> or <c>--postgres "…"</c>;
+/// without them, the settings of <c>./jalon web</c> (<c>Jalon__Database__Provider</c>, <c>ConnectionStrings__Jalon</c>), else
+/// <c>data/jalon.db</c>.
+/// </summary>
 internal sealed class DatabaseOptions
 {
     private readonly Option<string?> _sqlite = new("--base")
     {
-        Description = $"fichier SQLite (défaut : {JalonStorage.DefaultSqlitePath})",
+        Description = $"fichier SQLite (défaut : ConnectionStrings__Jalon, sinon {JalonStorage.DefaultSqlitePath})",
     };
 
     private readonly Option<string?> _postgres = new("--postgres")
@@ -92,18 +96,27 @@ internal sealed class DatabaseOptions
     /// <summary>Opens the chosen database (not yet migrated).</summary>
     public Func<JalonDbContext> Open(ParseResult parseResult)
     {
-        var postgres = parseResult.GetValue(_postgres);
-        var sqlite = parseResult.GetValue(_sqlite) ?? JalonStorage.DefaultSqlitePath;
-        return postgres is not null
-            ? () => JalonStorage.CreateContext(DatabaseProvider.Postgres, postgres)
-            : () => JalonStorage.CreateSqliteContext(sqlite);
+        var (provider, connectionString) = Resolve(parseResult);
+        return () => JalonStorage.CreateContext(provider, connectionString);
     }
 
     /// <summary>The SQLite file chosen when it does not exist (nothing to read from), else null.</summary>
     public string? MissingSqliteFile(ParseResult parseResult)
     {
-        if (parseResult.GetValue(_postgres) is not null) return null;
-        var path = parseResult.GetValue(_sqlite) ?? JalonStorage.DefaultSqlitePath;
+        var (provider, connectionString) = Resolve(parseResult);
+        if (provider != DatabaseProvider.Sqlite) return null;
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         return File.Exists(path) ? null : path;
+    }
+
+    private (DatabaseProvider Provider, string ConnectionString) Resolve(ParseResult parseResult)
+    {
+        if (parseResult.GetValue(_postgres) is { } postgres) return (DatabaseProvider.Postgres, postgres);
+        if (parseResult.GetValue(_sqlite) is { } sqlite) return (DatabaseProvider.Sqlite, JalonStorage.SqliteConnectionString(sqlite));
+        var provider = JalonStorage.ParseProvider(Environment.GetEnvironmentVariable("Jalon__Database__Provider"));
+        if (Environment.GetEnvironmentVariable("ConnectionStrings__Jalon") is { Length: > 0 } fromEnvironment) return (provider, fromEnvironment);
+        if (provider == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("PostgreSQL : donnez --postgres \"…\" ou ConnectionStrings__Jalon.");
+        return (DatabaseProvider.Sqlite, JalonStorage.SqliteConnectionString(JalonStorage.DefaultSqlitePath));
     }
 }

@@ -120,13 +120,18 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
         b.HasIndex(u => u.Login).IsUnique();
         b.HasIndex(u => new { u.StructureCode, u.Role });
         b.HasOne<StructureEntity>().WithMany().HasForeignKey(u => u.StructureCode).OnDelete(DeleteBehavior.Restrict);
+        b.Property(u => u.MustChangePassword).HasDefaultValue(false);
+        b.Property(u => u.Email).HasMaxLength(254);
+        b.HasIndex(u => u.Email);
+        b.Property(u => u.ProConnectSubject).HasMaxLength(255);
+        b.HasIndex(u => u.ProConnectSubject).IsUnique();
     }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     /// <summary>The stored codes of <see cref="AuditAction"/>, in enum order.</summary>
-    internal static readonly string[] ActionCodes = ["lecture", "création", "modification", "suppression", "import", "export"];
+    internal static readonly string[] ActionCodes = ["lecture", "création", "modification", "suppression", "import", "export", "connexion", "échec de connexion", "verrouillage", "déconnexion"];
 
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {

@@ -8,6 +8,7 @@ using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Storage.Exchange;
 using Jalon.Web.Pages.Pilotage.Services;
+using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests.Pilotage;
 
@@ -15,7 +16,7 @@ namespace Jalon.Web.Tests.Pilotage;
 /// The dashboard on screen, its CSV export and <c>./jalon indicateurs</c> run on the database's exported package give
 /// the same figures, indicator by indicator, for N and N−1.
 /// </summary>
-public sealed partial class EcranExportsCliTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract partial class EcranExportsCliTests(JalonWebFactory factory)
 {
     private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
     private const string Structure = "ML26001";
@@ -105,4 +106,11 @@ public sealed partial class EcranExportsCliTests(JalonWebFactory factory) : ICla
 
     [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
     private static partial Regex Cellule();
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : EcranExportsCliTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : EcranExportsCliTests(factory), IClassFixture<PostgresWebFactory>;
 }

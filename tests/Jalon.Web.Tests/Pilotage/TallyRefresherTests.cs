@@ -4,11 +4,12 @@ using Jalon.Indicators.Engine;
 using Jalon.Storage.Exchange;
 using Jalon.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests.Pilotage;
 
 /// <summary>The background refresh brings the stored tallies up to date after a write, so the next view reads them.</summary>
-public sealed class TallyRefresherTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract class TallyRefresherTests(JalonWebFactory factory)
 {
     private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
 
@@ -43,4 +44,11 @@ public sealed class TallyRefresherTests(JalonWebFactory factory) : IClassFixture
         ligne = ligne[..ligne.IndexOf("</tr>", StringComparison.Ordinal)];
         Assert.Contains($"<td>{Jalon.Domain.Pilotage.Euros.Entier(femmes)}</td>", ligne, StringComparison.Ordinal);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : TallyRefresherTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : TallyRefresherTests(factory), IClassFixture<PostgresWebFactory>;
 }
