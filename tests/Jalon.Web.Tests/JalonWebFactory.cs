@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Jalon.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Jalon.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -79,6 +80,27 @@ public class JalonWebFactory : WebApplicationFactory<Program>
         var response = await client.PostForm("/Connexion", new() { ["Input.Identifiant"] = login, ["Input.MotDePasse"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Connexion de {login} refusée : {response.StatusCode}");
         return client;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _sessions = new();
+
+    /// <summary>
+    /// A client on a session of <paramref name="login"/> shared by the tests of the class that only read (GET): one login
+    /// (and one PBKDF2 verification) per account instead of one per test.
+    /// </summary>
+    public async Task<HttpClient> SharedSession(string login)
+    {
+        if (!_sessions.TryGetValue(login, out var session))
+        {
+            var container = new CookieContainer();
+            var client = CreateDefaultClient(new CookieContainerHandler(container));
+            var response = await client.PostForm("/Connexion", new() { ["Input.Identifiant"] = login, ["Input.MotDePasse"] = Password });
+            if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Connexion de {login} refusée : {response.StatusCode}");
+            session = _sessions.GetOrAdd(login, container.GetCookies(Server.BaseAddress)["Jalon.Session"]!.Value);
+        }
+        var cookies = new CookieContainer();
+        cookies.Add(Server.BaseAddress, new Cookie("Jalon.Session", session));
+        return CreateDefaultClient(new CookieContainerHandler(cookies));
     }
 
     public JalonDbContext Db() => Services.CreateScope().ServiceProvider.GetRequiredService<JalonDbContext>();

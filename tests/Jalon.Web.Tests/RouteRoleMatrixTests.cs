@@ -46,7 +46,7 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
     [MemberData(nameof(Cases))]
     public async Task Route_gives_the_expected_status_to_each_role(string route, string login, int expected)
     {
-        var client = login == "anonyme" ? factory.Anonymous() : await factory.SignedIn(login);
+        var client = login == "anonyme" ? factory.Anonymous() : await factory.SharedSession(login);
         var response = await client.GetAsync(route);
         Assert.Equal((HttpStatusCode)expected, response.StatusCode);
         if (expected == 302 && login == "anonyme")

@@ -43,7 +43,7 @@ public abstract class PilotageAccesTests(JalonWebFactory factory)
     [MemberData(nameof(Cases))]
     public async Task Steering_route_gives_the_expected_status_to_each_role(string route, string login, int expected)
     {
-        var client = login == "anonyme" ? factory.Anonymous() : await factory.SignedIn(login);
+        var client = login == "anonyme" ? factory.Anonymous() : await factory.SharedSession(login);
         var response = await client.GetAsync(route);
         Assert.Equal((HttpStatusCode)expected, response.StatusCode);
     }
