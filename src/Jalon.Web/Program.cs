@@ -19,7 +19,9 @@ builder.Services.AddJalonStorage(builder.Configuration);
 // The demo start (./jalon web) or production (the default): Security/StartMode.cs.
 var mode = StartMode.From(builder.Configuration);
 builder.Services.AddSingleton(mode);
-var cookieSecurity = mode.Production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+// Production: the session cookie is always Secure; the other cookies are Secure over HTTPS, the only way a client other than
+// this machine reaches a production start (Security/HttpsOnly.cs).
+var sessionCookieSecurity = mode.Production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ChromiumPdf>();
 builder.Services.AddSingleton<TallyRefresher>();
@@ -34,7 +36,7 @@ var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefa
         options.Cookie.Name = "Jalon.Session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = cookieSecurity;
+        options.Cookie.SecurePolicy = sessionCookieSecurity;
         options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         options.SlidingExpiration = true;
         options.LoginPath = "/Connexion";
@@ -78,7 +80,6 @@ builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "Jalon.Antiforgery";
     options.Cookie.SameSite = SameSiteMode.Strict;
-    options.Cookie.SecurePolicy = cookieSecurity;
 });
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 512L * 1024 * 1024);
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 512L * 1024 * 1024);
@@ -94,7 +95,11 @@ if (await InstanceStart.RefusalAsync(app.Services, mode, app.Logger) is { } refu
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Erreur/500");
-if (mode.Production) app.UseHsts();
+if (mode.Production)
+{
+    app.Use(HttpsOnly.Apply);
+    app.UseHsts();
+}
 app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
 app.Use(SecurityHeaders.Apply);
 

@@ -22,6 +22,7 @@ public class JalonWebFactory : WebApplicationFactory<Program>
     private readonly string? _sqlitePath;
     private string? _postgresName;
     private string? _connectionString;
+    private readonly bool _ownsDatabase = true;
 
     public JalonWebFactory() : this(DatabaseProvider.Sqlite)
     {
@@ -37,7 +38,18 @@ public class JalonWebFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>On an existing database (not deleted at the end).</summary>
+    protected JalonWebFactory(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        _connectionString = connectionString;
+        _ownsDatabase = false;
+    }
+
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The address of the test clients (https for a production start, whose cookies are <c>Secure</c>).</summary>
+    protected virtual Uri ClientBaseAddress => new("http://localhost");
 
     /// <summary>The database's connection string (PostgreSQL: created on first use, so that a skipped class needs no server).</summary>
     public string ConnectionString
@@ -71,7 +83,8 @@ public class JalonWebFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientBaseAddress });
 
     /// <summary>A client signed in as a demo account.</summary>
     public async Task<HttpClient> SignedIn(string login, string password = Password)
@@ -108,6 +121,7 @@ public class JalonWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsDatabase) return;
         if (_postgresName is not null) TestPostgres.Drop(_postgresName);
         if (_sqlitePath is null) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -9,7 +9,8 @@ namespace Jalon.Web.Security;
 /// headers) and per identifier, sliding windows; a refused attempt gets 429 and the French page /Erreur/429. The lockout
 /// (5 failures, 15 minutes) protects each account; this slows down guessing across accounts and from many addresses.
 /// Settings: <c>Jalon:Connexion:TentativesParAdresse</c> (per minute, default 30), <c>Jalon:Connexion:TentativesParIdentifiant</c>
-/// (per 15 minutes, default 10).
+/// (per 15 minutes, default 10). A refused attempt also counts against the address (the middleware tries the chained limiters
+/// again before refusing).
 /// </summary>
 public static class LoginThrottle
 {
