@@ -211,6 +211,8 @@ public abstract class PasswordTests(JalonWebFactory factory)
         Assert.Contains("href=\"/MotDePasse\"", html);
         Assert.Contains("id=\"badge-demonstration\"", html);
         Assert.Contains("Démonstration", html);
+        // ProConnect is not configured: no button.
+        Assert.DoesNotContain("ProConnect", await factory.Anonymous().Html("/Connexion"));
     }
 
     [Fact]
