@@ -1,12 +1,12 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Jalon.Tests.Shared;
 
 namespace Jalon.E2E.Tests;
 
 /// <summary>axe-core on the main pages: no serious or critical violation.</summary>
-[Collection(E2ECollection.Name)]
-public sealed class AccessibilityTests(E2EFixture app)
+public abstract class AccessibilityTests(E2EFixture app)
 {
     private static async Task AssertAccessible(IPage page, string where)
     {
@@ -50,4 +50,13 @@ public sealed class AccessibilityTests(E2EFixture app)
         var name = "a11y-" + login + route.Replace('/', '-').TrimEnd('-');
         await app.Shot(page, name == "a11y-" + login ? name + "-accueil" : name);
     }
+
+    /// <summary>On SQLite.</summary>
+    [Collection(E2ECollection.Name)]
+    public sealed class OnSqlite(E2EFixture app) : AccessibilityTests(app);
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    [Collection(E2EPostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresE2EFixture app) : AccessibilityTests(app);
 }
