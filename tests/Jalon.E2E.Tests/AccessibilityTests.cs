@@ -1,7 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 using Jalon.Tests.Shared;
+using Microsoft.Playwright;
 
 namespace Jalon.E2E.Tests;
 

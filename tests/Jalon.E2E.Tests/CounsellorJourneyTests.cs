@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Jalon.Tests.Shared;
+using Microsoft.Playwright;
 
 namespace Jalon.E2E.Tests;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Jalon.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 using Jalon.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Web.Tests;
 

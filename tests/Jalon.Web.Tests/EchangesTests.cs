@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Jalon.Storage.Entities;
-using Microsoft.EntityFrameworkCore;
 using Jalon.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Web.Tests;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Jalon.Storage;
+using Jalon.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Jalon.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: TestFramework("Jalon.Tests.Shared.JalonTestFramework", "Jalon.Web.Tests")]

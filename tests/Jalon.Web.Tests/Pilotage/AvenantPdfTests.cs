@@ -4,11 +4,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Jalon.Storage.Entities;
+using Jalon.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using Xunit.Abstractions;
-using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests.Pilotage;
 

@@ -7,8 +7,8 @@ using Jalon.Cli.Commands;
 using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Storage.Exchange;
-using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Tests.Shared;
+using Jalon.Web.Pages.Pilotage.Services;
 
 namespace Jalon.Web.Tests.Pilotage;
 

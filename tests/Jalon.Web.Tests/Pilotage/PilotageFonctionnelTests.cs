@@ -5,9 +5,9 @@ using Jalon.Domain;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Storage.Exchange;
+using Jalon.Tests.Shared;
 using Jalon.Web.Pages.Pilotage.Services;
 using Microsoft.EntityFrameworkCore;
-using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests.Pilotage;
 

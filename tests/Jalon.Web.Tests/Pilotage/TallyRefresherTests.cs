@@ -2,9 +2,9 @@ using Jalon.Domain;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Storage.Exchange;
+using Jalon.Tests.Shared;
 using Jalon.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests.Pilotage;
 
