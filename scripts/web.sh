@@ -30,7 +30,7 @@ if [[ ! -f "$out/Jalon.Web.dll" ]] || [[ -n "$(find "$here/src" "$here/Directory
   touch "$out/Jalon.Web.dll"
 fi
 if [[ "$demo" == true ]]; then
-  echo "Jalon (démonstration) : ${JALON_URLS:-http://localhost:5080} (base vide : création de la Mission Locale de démonstration)" >&2
+  echo "Jalon (démonstration) : ${JALON_URLS:-http://localhost:5080} (une base vide reçoit la Mission Locale de démonstration)" >&2
 else
   echo "Jalon (production) : ${JALON_URLS:-http://localhost:5080}" >&2
 fi
