@@ -1,12 +1,15 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Jalon.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Jalon.E2E.Tests;
 
-/// <summary>axe-core on the main pages: no serious or critical violation.</summary>
-public abstract class AccessibilityTests(E2EFixture app)
+/// <summary>
+/// axe-core on the main pages: no serious or critical violation. The markup does not depend on the database: on SQLite only
+/// (every page is crawled on both databases by Jalon.Web.Tests' CrawlTests).
+/// </summary>
+[Collection(E2ECollection.Name)]
+public sealed class AccessibilityTests(E2EFixture app)
 {
     private static async Task AssertAccessible(IPage page, string where)
     {
@@ -42,6 +45,7 @@ public abstract class AccessibilityTests(E2EFixture app)
     [InlineData("directeur", "/Comptes")]
     [InlineData("directeur", "/Echanges")]
     [InlineData("etat.national", "/")]
+    [InlineData("arml", "/MotDePasse")]
     public async Task Main_pages_have_no_serious_or_critical_violation(string login, string route)
     {
         var page = await app.SignedIn(login);
@@ -50,13 +54,4 @@ public abstract class AccessibilityTests(E2EFixture app)
         var name = "a11y-" + login + route.Replace('/', '-').TrimEnd('-');
         await app.Shot(page, name == "a11y-" + login ? name + "-accueil" : name);
     }
-
-    /// <summary>On SQLite.</summary>
-    [Collection(E2ECollection.Name)]
-    public sealed class OnSqlite(E2EFixture app) : AccessibilityTests(app);
-
-    /// <summary>On PostgreSQL.</summary>
-    [Postgres]
-    [Collection(E2EPostgresCollection.Name)]
-    public sealed class OnPostgres(PostgresE2EFixture app) : AccessibilityTests(app);
 }

@@ -40,5 +40,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         b.Property(s => s.Id).HasMaxLength(64);
         b.Property(s => s.Method).HasMaxLength(20);
         b.HasOne<UserEntity>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        // The sessions of a structure's staff; revocation by account uses the foreign key's index (UserId).
+        b.HasIndex(s => new { s.StructureCode, s.UserId });
     }
 }

@@ -14,10 +14,13 @@ CREATE TABLE "Sessions" (
     CONSTRAINT "PK_Sessions" PRIMARY KEY ("Id"),
     CONSTRAINT "FK_Sessions_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") ON DELETE CASCADE
 );
+CREATE INDEX "IX_Sessions_StructureCode_UserId" ON "Sessions" ("StructureCode", "UserId");
 CREATE INDEX "IX_Sessions_UserId" ON "Sessions" ("UserId");
 CREATE TABLE "InstanceSettings" (
     "Key" character varying(100) NOT NULL,
+    "StructureCode" text,
     "Value" text NOT NULL,
     "UpdatedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_InstanceSettings" PRIMARY KEY ("Key")
 );
+CREATE INDEX "IX_InstanceSettings_StructureCode" ON "InstanceSettings" ("StructureCode");

@@ -13,9 +13,12 @@ CREATE TABLE "Sessions" (
     "Method" TEXT NOT NULL,
     CONSTRAINT "FK_Sessions_Users_UserId" FOREIGN KEY ("UserId") REFERENCES "Users" ("Id") ON DELETE CASCADE
 );
+CREATE INDEX "IX_Sessions_StructureCode_UserId" ON "Sessions" ("StructureCode", "UserId");
 CREATE INDEX "IX_Sessions_UserId" ON "Sessions" ("UserId");
 CREATE TABLE "InstanceSettings" (
     "Key" TEXT NOT NULL CONSTRAINT "PK_InstanceSettings" PRIMARY KEY,
+    "StructureCode" TEXT NULL,
     "Value" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL
 );
+CREATE INDEX "IX_InstanceSettings_StructureCode" ON "InstanceSettings" ("StructureCode");
