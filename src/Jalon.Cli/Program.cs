@@ -11,6 +11,7 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     ImporterCommand.Create(),
     ExporterCommand.Create(),
     ComptesCommand.Create(),
+    ReferentielsCommand.Create(),
 };
 return root.Parse(args).Invoke();
 

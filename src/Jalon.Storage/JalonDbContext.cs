@@ -85,7 +85,7 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
                         touched.Add(jeune.StructureCode);
                     break;
                 case JeuneEventEntity e when entry.State != EntityState.Modified
-                                             || entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(ContactEntity.Commentaire)):
+                                             || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(ContactEntity.Commentaire) or nameof(ContactEntity.SiteId))):
                     touched.Add(e.StructureCode);
                     break;
                 case MoyensEntity m:

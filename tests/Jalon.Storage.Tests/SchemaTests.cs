@@ -45,12 +45,13 @@ public class SchemaUpgradeTests
     [
         "DialogueEtapes", "DialogueObjectifs", "DialoguePlans", "DialogueTransitions", "DialogueValidations", "Dialogues",
         "DecisionsFinancement", "Conventions", "IndicatorTallies", "Sessions", "InstanceSettings",
+        "ProfilVersions", "TerritoireCommunes", "TerritoireDeclarations", "Sites", "Personnel", "BrhLignes", "BudgetLignes", "Contexte", "ZoneCommunes",
     ];
 
     /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>
     private static readonly (string Table, string Column)[] ColumnsAfterVersion1 =
     [
-        ("Structures", "Revision"), ("Users", "MustChangePassword"), ("Users", "Email"), ("Users", "ProConnectSubject"),
+        ("Structures", "Revision"), ("Contacts", "SiteId"), ("Users", "MustChangePassword"), ("Users", "Email"), ("Users", "ProConnectSubject"),
     ];
 
     private static readonly string[] IndexesAfterVersion1 = ["IX_Users_Email", "IX_Users_ProConnectSubject"];

@@ -41,6 +41,7 @@ public static class PackageImporter
             UpsertJeunes(connection, tx, package, now);
             var events = InsertEvents(connection, tx, package);
             InsertMoyens(connection, tx, package);
+            Structures.StructureDataExchange.Import(connection, tx, package);
             // The stored indicator tallies of these structures are now out of date.
             db.BumpRevisions(package.Structures.Select(s => s.Code));
 
