@@ -268,9 +268,10 @@ internal sealed class ReadSession(Func<string, Stream?> open)
 
     private static EventTable<T> Table<T>(EventReader<T> reader, int jeuneCount) where T : struct, IJeuneEvent
     {
-        var table = EventTable<T>.Build(reader.All, jeuneCount);
+        var table = EventTable<T>.Build(reader.All, jeuneCount, reader.Ids);
         reader.All.Clear();
         reader.All.Capacity = 0;
+        reader.Ids?.Clear();
         return table;
     }
 }

@@ -83,7 +83,7 @@ public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger, Ti
     {
         var structure = User.StructureCode() ?? (string.IsNullOrEmpty(StructureExport) ? null : StructureExport);
         if (structure is not null && !await db.Structures.AnyAsync(s => s.Code == structure)) return NotFound();
-        var package = PackageLoader.Load(db, structure);
+        var package = PackageLoader.Load(db, structure, withIds: true);
         var dir = Directory.CreateTempSubdirectory("jalon-export-");
         try
         {
