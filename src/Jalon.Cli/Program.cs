@@ -10,5 +10,8 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     BenchCommand.Create(),
     ImporterCommand.Create(),
     ExporterCommand.Create(),
+    SauvegardeCommands.Sauvegarder(),
+    SauvegardeCommands.Restaurer(),
+    RgpdCommand.Create(),
 };
 return root.Parse(args).Invoke();

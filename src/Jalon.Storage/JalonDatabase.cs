@@ -110,7 +110,7 @@ public static class JalonDatabase
             version, DateTime.UtcNow.ToString("O"), description);
 
     /// <summary>Creates the PostgreSQL database named in the connection string if it does not exist.</summary>
-    private static void EnsurePostgresDatabase(JalonDbContext db)
+    internal static void EnsurePostgresDatabase(JalonDbContext db)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (creator.Exists()) return;
