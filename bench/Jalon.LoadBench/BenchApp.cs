@@ -62,6 +62,7 @@ internal sealed partial class BenchApp(string root, string dbPath, bool sql) : W
         builder.UseSetting("ConnectionStrings:Jalon", JalonStorage.SqliteConnectionString(dbPath));
         builder.UseSetting("Jalon:Database:Provider", "sqlite");
         builder.UseSetting("Jalon:Seed:Demo", "false");
+        builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0"); // the benchmark's data are years old: keep them
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", sql ? "Information" : "Warning");
         builder.ConfigureTestServices(services =>

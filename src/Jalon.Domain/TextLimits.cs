@@ -50,6 +50,10 @@ public static class TextLimits
 
     public const int StatutJuridique = 100;
 
+    /// <summary>A typed text as kept: line ends as \n, trimmed; null when blank.</summary>
+    public static string? Normaliser(string? texte) =>
+        string.IsNullOrWhiteSpace(texte) ? null : texte.ReplaceLineEndings("\n").Trim();
+
     /// <summary>The French message of a text over its limit, e.g. « Le commentaire ne doit pas dépasser 2 000 caractères. ».</summary>
     public static string Message(string libelle, int limite) =>
         $"{libelle} ne doit pas dépasser {limite.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} caractères.";

@@ -31,6 +31,7 @@ public sealed class E2EFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Jalon", JalonStorage.SqliteConnectionString(db));
             builder.UseSetting("Jalon:Seed:Source", "manuel");
             builder.UseSetting("Jalon:Seed:Jeunes", "120");
+            builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0");
         }
     }
 

@@ -85,8 +85,10 @@ public sealed partial class EchangesTests(JalonWebFactory factory) : IClassFixtu
             ("structures.csv", "structure,nom,region,departement\nML26077,Mission Locale d'essai,84,26\n"),
             ("jeunes.csv", "structure,jeune,naissance,sexe,niveau,diplome,commune,qpv,zrr,premier_accueil\nML26077,IMP3,2004-01-01,F,V,0,26281,0,0,2026-01-05\n"),
             ("contacts.csv", "structure,jeune,date,mode,diagnostic\nML26077,IMP3,2026-01-05,ENTRETIEN,1\n"));
-        var response = await Upload(client, zip);
-        var html = await response.Body();
+        var preview = await (await Upload(client, zip)).Body();
+        Assert.Contains("Aperçu de l'import", preview);
+        using (var before = factory.Db()) Assert.False(await before.Jeunes.AnyAsync(j => j.JeuneId == "IMP3")); // nothing written yet
+        var html = await (await Confirm(client, preview)).Body();
         Assert.Contains("Import réussi", html);
         using var db = factory.Db();
         Assert.True(await db.Jeunes.AnyAsync(j => j.StructureCode == "ML26077" && j.JeuneId == "IMP3"));
@@ -118,6 +120,17 @@ public sealed partial class EchangesTests(JalonWebFactory factory) : IClassFixtu
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == AuditAction.Export && a.StructureCode == "ML26001" && a.UserLogin == "directeur"));
     }
 
+    /// <summary>Confirms the import previewed in <paramref name="preview"/> (its hidden token).</summary>
+    internal static async Task<HttpResponseMessage> Confirm(HttpClient client, string preview)
+    {
+        var jeton = Jeton().Match(preview);
+        Assert.True(jeton.Success, "pas d'aperçu à confirmer");
+        return await client.PostForm("/Echanges?handler=Confirmer", new() { ["Jeton"] = jeton.Groups[1].Value }, "/Echanges");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [GeneratedRegex("name=\"Jeton\" value=\"([0-9a-f]{32})\"")]
+    private static partial Regex Jeton();
 }

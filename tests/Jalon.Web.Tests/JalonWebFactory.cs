@@ -23,6 +23,10 @@ public sealed class JalonWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jalon:Seed:Jeunes", "40");
         // The background refresh is driven by the tests that need it (TallyRefresher.RunOnce).
         builder.UseSetting("Jalon:Indicateurs:RafraichissementSecondes", "0");
+        // The nightly anonymisation is run by the tests that need it (ConservationJob.RunAsync); backups go to a private folder.
+        builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0");
+        builder.UseSetting("Jalon:Sauvegardes:Dossier", _path + "-sauvegardes");
+        builder.UseSetting("Jalon:Import:Attente", _path + "-attente");
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects.</summary>
@@ -45,6 +49,10 @@ public sealed class JalonWebFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(_path + suffix); } catch (IOException) { }
+        }
+        foreach (var suffix in new[] { "-sauvegardes", "-attente" })
+        {
+            try { if (Directory.Exists(_path + suffix)) Directory.Delete(_path + suffix, recursive: true); } catch (IOException) { }
         }
     }
 }

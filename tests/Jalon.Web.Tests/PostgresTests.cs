@@ -23,6 +23,7 @@ public sealed class PostgresTests
             builder.UseSetting("ConnectionStrings:Jalon", connection);
             builder.UseSetting("Jalon:Seed:Source", "manuel");
             builder.UseSetting("Jalon:Seed:Jeunes", "30");
+            builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0");
         }
     }
 

@@ -64,7 +64,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
             ConseillerId = me;
         }
 
-        var people = db.Jeunes.AsNoTracking().Where(j => j.StructureCode == structure);
+        var people = db.Jeunes.AsNoTracking().Where(j => j.StructureCode == structure && j.AnonymiseLe == null);
         if (ConseillerId is { } c) people = people.Where(j => j.ConseillerId == c);
         var identities = await people.Select(j => new { j.JeuneId, j.Nom, j.Prenom }).ToDictionaryAsync(j => j.JeuneId);
 
