@@ -61,12 +61,13 @@ public static class DatabaseBackup
     /// </summary>
     public static BackupInfo Restore(JalonDbContext db, string file, string? userLogin = null)
     {
-        var info = Inspect(file);
-        if (info.Provider != db.Provider)
+        var engine = Engine(file);
+        if (engine != db.Provider)
         {
             throw new SauvegardeException(
-                $"Ce fichier est une sauvegarde {Name(info.Provider)} ; la base à restaurer est {Name(db.Provider)}. Restaurez-le dans une base {Name(info.Provider)}.");
+                $"Ce fichier est une sauvegarde {Name(engine)} ; la base à restaurer est {Name(db.Provider)}. Restaurez-le dans une base {Name(engine)}.");
         }
+        var info = Inspect(file);
         if (info.SchemaVersion > JalonDatabase.LatestVersion)
         {
             throw new SauvegardeException(
@@ -90,15 +91,22 @@ public static class DatabaseBackup
     public static BackupInfo Inspect(string file)
     {
         var full = Path.GetFullPath(file);
+        return Engine(full) == DatabaseProvider.Sqlite
+            ? new BackupInfo(full, DatabaseProvider.Sqlite, SqliteSchemaVersion(full), new FileInfo(full).Length)
+            : new BackupInfo(full, DatabaseProvider.Postgres, PostgresSchemaVersion(full), new FileInfo(full).Length);
+    }
+
+    /// <summary>The engine of a backup file, from its first bytes (a SQLite file, or a pg_dump archive in the custom format).</summary>
+    private static DatabaseProvider Engine(string file)
+    {
+        var full = Path.GetFullPath(file);
         if (!File.Exists(full)) throw new SauvegardeException($"Fichier de sauvegarde introuvable : {full}");
         var head = new byte[16];
         int read;
         using (var stream = File.OpenRead(full)) read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var text = Encoding.ASCII.GetString(head, 0, read);
-        if (text.StartsWith(SqliteMagic, StringComparison.Ordinal))
-            return new BackupInfo(full, DatabaseProvider.Sqlite, SqliteSchemaVersion(full), new FileInfo(full).Length);
-        if (text.StartsWith(PostgresMagic, StringComparison.Ordinal))
-            return new BackupInfo(full, DatabaseProvider.Postgres, PostgresSchemaVersion(full), new FileInfo(full).Length);
+        if (text.StartsWith(SqliteMagic, StringComparison.Ordinal)) return DatabaseProvider.Sqlite;
+        if (text.StartsWith(PostgresMagic, StringComparison.Ordinal)) return DatabaseProvider.Postgres;
         throw new SauvegardeException($"{full} n'est pas une sauvegarde de Jalon (ni un fichier SQLite, ni une archive pg_dump au format custom).");
     }
 

@@ -227,6 +227,7 @@ internal sealed class EventKind<T>(
     Func<RowReader, int, int, T> read,
     Action<BulkInserter, T> write,
     Func<T, object?[]> values,
+    System.Data.DbType[] types,
     Func<T, T, bool> sameKey) : EventKind where T : struct, IJeuneEvent
 {
     private readonly List<long> _deletes = [];
@@ -370,9 +371,9 @@ internal sealed class EventKind<T>(
             command.Transaction = tx;
             var set = string.Join(", ", columns.Select((c, i) => $"\"{c}\" = @v{i}"));
             command.CommandText = $"""UPDATE "{table}" SET {set}, "Ref" = @ref, "Version" = "Version" + 1 WHERE "Id" = @id""";
-            var parameters = columns.Select((_, i) => Parameter(command, "v" + i)).ToArray();
-            var refParameter = Parameter(command, "ref");
-            var idParameter = Parameter(command, "id");
+            var parameters = columns.Select((_, i) => Parameter(command, "v" + i, types[i])).ToArray();
+            var refParameter = Parameter(command, "ref", System.Data.DbType.String);
+            var idParameter = Parameter(command, "id", System.Data.DbType.Int64);
             command.Prepare();
             foreach (var (id, value, reference) in _updates)
             {
@@ -422,10 +423,12 @@ internal sealed class EventKind<T>(
         return insert.Rows;
     }
 
-    private static DbParameter Parameter(DbCommand command, string name)
+    /// <summary>A typed parameter (PostgreSQL needs the type of a null).</summary>
+    private static DbParameter Parameter(DbCommand command, string name, System.Data.DbType type)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
+        parameter.DbType = type;
         command.Parameters.Add(parameter);
         return parameter;
     }
@@ -434,42 +437,47 @@ internal sealed class EventKind<T>(
 /// <summary>The seven kinds of events, with their columns (the order of the exchange format's files).</summary>
 internal static class EventKinds
 {
+    private const System.Data.DbType Date = System.Data.DbType.Date;
+    private const System.Data.DbType Code = System.Data.DbType.Int16;
+    private const System.Data.DbType Bool = System.Data.DbType.Boolean;
+    private const System.Data.DbType Int = System.Data.DbType.Int32;
+
     public static EventKind[] All(JourneyPackage p) =>
     [
         new EventKind<Contact>(p, "Contacts", ["Date", "Mode", "Diagnostic"], p.Contacts,
             (r, c, j) => new Contact(j, r.Date(c), (ModeContact)r.Int(c + 1), r.Bool(c + 2)),
             (w, e) => { w.Date(e.Date); w.Code((int)e.Mode); w.Bool(e.Diagnostic); },
-            e => [e.Date, (short)e.Mode, e.Diagnostic],
+            e => [e.Date, (short)e.Mode, e.Diagnostic], [Date, Code, Bool],
             (a, b) => a.Date == b.Date),
         new EventKind<Orientation>(p, "Orientations", ["Date", "Operateur"], p.Orientations,
             (r, c, j) => new Orientation(j, r.Date(c), (Operateur)r.Int(c + 1)),
             (w, e) => { w.Date(e.Date); w.Code((int)e.Operateur); },
-            e => [e.Date, (short)e.Operateur],
+            e => [e.Date, (short)e.Operateur], [Date, Code],
             (a, b) => a.Date == b.Date),
         new EventKind<Parcours>(p, "Parcours", ["Dispositif", "Debut", "Fin", "MotifFin", "Neet"], p.Parcours,
             (r, c, j) => new Parcours(j, (Dispositif)r.Int(c), r.Date(c + 1), r.NullableDate(c + 2), (MotifFin?)r.NullableInt(c + 3), r.Bool(c + 4)),
             (w, e) => { w.Code((int)e.Dispositif); w.Date(e.Debut); w.Date(e.Fin); w.Code((int?)e.MotifFin); w.Bool(e.Neet); },
-            e => [(short)e.Dispositif, e.Debut, e.Fin, e.MotifFin is { } m ? (short)m : null, e.Neet],
+            e => [(short)e.Dispositif, e.Debut, e.Fin, e.MotifFin is { } m ? (short)m : null, e.Neet], [Code, Date, Date, Code, Bool],
             (a, b) => a.Dispositif == b.Dispositif && a.Debut == b.Debut),
         new EventKind<Proposition>(p, "Propositions", ["Date", "Theme"], p.Propositions,
             (r, c, j) => new Proposition(j, r.Date(c), (Theme)r.Int(c + 1)),
             (w, e) => { w.Date(e.Date); w.Code((int)e.Theme); },
-            e => [e.Date, (short)e.Theme],
+            e => [e.Date, (short)e.Theme], [Date, Code],
             (a, b) => a.Date == b.Date),
         new EventKind<Situation>(p, "Situations", ["Type", "Debut", "Fin", "DureePrevueJours"], p.Situations,
             (r, c, j) => new Situation(j, (TypeSituation)r.Int(c), r.Date(c + 1), r.NullableDate(c + 2), r.NullableInt(c + 3)),
             (w, e) => { w.Code((int)e.Type); w.Date(e.Debut); w.Date(e.Fin); w.Int(e.DureePrevueJours); },
-            e => [(short)e.Type, e.Debut, e.Fin, e.DureePrevueJours],
+            e => [(short)e.Type, e.Debut, e.Fin, e.DureePrevueJours], [Code, Date, Date, Int],
             (a, b) => a.Type == b.Type && a.Debut == b.Debut),
         new EventKind<Droit>(p, "Droits", ["Date", "Domaine"], p.Droits,
             (r, c, j) => new Droit(j, r.Date(c), (DomaineDroit)r.Int(c + 1)),
             (w, e) => { w.Date(e.Date); w.Code((int)e.Domaine); },
-            e => [e.Date, (short)e.Domaine],
+            e => [e.Date, (short)e.Domaine], [Date, Code],
             (a, b) => a.Date == b.Date),
         new EventKind<Parrainage>(p, "Parrainages", ["Debut", "Fin"], p.Parrainages,
             (r, c, j) => new Parrainage(j, r.Date(c), r.NullableDate(c + 1)),
             (w, e) => { w.Date(e.Debut); w.Date(e.Fin); },
-            e => [e.Debut, e.Fin],
+            e => [e.Debut, e.Fin], [Date, Date],
             (a, b) => a.Debut == b.Debut),
     ];
 }
