@@ -42,10 +42,10 @@ public sealed class PilotageRepository(JalonDbContext db)
             : await db.Database.ExecuteSqlAsync($"""
                 UPDATE "Dialogues" SET "Version" = "Version" + 1, "ModifiePar" = {par}, "ModifieLe" = {now} WHERE "Id" = {d.Id}
                 """, ct);
-        if (moved == 0 && versionLue is not null)
+        if (moved == 0 && versionLue is not null
+            && await db.Dialogues.AsNoTracking().Where(x => x.Id == d.Id).Select(x => new { x.ModifiePar, x.ModifieLe }).FirstOrDefaultAsync(ct) is { } current)
         {
-            var current = await db.Dialogues.AsNoTracking().Where(x => x.Id == d.Id).Select(x => new { x.ModifiePar, x.ModifieLe }).FirstOrDefaultAsync(ct);
-            throw new ModificationConcurrenteException(current?.ModifiePar, current?.ModifieLe);
+            throw new ModificationConcurrenteException(current.ModifiePar, current.ModifieLe);
         }
         var e = await Dialogues().AsTracking().FirstOrDefaultAsync(x => x.Id == d.Id, ct);
         if (e is null)
