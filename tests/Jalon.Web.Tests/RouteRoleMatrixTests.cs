@@ -23,6 +23,8 @@ public sealed class RouteRoleMatrixTests(JalonWebFactory factory) : IClassFixtur
             ("/Jeunes/J000001/Evenement/situation", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
             ("/Jeunes/J000001/Evenement/inconnu", [302, 404, 404, 404, 403, 403, 403, 403, 403, 404]),
             ("/Jeunes/J000001/Diagnostic", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Acces", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Acces?format=json", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
             ("/Jeunes/V000001", [302, 404, 404, 404, 403, 403, 403, 403, 403, 200]),
             ("/Jeunes/INCONNU", [302, 404, 404, 404, 403, 403, 403, 403, 403, 404]),
             ("/Portefeuille", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
