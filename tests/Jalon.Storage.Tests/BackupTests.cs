@@ -23,8 +23,11 @@ public sealed class BackupTests : IDisposable
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>Every row of every table (the model's and SchemaVersion), as text, sorted: two equal dumps hold the same data.</summary>
-    internal static List<string> AllRows(TestDatabase database)
+    /// <summary>
+    /// Every row of every table (the model's and SchemaVersion), as text, sorted: two equal dumps hold the same data.
+    /// <paramref name="everyTable"/>: check that the tables a backup must carry are not empty (else the comparison proves little).
+    /// </summary>
+    internal static List<string> AllRows(TestDatabase database, bool everyTable = false)
     {
         using var db = database.CreateContext();
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct().Append("SchemaVersion").Order(StringComparer.Ordinal).ToList();
@@ -53,7 +56,7 @@ public sealed class BackupTests : IDisposable
                     }
                     tableRows.Add(table + " " + string.Join(", ", values));
                 }
-                Assert.True(tableRows.Count > 0 || table is "JeunesEffaces" or "Dialogues" or "DialogueEtapes" or "DialogueObjectifs" or "DialoguePlans"
+                Assert.True(!everyTable || tableRows.Count > 0 || table is "JeunesEffaces" or "Dialogues" or "DialogueEtapes" or "DialogueObjectifs" or "DialoguePlans"
                     or "DialogueTransitions" or "DialogueValidations" or "Conventions" or "DecisionsFinancement" or "Users" or "IndicatorTallies",
                     $"table {table} vide : le test ne la compare pas");
                 rows.AddRange(tableRows);
@@ -94,7 +97,7 @@ public sealed class BackupTests : IDisposable
         var error = new StringWriter();
 
         Assert.Equal(0, SauvegardeCommands.Sauvegarder(file, source.CreateContext, output, error));
-        var expected = AllRows(source); // with the backup's own audit row
+        var expected = AllRows(source, everyTable: true); // with the backup's own audit row
         Assert.Equal(0, SauvegardeCommands.Restaurer(file, target.CreateContext, output, error));
 
         Assert.Contains("Sauvegarde terminée", output.ToString(), StringComparison.Ordinal);
@@ -116,7 +119,7 @@ public sealed class BackupTests : IDisposable
         Fill(database);
         var file = Path.Combine(_folder, "avant.sauvegarde");
         using (var db = database.CreateContext()) DatabaseBackup.Backup(db, file);
-        var backedUp = AllRows(database);
+        var backedUp = AllRows(database, everyTable: true);
         using (var db = database.CreateContext())
         {
             PackageImporter.Import(db, SamplePackages.Create(structures: 1, seed: 9, structureOffset: 7));

@@ -195,4 +195,30 @@ public class MergeTests
         Assert.Equal(2, check.Jeunes.Count()); // A and B's anonymised record
         Assert.Single(check.Contacts.Where(c => c.Mode == ModeContact.Sms)); // B's contact, once
     }
+
+    [DatabaseTheory, BothProviders]
+    public void Importer_simulation_prints_what_would_change_and_writes_nothing(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        ImportThenEdit(database, Package());
+        var folder = Path.Combine(Path.GetTempPath(), "jalon-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Jalon.Exchange.PackageWriter.Write(Package(withoutSecondContact: true), folder);
+            var before = BackupTests.AllRows(database);
+            var output = new StringWriter();
+
+            Assert.Equal(0, Jalon.Cli.Commands.ImporterCommand.Run(folder, database.CreateContext, output, new StringWriter(), simulation: true));
+
+            Assert.Equal(before, BackupTests.AllRows(database));
+            var text = output.ToString();
+            Assert.StartsWith("Simulation : rien n'a été importé.", text, StringComparison.Ordinal);
+            Assert.Contains("ML001 — Mission Locale d'essai : jeunes : 0 ajouté(s), 0 modifié(s), 0 absent(s) du paquet conservé(s) ; " +
+                "événements : 0 ajouté(s), 0 modifié(s), 1 supprimé(s), 1 saisi(s) dans Jalon conservé(s)", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
 }

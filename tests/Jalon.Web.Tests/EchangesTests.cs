@@ -121,7 +121,7 @@ public sealed partial class EchangesTests(JalonWebFactory factory) : IClassFixtu
     }
 
     /// <summary>The package without the last line of contacts.csv that starts with <paramref name="prefix"/>.</summary>
-    private static byte[] WithoutLastContactOf(byte[] package, string prefix)
+    internal static byte[] WithoutLastContactOf(byte[] package, string prefix)
     {
         using var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
         var files = input.Entries.Select(e =>
