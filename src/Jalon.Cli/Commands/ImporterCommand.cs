@@ -43,7 +43,7 @@ public static class ImporterCommand
 
     /// <summary>
     /// Errors on <paramref name="error"/> and 2 when the package is invalid (nothing written); else imports, 0.
-    /// <paramref name="snapshots"/>: folder of the automatic backup taken before an import that changes structures already
+    /// <paramref name="snapshots"/>: folder of the automatic backup taken before an import that touches structures already
     /// in the database ("" = the default folder, null = no backup).
     /// </summary>
     public static int Run(string directory, Func<JalonDbContext> openDatabase, TextWriter output, TextWriter error,
@@ -65,15 +65,16 @@ public static class ImporterCommand
 
         using var db = openDatabase();
         JalonDatabase.Migrate(db);
-        var plan = PackageImporter.Plan(db, read.Package!);
         if (simulation)
         {
             output.WriteLine($"Simulation : rien n'a été importé. Le paquet ({read.Package!.Structures.Count.ToString("N0", Fr)} structure(s), " +
                 $"{read.Package.Jeunes.Length.ToString("N0", Fr)} jeunes) ferait :");
-            WritePlan(plan, output);
+            WritePlan(PackageImporter.Plan(db, read.Package!), output);
             return 0;
         }
-        if (snapshots is not null && plan.Structures.Any(s => !s.Nouvelle && s.Change))
+        // A backup first when the package touches structures already in the database (a first import has nothing to lose).
+        var codes = read.Package!.Structures.Select(s => s.Code).ToList();
+        if (snapshots is not null && db.Structures.Any(s => codes.Contains(s.Code)))
         {
             var folder = snapshots.Length > 0 ? snapshots : DatabaseBackup.DefaultSnapshotDirectory(db);
             var backup = DatabaseBackup.Snapshot(db, folder, "avant-import", userLogin: "ligne de commande");

@@ -245,9 +245,14 @@ internal sealed class EventKind<T>(
     {
         // The stored events of the structure, grouped by young person of the package (others are left alone).
         var stored = new Dictionary<int, List<Stored>>();
-        var webData = table == "Contacts"
-            ? """("Commentaire" IS NOT NULL OR EXISTS (SELECT 1 FROM "DiagnosticDomaines" d WHERE d."ContactId" = "Contacts"."Id"))"""
-            : "FALSE";
+        // What was entered in Jalon on an event: a contact's comment, its diagnostic domains (one indexed scan, not a probe per contact).
+        var webData = table == "Contacts" ? "\"Commentaire\" IS NOT NULL" : "FALSE";
+        var withDomains = new HashSet<long>();
+        if (table == "Contacts")
+        {
+            using var d = RowReader.Open(connection, tx, """SELECT DISTINCT "ContactId" FROM "DiagnosticDomaines" WHERE "StructureCode" = @s""", structure);
+            while (d.Read()) withDomains.Add(d.Long(0));
+        }
         var sql = $"""SELECT "Id", "JeuneId", "Ref", "Origine", {webData}, {string.Join(", ", columns.Select(BulkInserter.Quote))} FROM "{table}" WHERE "StructureCode" = @s ORDER BY "JeuneId", "Id" """;
         using (var r = RowReader.Open(connection, tx, sql, structure))
         {
@@ -267,7 +272,7 @@ internal sealed class EventKind<T>(
                 if (list is null) continue;
                 var reference = r.NullableText(2);
                 var origine = (OrigineEvenement)r.Int(3);
-                var annotated = r.Bool(4);
+                var annotated = r.Bool(4) || withDomains.Contains(rowId);
                 list.Add(new Stored(rowId, read(r, 5, index), reference, origine, annotated));
             }
         }
@@ -281,10 +286,18 @@ internal sealed class EventKind<T>(
         }
     }
 
-    private void DiffJeune(string structure, string jeune, ReadOnlySpan<T> rows, ReadOnlySpan<string?> ids, List<Stored> stored, StructurePlan plan)
+    private void DiffJeune(string structure, string jeune, ReadOnlySpan<T> rows, ReadOnlySpan<string?> ids, List<Stored> storedList, StructurePlan plan)
     {
-        var storedMatched = new bool[stored.Count];
-        var rowMatched = new bool[rows.Length];
+        var stored = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(storedList);
+        // The usual case of a re-import: the same events, in the same order, without identifiers.
+        if (ids.IsEmpty && rows.Length == stored.Length)
+        {
+            var same = true;
+            for (var k = 0; k < rows.Length && same; k++) same = stored[k].Ref is null && stored[k].Value.Equals(rows[k]);
+            if (same) return;
+        }
+        Span<bool> storedMatched = stored.Length <= 256 ? stackalloc bool[stored.Length] : new bool[stored.Length];
+        Span<bool> rowMatched = rows.Length <= 256 ? stackalloc bool[rows.Length] : new bool[rows.Length];
         var idArray = ids.IsEmpty ? null : ids.ToArray();
         string? IdOf(int i) => idArray?[i];
 
@@ -294,7 +307,11 @@ internal sealed class EventKind<T>(
             for (var i = 0; i < rows.Length; i++)
             {
                 if (IdOf(i) is not { } id) continue;
-                var k = stored.FindIndex(x => x.Ref == id);
+                var k = -1;
+                for (var x = 0; x < stored.Length && k < 0; x++)
+                {
+                    if (stored[x].Ref == id) k = x;
+                }
                 if (k < 0 || storedMatched[k]) continue;
                 storedMatched[k] = rowMatched[i] = true;
                 if (!stored[k].Value.Equals(rows[i]))
@@ -309,7 +326,7 @@ internal sealed class EventKind<T>(
         {
             if (rowMatched[i]) continue;
             var id = IdOf(i);
-            for (var k = 0; k < stored.Count; k++)
+            for (var k = 0; k < stored.Length; k++)
             {
                 if (storedMatched[k] || !stored[k].Value.Equals(rows[i]) || (id is not null && stored[k].Ref is not null && stored[k].Ref != id)) continue;
                 storedMatched[k] = rowMatched[i] = true;
@@ -322,7 +339,7 @@ internal sealed class EventKind<T>(
         {
             if (rowMatched[i]) continue;
             var id = IdOf(i);
-            for (var k = 0; k < stored.Count; k++)
+            for (var k = 0; k < stored.Length; k++)
             {
                 if (storedMatched[k] || stored[k].Origine != OrigineEvenement.Paquet || !sameKey(stored[k].Value, rows[i])
                     || (id is not null && stored[k].Ref is not null)) continue;
@@ -340,7 +357,7 @@ internal sealed class EventKind<T>(
             plan.EvenementsAjoutes++;
         }
         // 5. The other stored events: removed if they came from a package, kept if they were entered in Jalon.
-        for (var k = 0; k < stored.Count; k++)
+        for (var k = 0; k < stored.Length; k++)
         {
             if (storedMatched[k]) continue;
             if (stored[k].Origine == OrigineEvenement.Saisie)

@@ -61,11 +61,16 @@ public static class PackageImporter
 
             var merge = new ImportMerge(connection, tx, package);
             merge.Compute();
+            Trace(clock, "fusion calculée");
             UpsertStructures(connection, tx, package, now);
             UpsertJeunes(connection, tx, package, merge.Skip, now);
+            Trace(clock, "jeunes");
             var codes = package.Structures.Select(s => s.Code).ToArray();
-            long inserted = 0;
-            foreach (var kind in merge.Kinds) inserted += kind.Apply(connection, tx, codes, merge.Merged, merge.Skip);
+            foreach (var kind in merge.Kinds)
+            {
+                kind.Apply(connection, tx, codes, merge.Merged, merge.Skip);
+                Trace(clock, kind.Table);
+            }
             UpsertMoyens(connection, tx, package, merge.MoyensToWrite);
             // The stored indicator tallies of the structures that changed are now out of date.
             db.BumpRevisions(merge.Plans.Where(p => p.Change).Select(p => p.Code));
@@ -98,6 +103,14 @@ public static class PackageImporter
             db.ChangeTracker.Clear();
             db.Database.CloseConnection();
         }
+    }
+
+    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("JALON_TRACE_IMPORT") == "1";
+
+    /// <summary>Phase timings on standard error, when JALON_TRACE_IMPORT=1 (for measurements).</summary>
+    private static void Trace(Stopwatch clock, string phase)
+    {
+        if (TraceEnabled) Console.Error.WriteLine($"[import] {phase} : {clock.Elapsed.TotalSeconds:0.000} s");
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
