@@ -10,6 +10,7 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     BenchCommand.Create(),
     ImporterCommand.Create(),
     ExporterCommand.Create(),
+    ReferentielsCommand.Create(),
     SauvegardeCommands.Sauvegarder(),
     SauvegardeCommands.Restaurer(),
     RgpdCommand.Create(),

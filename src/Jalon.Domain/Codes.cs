@@ -28,6 +28,26 @@ public enum TypeSituation : byte
 
 public enum DomaineDroit : byte { Sante, Logement, Mobilite, Ressources, LoisirsCulture, Citoyennete }
 
+/// <summary>A place where the structure receives young people (sites.csv).</summary>
+public enum TypeSite : byte { Siege, Antenne, Permanence }
+
+/// <summary>Who pays a product of the budget (budget.csv). France Travail is the former Pôle emploi.</summary>
+public enum Financeur : byte { Etat, Region, Departement, CommunesEpci, Fse, FranceTravail, Autre }
+
+/// <summary>
+/// The nature of a budget line (budget.csv): products, charges, and the declared totals that Jalon checks.
+/// The order matters: products first, then charges, then totals (see <see cref="Structures.Budget"/>).
+/// </summary>
+public enum NatureBudget : byte
+{
+    Subvention, Prestation, RepriseFondsDedies, ProduitsFinanciers, ProduitsExceptionnels, TransfertCharges, RepriseProvisions, AutreProduit,
+    ChargesPersonnel, AchatsChargesExternes, ImpotsTaxes, Dotations, EngagementsFondsDedies, AutreCharge,
+    TotalProduits, TotalCharges,
+}
+
+/// <summary>The seven categories of context figures of the territory (seed 003, annexe 1).</summary>
+public enum CategorieContexte : byte { Population, Jeunes1625, Social, Amenagement, Formation, Emploi, AppareilProductif }
+
 /// <summary>The text code of every enum value, as written in the exchange files. One table per enum.</summary>
 public static class Codes
 {
@@ -46,6 +66,16 @@ public static class Codes
             "FORMATION_QUALIFIANTE", "FORMATION", "FORMATION_INITIALE", "PMSMP", "STAGE", "SERVICE_CIVIQUE",
         ],
         [typeof(DomaineDroit)] = ["SANTE", "LOGEMENT", "MOBILITE", "RESSOURCES", "LOISIRS_CULTURE", "CITOYENNETE"],
+        [typeof(TypeSite)] = ["SIEGE", "ANTENNE", "PERMANENCE"],
+        [typeof(Financeur)] = ["ETAT", "REGION", "DEPARTEMENT", "COMMUNES_EPCI", "FSE", "FRANCE_TRAVAIL", "AUTRE"],
+        [typeof(NatureBudget)] =
+        [
+            "SUBVENTION", "PRESTATION", "REPRISE_FONDS_DEDIES", "PRODUITS_FINANCIERS", "PRODUITS_EXCEPTIONNELS", "TRANSFERT_CHARGES",
+            "REPRISE_PROVISIONS", "AUTRE_PRODUIT",
+            "CHARGES_PERSONNEL", "ACHATS_CHARGES_EXTERNES", "IMPOTS_TAXES", "DOTATIONS", "ENGAGEMENTS_FONDS_DEDIES", "AUTRE_CHARGE",
+            "TOTAL_PRODUITS", "TOTAL_CHARGES",
+        ],
+        [typeof(CategorieContexte)] = ["POPULATION", "JEUNES_16_25", "SOCIAL", "AMENAGEMENT", "FORMATION", "EMPLOI", "APPAREIL_PRODUCTIF"],
     };
 
     /// <summary>All codes of an enum, in enum order.</summary>

@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using MoyensEffectifs = Jalon.Domain.Structures.MoyensEffectifs;
+using StructureData = Jalon.Domain.Structures.StructureData;
 
 namespace Jalon.Domain;
 
@@ -82,6 +84,20 @@ public sealed class JourneyPackage
     public required EventTable<Droit> Droits { get; init; }
     public required EventTable<Parrainage> Parrainages { get; init; }
     public required IReadOnlyList<Moyens> Moyens { get; init; }
+
+    /// <summary>The structure side (territory, sites, BRH, budget, context); empty when the package has none of those files.</summary>
+    public StructureData StructureData { get; init; } = StructureData.Empty;
+
+    /// <summary>
+    /// The moyens the indicators read: moyens.csv overridden, for each structure and year, by the FTE of the staff table
+    /// (BRH) and the financing of the budget when the package holds them (<see cref="MoyensEffectifs"/>).
+    /// Without those files, exactly <see cref="Moyens"/>.
+    /// </summary>
+    public IReadOnlyList<Moyens> EffectiveMoyens => _effective ??= StructureData.Brh.Count == 0 && StructureData.Budget.Count == 0
+        ? Moyens
+        : MoyensEffectifs.Apply(Moyens, StructureData.Brh, StructureData.Budget).Select(m => m.Retenus).ToArray();
+
+    private IReadOnlyList<Moyens>? _effective;
 
     public JeuneJourney Journey(int jeune) => new(
         jeune,
@@ -185,6 +201,9 @@ public sealed class JourneyPackageBuilder
     /// </summary>
     public Dictionary<string, List<string?>> Ids { get; } = [];
 
+    /// <summary>The structure side of the package (territory, sites, BRH, budget, context).</summary>
+    public StructureData StructureData { get; set; } = StructureData.Empty;
+
     public IReadOnlyList<Structure> Structures => _structures;
     public IReadOnlyList<Jeune> Jeunes => _jeunes;
 
@@ -227,6 +246,7 @@ public sealed class JourneyPackageBuilder
             Droits = EventTable<Droit>.Build(Droits, n, Ids.GetValueOrDefault(nameof(Droits))),
             Parrainages = EventTable<Parrainage>.Build(Parrainages, n, Ids.GetValueOrDefault(nameof(Parrainages))),
             Moyens = Moyens.ToArray(),
+            StructureData = StructureData,
         };
     }
 }

@@ -4,7 +4,7 @@ public static class JourneyPackageSubset
 {
     /// <summary>
     /// The part of a package that belongs to one structure: that structure, its young people, their events and
-    /// its moyens, re-indexed. What a structure's own database holds.
+    /// its moyens and its structure data (territory, sites, BRH, budget, context), re-indexed. What a structure's own database holds.
     /// </summary>
     public static JourneyPackage ForStructure(this JourneyPackage package, int structure)
     {
@@ -26,6 +26,7 @@ public static class JourneyPackageSubset
         {
             if (m.Structure == structure) builder.Moyens.Add(m with { Structure = 0 });
         }
+        builder.StructureData = package.StructureData.Remap(s => s == structure ? 0 : -1);
         return builder.Build();
     }
 }

@@ -32,7 +32,8 @@ public sealed record ReadResult(JourneyPackage? Package, IReadOnlyList<PackageIs
 
     public int AnomalyCount => Anomalies.Count + OmittedAnomalies;
 
-    /// <summary>Every file of the format, in the format's order.</summary>
+    /// <summary>Every file of the format, in the format's order; the structure side's optional files (territoires, sites, brh,
+    /// budget, contexte) only when present.</summary>
     public IReadOnlyList<FileSummary> Files { get; init; } = [];
 
     /// <summary>How long the reading took.</summary>
@@ -67,6 +68,7 @@ public static class PackageReader
     [
         "structures.csv", "jeunes.csv", "contacts.csv", "orientations.csv", "parcours.csv",
         "propositions.csv", "situations.csv", "droits.csv", "parrainages.csv", "moyens.csv",
+        "territoires.csv", "sites.csv", "brh.csv", "budget.csv", "contexte.csv",
     ];
 
     /// <summary>Reads the package in a folder.</summary>

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Jalon.Domain;
+using Jalon.Domain.Structures;
 
 namespace Jalon.Exchange;
 
@@ -21,6 +22,7 @@ public static class PackageWriter
     [
         "structures.csv", "jeunes.csv", "contacts.csv", "orientations.csv", "parcours.csv",
         "propositions.csv", "situations.csv", "droits.csv", "parrainages.csv", "moyens.csv",
+        "territoires.csv", "sites.csv", "brh.csv", "budget.csv", "contexte.csv",
     ];
 
     public const string DataPackageFile = "datapackage.json";
@@ -55,6 +57,7 @@ public static class PackageWriter
                 static (o, r) => { o.Date(r.Debut); o.Comma(); o.Date(r.Fin); }),
             () => WriteStructures(Path("structures.csv"), package, order),
             () => WriteMoyens(Path("moyens.csv"), package, order),
+            () => StructureFilesWriter.Write(directory, package, order.StructureRank),
             () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json(WithIds(package))));
     }
 
@@ -517,6 +520,57 @@ internal static class DataPackageDescriptor
                 Number("financement_etat", "Financement de l'État (€)."),
                 Number("financement_fse", "Financement du Fonds social européen (€)."),
             ], ["structure", "annee"], ForeignKeyJeune: false),
+        new("territoires", "Territoires", "Communes couvertes par chaque structure, datées (fichier facultatif).",
+            [
+                Structure(),
+                new("commune", "string", "Code INSEE de la commune couverte.", Required: true, Pattern: "^[0-9][0-9AB][0-9]{3}$"),
+                Date("debut", "Premier jour de couverture."),
+                Date("fin", "Dernier jour de couverture ; vide = toujours couverte.", required: false),
+            ], ["structure", "commune", "debut"], ForeignKeyJeune: false),
+        new("sites", "Sites", "Lieux d'accueil : siège, antennes, permanences (fichier facultatif).",
+            [
+                Structure(),
+                new("site", "string", "Identifiant du site, unique dans sa structure.", Required: true),
+                new("type", "string", "Type de site.", Required: true, Enum: Codes.All<TypeSite>()),
+                new("nom", "string", "Nom du site.", Required: true),
+                new("commune", "string", "Code INSEE de la commune du site.", Required: true, Pattern: "^[0-9][0-9AB][0-9]{3}$"),
+                new("adresse", "string", "Adresse."),
+                new("code_postal", "string", "Code postal."),
+                new("horaires", "string", "Horaires d'ouverture ou fréquence des permanences."),
+                Bool("espace_ressources", "1 = le site est aussi un espace ressources ; 0 par défaut.", required: false),
+                Date("debut", "Ouverture du site.", required: false),
+                Date("fin", "Fermeture du site.", required: false),
+            ], ["structure", "site"], ForeignKeyJeune: false),
+        new("brh", "Bilan des ressources humaines", "Tableau des effectifs au 31 décembre, une ligne par code (fichier facultatif).",
+            [
+                Structure(),
+                new("annee", "integer", "Année (effectifs au 31 décembre).", Required: true),
+                new("code", "string", "Code de la ligne (docs/spec/brh-codes.md).", Required: true, Enum: Jalon.Referentiels.BrhCodes.All.Select(c => c.Code).ToArray()),
+                Number("femmes", "Femmes (personnes ou ETP)."),
+                Number("hommes", "Hommes (personnes ou ETP)."),
+                Number("total", "Total (personnes ou ETP)."),
+            ], ["structure", "annee", "code"], ForeignKeyJeune: false),
+        new("budget", "Budget", "Produits par financeur et nature, charges et totaux déclarés, par année (fichier facultatif).",
+            [
+                Structure(),
+                new("annee", "integer", "Année.", Required: true),
+                new("financeur", "string", "Financeur (produits seulement).", Enum: Codes.All<Financeur>()),
+                new("nature", "string", "Nature de la ligne.", Required: true, Enum: Codes.All<NatureBudget>()),
+                new("montant", "number", "Montant (€).", Required: true),
+            ], ForeignKeyJeune: false),
+        new("contexte", "Contexte", "Éléments de contexte du territoire, avec leur source (fichier facultatif).",
+            [
+                Structure(),
+                new("annee", "integer", "Année à laquelle se rapporte le chiffre.", Required: true),
+                new("categorie", "string", "Catégorie d'éléments de contexte.", Required: true, Enum: Codes.All<CategorieContexte>()),
+                new("indicateur", "string", "Libellé de l'élément de contexte.", Required: true),
+                new("zone", "string", "Zone décrite : TERRITOIRE, FRANCE, REG-xx, DEP-xx, EPCI-siren, COM-insee.", Required: true,
+                    Pattern: "^(TERRITOIRE|FRANCE|REG-[0-9]{2}|DEP-[0-9AB]{2,3}|EPCI-[0-9]{9}|COM-[0-9AB]{5})$"),
+                new("valeur", "number", "Valeur.", Required: true),
+                new("unite", "string", "Unité (%, habitants, hab./km²…)."),
+                new("source", "string", "Source."),
+                Date("date", "Date à laquelle se rapporte le chiffre.", required: false),
+            ], ["structure", "annee", "categorie", "indicateur", "zone"], ForeignKeyJeune: false),
     ];
 
     /// <param name="withIds">The event resources written with their optional <c>id</c> column.</param>

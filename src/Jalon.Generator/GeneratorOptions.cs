@@ -15,6 +15,12 @@ public sealed record GeneratorOptions
     /// <summary>Year Y: activity covers the calendar years Y−1 and Y (with earlier history); extraction on 31 December of Y.</summary>
     public int Annee { get; init; } = 2016;
 
+    /// <summary>
+    /// Zone lists (ZRR/FRR, QPV) the young people's flags are drawn from; null, or a day no list of a kind covers: the
+    /// synthetic lists of <see cref="SyntheticZones"/>.
+    /// </summary>
+    public Referentiels.ZoneReference? Zones { get; init; }
+
     /// <summary>Checks the options; returns a French message for the first problem, or null.</summary>
     public string? Validate()
     {

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Jalon.Domain;
+using Jalon.Domain.Structures;
+using Jalon.Referentiels;
 
 namespace Jalon.Generator;
 
@@ -64,6 +66,13 @@ public static class JourneyGenerator
             Droits = EventTable<Droit>.Build(Concat(r => r.Droits, (x, o) => x with { Jeune = x.Jeune + o }), n),
             Parrainages = EventTable<Parrainage>.Build(Concat(r => r.Parrainages, (x, o) => x with { Jeune = x.Jeune + o }), n),
             Moyens = results.SelectMany(r => r.Moyens).ToArray(),
+            StructureData = new StructureData
+            {
+                Territoires = results.SelectMany(r => r.Territoires).ToArray(),
+                Sites = results.SelectMany(r => r.Sites).ToArray(),
+                Brh = results.SelectMany(r => r.Brh).ToArray(),
+                Budget = results.SelectMany(r => r.Budget).ToArray(),
+            },
         };
     }
 }
@@ -80,4 +89,8 @@ internal sealed class StructureJourneys
     public List<Droit> Droits { get; } = [];
     public List<Parrainage> Parrainages { get; } = [];
     public List<Moyens> Moyens { get; } = [];
+    public List<TerritoireCommune> Territoires { get; } = [];
+    public List<Site> Sites { get; } = [];
+    public List<BrhLigne> Brh { get; } = [];
+    public List<BudgetLigne> Budget { get; } = [];
 }

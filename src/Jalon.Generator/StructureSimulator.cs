@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jalon.Domain;
+using Jalon.Referentiels;
 
 namespace Jalon.Generator;
 
@@ -73,7 +74,8 @@ internal sealed class StructureSimulator
     private readonly DateOnly _extraction;      // 31 December of Y
     private readonly double[] _communeCumulative;
     private readonly bool _outreMer;
-    private readonly bool[] _zrr;
+    private readonly ZoneReference _zones;
+    private readonly Rng _structureRng;
     private readonly StructureJourneys _out = new();
 
     // The current young person's rows, sorted before they join the structure's lists.
@@ -100,7 +102,8 @@ internal sealed class StructureSimulator
         _extraction = new DateOnly(options.Annee, 12, 31);
         _communeCumulative = Cumulate(plan.Communes.Select(c => (double)Math.Max(c.Population, 1)).ToArray());
         _outreMer = plan.Departement.Code.StartsWith("97", StringComparison.Ordinal);
-        _zrr = plan.Communes.Select(IsZrr).ToArray();
+        _zones = options.Zones ?? SyntheticZones.Instance;
+        _structureRng = Rng.For(options.Seed, index, 1);
     }
 
     public StructureJourneys Run()
@@ -116,6 +119,7 @@ internal sealed class StructureSimulator
             SimulateJeune(i, "J" + (i + 1).ToString("D" + width.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture), premiers[i]);
         }
         AddMoyens();
+        StructureSideGenerator.Add(_plan, _index, _annee, _structureRng, _out);
         return _out;
     }
 
@@ -154,8 +158,10 @@ internal sealed class StructureSimulator
         };
         var ci = _rng.Pick(_communeCumulative);
         var commune = _plan.Communes[ci];
-        var qpv = _rng.Chance(QpvRate(commune));
-        var zrr = _zrr[ci];
+        // The flags come from the zone lists in force on the first reception (the synthetic ones when no official list covers
+        // that day); a QPV covers part of a town: only some of its young people live in it.
+        var qpv = _rng.Chance(InZone(ZoneType.Qpv, commune.Code, premier) ? QpvRate(commune) : 0.0);
+        var zrr = InZone(ZoneType.Zrr, commune.Code, premier);
         _out.Jeunes.Add(new Jeune(_index, id, naissance, sexe, niveau, diplome, commune.Code, qpv, zrr, premier));
         var vingtSixAns = naissance.AddYears(26);
 
@@ -534,23 +540,16 @@ internal sealed class StructureSimulator
         _parrainages.Clear();
     }
 
-    /// <summary>Quartiers prioritaires are in towns: none below 5 000 inhabitants, more in large cities.</summary>
+    private bool InZone(ZoneType type, string commune, DateOnly day) =>
+        _zones.Covers(type, day) ? _zones.IsIn(type, commune, day) : SyntheticZones.Instance.IsIn(type, commune, day);
+
+    /// <summary>Share of a town's young people living in its QPV: more in large cities (a small town's QPV: 12 %).</summary>
     private static double QpvRate(Commune commune) => commune.Population switch
     {
         >= 100_000 => 0.32,
         >= 20_000 => 0.23,
-        >= 5_000 => 0.12,
-        _ => 0.0,
+        _ => 0.12,
     };
-
-    /// <summary>Zones de revitalisation rurale are whole rural communes: a stable property of the commune.</summary>
-    private static bool IsZrr(Commune commune)
-    {
-        var p = commune.Population switch { < 2_000 => 0.39, < 5_000 => 0.2, _ => 0.0 };
-        if (p == 0) return false;
-        var h = Rng.Mix(ulong.Parse(commune.Code.Replace('A', '0').Replace('B', '1'), CultureInfo.InvariantCulture));
-        return (h >> 11) * (1.0 / (1UL << 53)) < p;
-    }
 
     private DateOnly DayBetween(DateOnly from, DateOnly to) =>
         to <= from ? from : from.AddDays(_rng.Next(to.DayNumber - from.DayNumber + 1));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Jalon.Referentiels;
 
 namespace Jalon.Generator;
 

@@ -141,6 +141,7 @@ internal static class SchemaSteps
         new(2, "dialogue de gestion et financement CPO", p => Script("0002-pilotage", p)),
         new(3, "décomptes d'indicateurs par structure et révision des structures", p => Script("0003-indicator-tallies", p)),
         new(5, "fusion des réimports, versions, numéros de jeunes, anonymisation et tailles des textes", p => Script("0005-fusion-versions-rgpd", p)),
+        new(6, "la structure : profil daté, territoire, sites, personnel, BRH, budget, contexte, zones ; site d'un contact", p => Script("0006-structure", p)),
     ];
 
     /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>

@@ -65,7 +65,7 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
     /// <summary>The columns of an event that the indicators do not read (a change to them alone keeps the tallies).</summary>
     private static readonly HashSet<string> EventColumnsIgnoredByIndicators =
     [
-        nameof(ContactEntity.Commentaire), nameof(ContactEntity.AuteurId), nameof(JeuneEventEntity.Ref),
+        nameof(ContactEntity.Commentaire), nameof(ContactEntity.AuteurId), nameof(ContactEntity.SiteId), nameof(JeuneEventEntity.Ref),
         nameof(JeuneEventEntity.Origine), nameof(JeuneEventEntity.Version),
     ];
 

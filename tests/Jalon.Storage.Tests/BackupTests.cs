@@ -56,9 +56,7 @@ public sealed class BackupTests : IDisposable
                     }
                     tableRows.Add(table + " " + string.Join(", ", values));
                 }
-                Assert.True(!everyTable || tableRows.Count > 0 || table is "JeunesEffaces" or "Dialogues" or "DialogueEtapes" or "DialogueObjectifs" or "DialoguePlans"
-                    or "DialogueTransitions" or "DialogueValidations" or "Conventions" or "DecisionsFinancement" or "Users" or "IndicatorTallies",
-                    $"table {table} vide : le test ne la compare pas");
+                Assert.True(!everyTable || tableRows.Count > 0 || !Filled.Contains(table), $"table {table} vide : le test ne la compare pas");
                 rows.AddRange(tableRows);
             }
         }
@@ -70,11 +68,21 @@ public sealed class BackupTests : IDisposable
         return rows;
     }
 
-    /// <summary>A database with a little of everything: an imported package, identity, comments, diagnostic domains, an account, an audit.</summary>
+    /// <summary>The tables that <see cref="Fill"/> fills, which a backup test therefore compares row by row.</summary>
+    private static readonly HashSet<string> Filled =
+    [
+        "SchemaVersion", "Structures", "Moyens", "Jeunes", "Contacts", "DiagnosticDomaines", "Orientations", "Parcours", "Propositions",
+        "Situations", "Droits", "Users", "AuditLog", "JeunesEffaces", "TerritoireCommunes", "Sites", "BrhLignes", "BudgetLignes",
+    ];
+
+    /// <summary>
+    /// A database with a little of everything: a generated package (journeys and the structure side), identity, comments,
+    /// diagnostic domains, an account, an anonymisation trace, audit rows.
+    /// </summary>
     private static void Fill(TestDatabase database)
     {
         using var db = database.CreateMigratedContext();
-        PackageImporter.Import(db, SamplePackages.Create(structures: 2, jeunesPerStructure: 30));
+        PackageImporter.Import(db, Jalon.Generator.JourneyGenerator.Generate(new Jalon.Generator.GeneratorOptions { Structures = 2, Jeunes = 60, Seed = 3 }));
         var jeune = db.Jeunes.OrderBy(j => j.JeuneId).First();
         jeune.Nom = "Dupont";
         jeune.Email = "lea.dupont@exemple.fr";
@@ -108,7 +116,8 @@ public sealed class BackupTests : IDisposable
         Assert.Single(expected.Except(restored), r => r.Contains("sauvegarde complète de la base", StringComparison.Ordinal));
         // The restored database works: new rows get new keys (sequences restored).
         using var db = target.CreateContext();
-        db.Contacts.Add(new ContactEntity { StructureCode = "ML000", JeuneId = db.Jeunes.First(j => j.StructureCode == "ML000").JeuneId, Date = new DateOnly(2016, 5, 1) });
+        var jeune = db.Jeunes.First();
+        db.Contacts.Add(new ContactEntity { StructureCode = jeune.StructureCode, JeuneId = jeune.JeuneId, Date = new DateOnly(2016, 5, 1) });
         db.SaveChanges();
     }
 

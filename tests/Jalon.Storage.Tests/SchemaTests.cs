@@ -45,12 +45,13 @@ public class SchemaUpgradeTests
     [
         "DialogueEtapes", "DialogueObjectifs", "DialoguePlans", "DialogueTransitions", "DialogueValidations", "Dialogues",
         "DecisionsFinancement", "Conventions", "IndicatorTallies", "JeunesEffaces",
+        "ProfilVersions", "TerritoireCommunes", "TerritoireDeclarations", "Sites", "Personnel", "BrhLignes", "BudgetLignes", "Contexte", "ZoneCommunes",
     ];
 
     /// <summary>The columns that the steps after version 1 add to version 1 tables.</summary>
     private static readonly (string Table, string Column)[] ColumnsAfterVersion1 =
     [
-        ("Structures", "Revision"), ("Structures", "DernierNumeroJeune"), ("Jeunes", "Version"), ("Jeunes", "AnonymiseLe"),
+        ("Structures", "Revision"), ("Structures", "DernierNumeroJeune"), ("Jeunes", "Version"), ("Jeunes", "AnonymiseLe"), ("Contacts", "SiteId"),
         .. new[] { "Contacts", "Orientations", "Parcours", "Propositions", "Situations", "Droits", "Parrainages" }
             .SelectMany(t => new[] { (t, "Ref"), (t, "Origine"), (t, "Version") }),
     ];

@@ -103,7 +103,8 @@ public static class GenererCommand
             ("structures.csv", p.Structures.Count), ("jeunes.csv", p.Jeunes.Length), ("contacts.csv", p.Contacts.Count),
             ("orientations.csv", p.Orientations.Count), ("parcours.csv", p.Parcours.Count), ("propositions.csv", p.Propositions.Count),
             ("situations.csv", p.Situations.Count), ("droits.csv", p.Droits.Count), ("parrainages.csv", p.Parrainages.Count),
-            ("moyens.csv", p.Moyens.Count),
+            ("moyens.csv", p.Moyens.Count), ("territoires.csv", p.StructureData.Territoires.Count), ("sites.csv", p.StructureData.Sites.Count),
+            ("brh.csv", p.StructureData.Brh.Count), ("budget.csv", p.StructureData.Budget.Count), ("contexte.csv", p.StructureData.Contexte.Count),
         };
         var table = new Table().AddColumn("Fichier").AddColumn(new TableColumn("Lignes").RightAligned()).AddColumn(new TableColumn("Taille").RightAligned());
         long totalLignes = 0, totalOctets = 0;

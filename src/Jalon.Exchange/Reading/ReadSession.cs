@@ -51,7 +51,16 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         var droits = new DroitsReader(this);
         var parrainages = new ParrainagesReader(this);
         var moyens = new MoyensReader(this);
-        FileReader[] readers = [structures, jeunes, contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens];
+        var territoires = new TerritoiresReader(this);
+        var sites = new SitesReader(this);
+        var brh = new BrhReader(this);
+        var budget = new BudgetReader(this);
+        var contexte = new ContexteReader(this);
+        FileReader[] readers =
+        [
+            structures, jeunes, contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens,
+            territoires, sites, brh, budget, contexte,
+        ];
 
         if (fileNames is not null)
         {
@@ -92,10 +101,12 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         }
         if (complete)
         {
-            RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens]);
+            RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens, territoires, sites, brh, budget, contexte]);
             Trace(clock, "événements lus");
             CheckNationalOverlaps(parcours);
             Trace(clock, "chevauchements");
+            StructureChecks.Run(this, territoires, sites, brh, budget, _anomalies);
+            Trace(clock, "contrôles de la structure");
         }
 
         var order = readers.Select((r, i) => (r.Name, i)).ToDictionary(x => x.Name, x => x.i);
@@ -117,9 +128,15 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             }
         }
 
-        var package = errors.Count == 0 ? Build(contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens) : null;
+        var package = errors.Count == 0
+            ? Build(contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens,
+                StructureChecks.Build(territoires, sites, brh, budget, contexte))
+            : null;
         Trace(clock, "paquet construit");
-        var files = readers.Select(r => new FileSummary(r.Name, r.Present, r.Present ? r.RowCount : 0)).ToArray();
+        // The structure side's files (territoires … contexte) are listed when present: a journeys-only package reads as before.
+        FileReader[] structureSide = [territoires, sites, brh, budget, contexte];
+        var files = readers.Where(r => r.Present || !structureSide.Contains(r))
+            .Select(r => new FileSummary(r.Name, r.Present, r.Present ? r.RowCount : 0)).ToArray();
         return new ReadResult(package,
             Sorted(errors, order, ref omittedErrors),
             Sorted(anomalies, order, ref omittedAnomalies),
@@ -238,7 +255,8 @@ internal sealed class ReadSession(Func<string, Stream?> open)
     private static string Show(DateOnly debut, DateOnly? fin) => $"{debut:yyyy-MM-dd} → {(fin is { } f ? f.ToString("yyyy-MM-dd") : "en cours")}";
 
     private JourneyPackage Build(ContactsReader contacts, OrientationsReader orientations, ParcoursReader parcours,
-        PropositionsReader propositions, SituationsReader situations, DroitsReader droits, ParrainagesReader parrainages, MoyensReader moyens)
+        PropositionsReader propositions, SituationsReader situations, DroitsReader droits, ParrainagesReader parrainages, MoyensReader moyens,
+        Domain.Structures.StructureData structureData)
     {
         var n = Jeunes.Length;
         EventTable<Contact>? c = null;
@@ -268,6 +286,7 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             Droits = d!,
             Parrainages = pa!,
             Moyens = moyens.All.ToArray(),
+            StructureData = structureData,
         };
     }
 

@@ -143,12 +143,12 @@ public static class IndicatorEngine
             throw new ArgumentException("La date de début de la période est postérieure à sa date de fin.", nameof(period));
     }
 
-    /// <summary>The package's moyens of the selected structures, re-indexed on the selection.</summary>
+    /// <summary>The package's effective moyens (moyens.csv, the BRH and the budget) of the selected structures, re-indexed on the selection.</summary>
     private static List<Moyens> MoyensOf(JourneyPackage package, int[] selected)
     {
         var local = new Dictionary<int, int>();
         for (var s = 0; s < selected.Length; s++) local[selected[s]] = s;
-        return package.Moyens.Where(m => local.ContainsKey(m.Structure)).Select(m => m with { Structure = local[m.Structure] }).ToList();
+        return package.EffectiveMoyens.Where(m => local.ContainsKey(m.Structure)).Select(m => m with { Structure = local[m.Structure] }).ToList();
     }
 
     private static StructureTally[] Tally(

@@ -49,6 +49,9 @@ public class ContactEntity : JeuneEventEntity
     /// <summary>The user who recorded the contact (<see cref="UserEntity.Id"/>).</summary>
     public int? AuteurId { get; set; }
 
+    /// <summary>The site where the contact took place (<see cref="Structures.SiteEntity.SiteId"/> of the same structure), if recorded.</summary>
+    public string? SiteId { get; set; }
+
     public List<DiagnosticDomaineEntity> DiagnosticDomaines { get; } = [];
 }
 

@@ -37,8 +37,11 @@ public sealed record StructurePlan(string Code, string Nom)
     public int MoyensAjoutes { get; set; }
     public int MoyensModifies { get; set; }
 
+    /// <summary>The package carries rows of the structure side (territory, sites, BRH, budget, context): replaced for what it carries.</summary>
+    public bool DonneesStructure { get; set; }
+
     /// <summary>True when the import changes anything in this structure.</summary>
-    public bool Change => Nouvelle || JeunesAjoutes + JeunesModifies + EvenementsAjoutes + EvenementsModifies + EvenementsSupprimes
+    public bool Change => Nouvelle || DonneesStructure || JeunesAjoutes + JeunesModifies + EvenementsAjoutes + EvenementsModifies + EvenementsSupprimes
         + MoyensAjoutes + MoyensModifies > 0;
 
     /// <summary>One French line for the audit log and the command line.</summary>
@@ -51,7 +54,8 @@ public sealed record StructurePlan(string Code, string Nom)
             + (JeunesIgnores > 0 ? $", {N(JeunesIgnores)} anonymisé(s) ou effacé(s) ignoré(s)" : "")
             + $" ; événements : {N(EvenementsAjoutes)} ajouté(s), {N(EvenementsModifies)} modifié(s), {N(EvenementsSupprimes)} supprimé(s)"
             + (SupprimesAvecSaisie > 0 ? $" dont {N(SupprimesAvecSaisie)} avec un commentaire ou un diagnostic saisi dans Jalon" : "")
-            + $", {N(EvenementsConserves)} saisi(s) dans Jalon conservé(s) ; moyens : {N(MoyensAjoutes)} année(s) ajoutée(s), {N(MoyensModifies)} modifiée(s)";
+            + $", {N(EvenementsConserves)} saisi(s) dans Jalon conservé(s) ; moyens : {N(MoyensAjoutes)} année(s) ajoutée(s), {N(MoyensModifies)} modifiée(s)"
+            + (DonneesStructure ? " ; territoire, sites, BRH, budget, contexte : remplacés pour ce que le paquet en porte" : "");
     }
 }
 
@@ -112,7 +116,7 @@ internal sealed class ImportMerge
             var structure = _package.Structures[s];
             var exists = stored.TryGetValue(structure.Code, out var revision);
             if (exists) Revisions[structure.Code] = revision;
-            var plan = new StructurePlan(structure.Code, structure.Nom) { Nouvelle = !exists };
+            var plan = new StructurePlan(structure.Code, structure.Nom) { Nouvelle = !exists, DonneesStructure = StructureDataChanges(structure.Code, s, exists) };
             Plans.Add(plan);
             var fingerprints = exists ? ReadFingerprints(structure.Code) : [];
             var jeunes = exists ? ReadJeunes(structure.Code, s) : [];
@@ -149,6 +153,34 @@ internal sealed class ImportMerge
                 MoyensToWrite.Add(m);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the package's structure side (territory, sites, BRH, budget, context) changes what is stored for structure
+    /// <paramref name="s"/>: the rows it carries differ from the stored rows they replace (same tables, same years).
+    /// </summary>
+    private bool StructureDataChanges(string code, int s, bool exists)
+    {
+        var data = _package.StructureData;
+        if (data.IsEmpty) return false;
+        var territoires = data.Territoires.Where(r => r.Structure == s).ToList();
+        var sites = data.Sites.Where(r => r.Structure == s).ToList();
+        var brh = data.Brh.Where(r => r.Structure == s).ToList();
+        var budget = data.Budget.Where(r => r.Structure == s).ToList();
+        var contexte = data.Contexte.Where(r => r.Structure == s).ToList();
+        if (territoires.Count + sites.Count + brh.Count + budget.Count + contexte.Count == 0) return false;
+        if (!exists) return true;
+        var stored = Structures.StructureDataExchange.Load(_connection, _tx, code, _ => s);
+        static bool Same<T>(IEnumerable<T> a, IEnumerable<T> b) where T : struct =>
+            a.GroupBy(x => x).Select(g => (g.Key, g.Count())).ToHashSet().SetEquals(b.GroupBy(x => x).Select(g => (g.Key, g.Count())));
+        var brhYears = brh.Select(r => r.Annee).ToHashSet();
+        var budgetYears = budget.Select(r => r.Annee).ToHashSet();
+        var contexteYears = contexte.Select(r => r.Annee).ToHashSet();
+        return (territoires.Count > 0 && !Same(territoires, stored.Territoires))
+            || (sites.Count > 0 && !Same(sites, stored.Sites))
+            || !Same(brh, stored.Brh.Where(r => brhYears.Contains(r.Annee)))
+            || !Same(budget, stored.Budget.Where(r => budgetYears.Contains(r.Annee)))
+            || !Same(contexte, stored.Contexte.Where(r => contexteYears.Contains(r.Annee)));
     }
 
     /// <summary>The one-way fingerprint kept for an anonymised or erased file: SHA-256 of "structure\nidentifier", hexadecimal.</summary>

@@ -72,6 +72,8 @@ public static class PackageImporter
                 Trace(clock, kind.Table);
             }
             UpsertMoyens(connection, tx, package, merge.MoyensToWrite);
+            // The structure side (territory, sites, BRH, budget, context): replaced for what the package carries.
+            Structures.StructureDataExchange.Import(connection, tx, package);
             // The stored indicator tallies of the structures that changed are now out of date.
             db.BumpRevisions(merge.Plans.Where(p => p.Change).Select(p => p.Code));
 

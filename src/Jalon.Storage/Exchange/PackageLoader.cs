@@ -73,6 +73,7 @@ public static class PackageLoader
             ReadEvents("Parrainages", "\"Debut\", \"Fin\"", (r, j) =>
                 _builder.Parrainages.Add(new Parrainage(j, r.Date(2), r.NullableDate(3))));
             ReadMoyens();
+            _builder.StructureData = Structures.StructureDataExchange.Load(connection, tx, structureCode, StructureIndex);
             return _builder.Build();
         }
 

@@ -38,7 +38,8 @@ public sealed class IndicatorStore(JalonDbContext db)
                 m.FinancementActivitesPrincipales, m.FinancementEtat, m.FinancementFse))
             .ToList();
         return IndicatorEngine.Combine(catalogue, request, structures.Select(s => s.Structure).ToList(),
-            (s, slot) => tallies[(structures[s].Structure.Code, periods[slot])], moyens);
+            (s, slot) => tallies[(structures[s].Structure.Code, periods[slot])],
+            EffectiveMoyens(moyens, request.Structures, index, periods.Select(p => p.Fin.Year).Distinct().ToList()));
     }
 
     /// <summary>Computes and stores the tallies of these periods that are missing or out of date, for the structures (null: all).</summary>
@@ -105,6 +106,29 @@ public sealed class IndicatorStore(JalonDbContext db)
             throw new ArgumentException($"Structure(s) absente(s) de la base : {string.Join(", ", unknown)}.", nameof(codes));
         }
         return structures;
+    }
+
+    /// <summary>
+    /// moyens.csv's rows overridden by the stored BRH (A2, A31) and budgets (<see cref="Domain.Structures.MoyensEffectifs"/>),
+    /// exactly as the engine does for a package: the dashboards and ./jalon indicateurs agree.
+    /// </summary>
+    private List<Moyens> EffectiveMoyens(List<Moyens> moyens, IReadOnlyCollection<string>? codes, Dictionary<string, int> index, List<int> years)
+    {
+        // Only the years whose moyens the request reads (that of each period's end), and only what the rule reads.
+        var brhQuery = db.BrhLignes.AsNoTracking()
+            .Where(b => years.Contains(b.Annee) && (b.Code == Referentiels.BrhCodes.EtpTotal || b.Code == Referentiels.BrhCodes.EtpAccompagnement));
+        var budgetQuery = db.BudgetLignes.AsNoTracking().Where(b => years.Contains(b.Annee));
+        if (codes is not null)
+        {
+            brhQuery = brhQuery.Where(b => codes.Contains(b.StructureCode));
+            budgetQuery = budgetQuery.Where(b => codes.Contains(b.StructureCode));
+        }
+        var brh = brhQuery.AsEnumerable().Where(b => index.ContainsKey(b.StructureCode))
+            .Select(b => new Domain.Structures.BrhLigne(index[b.StructureCode], b.Annee, b.Code, b.Femmes, b.Hommes, b.Total)).ToList();
+        var budget = budgetQuery.AsEnumerable().Where(b => index.ContainsKey(b.StructureCode))
+            .Select(b => new Domain.Structures.BudgetLigne(index[b.StructureCode], b.Annee, b.Financeur, b.Nature, b.Montant)).ToList();
+        if (brh.Count == 0 && budget.Count == 0) return moyens;
+        return Domain.Structures.MoyensEffectifs.Apply(moyens, brh, budget).Select(m => m.Retenus).ToList();
     }
 
     private List<Entities.MoyensEntity> ReadMoyens(IReadOnlyCollection<string>? codes)

@@ -1,4 +1,4 @@
-using Jalon.Generator;
+using Jalon.Referentiels;
 
 namespace Jalon.Web.Infrastructure;
 

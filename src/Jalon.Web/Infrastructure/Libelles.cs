@@ -23,7 +23,7 @@ public static class Libelles
 
     /// <summary>The name of an INSEE region (« Auvergne-Rhône-Alpes » for 84), or its code when unknown.</summary>
     public static string Region(string code) =>
-        Jalon.Generator.InseeData.Instance.RegionsByCode.TryGetValue(code, out var r) ? r.Nom : code;
+        Jalon.Referentiels.InseeData.Instance.RegionsByCode.TryGetValue(code, out var r) ? r.Nom : code;
 
     public static string Of(Sexe v) => v switch { Sexe.F => "Femme", Sexe.H => "Homme", _ => v.ToString() };
 

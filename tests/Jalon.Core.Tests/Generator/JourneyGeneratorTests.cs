@@ -1,6 +1,7 @@
 using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Generator;
+using Jalon.Referentiels;
 
 namespace Jalon.Core.Tests.Generator;
 
