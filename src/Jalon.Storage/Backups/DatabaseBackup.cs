@@ -276,8 +276,12 @@ public static class DatabaseBackup
             if (!string.IsNullOrEmpty(c.Database)) start.Environment["PGDATABASE"] = c.Database;
             start.Environment["PGSSLMODE"] = c.SslMode switch
             {
-                SslMode.Disable => "disable", SslMode.Allow => "allow", SslMode.Require => "require",
-                SslMode.VerifyCA => "verify-ca", SslMode.VerifyFull => "verify-full", _ => "prefer",
+                SslMode.Disable => "disable",
+                SslMode.Allow => "allow",
+                SslMode.Require => "require",
+                SslMode.VerifyCA => "verify-ca",
+                SslMode.VerifyFull => "verify-full",
+                _ => "prefer",
             };
         }
         Process process;
