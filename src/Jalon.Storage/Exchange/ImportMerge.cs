@@ -405,14 +405,29 @@ internal sealed class EventKind<T>(
 
     public override long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip)
     {
-        // Removals first (a contact's diagnostic domains go with it: foreign key ON DELETE CASCADE).
-        for (var start = 0; start < _deletes.Count; start += 500)
+        // Removals first (a contact's diagnostic domains go with it: foreign key ON DELETE CASCADE). Many of them: one
+        // statement joined to a temporary table of their ids; a few: a literal list.
+        if (_deletes.Count > 500)
         {
-            var batch = _deletes.Skip(start).Take(500).Select(id => id.ToString(CultureInfo.InvariantCulture));
-            using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = $"""DELETE FROM "{table}" WHERE "Id" IN ({string.Join(", ", batch)})""";
-            command.ExecuteNonQuery();
+            var postgres = connection is Npgsql.NpgsqlConnection;
+            Execute(connection, tx, postgres
+                ? """CREATE TEMPORARY TABLE "ImportSuppressions" ("Id" bigint NOT NULL PRIMARY KEY)"""
+                : """CREATE TEMPORARY TABLE "ImportSuppressions" ("Id" INTEGER NOT NULL PRIMARY KEY)""");
+            using (var ids = BulkInserter.Create(connection, "ImportSuppressions", "Id"))
+            {
+                foreach (var id in _deletes)
+                {
+                    ids.Long(id);
+                    ids.EndRow();
+                }
+                ids.Complete();
+            }
+            Execute(connection, tx, $"""DELETE FROM "{table}" WHERE "Id" IN (SELECT "Id" FROM "ImportSuppressions")""");
+            Execute(connection, tx, """DROP TABLE "ImportSuppressions" """);
+        }
+        else if (_deletes.Count > 0)
+        {
+            Execute(connection, tx, $"""DELETE FROM "{table}" WHERE "Id" IN ({string.Join(", ", _deletes.Select(id => id.ToString(CultureInfo.InvariantCulture)))})""");
         }
         if (_updates.Count > 0)
         {
@@ -470,6 +485,14 @@ internal sealed class EventKind<T>(
         }
         insert.Complete();
         return insert.Rows;
+    }
+
+    private static void Execute(DbConnection connection, DbTransaction tx, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>A typed parameter (PostgreSQL needs the type of a null).</summary>
