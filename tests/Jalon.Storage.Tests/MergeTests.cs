@@ -221,4 +221,30 @@ public class MergeTests
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         }
     }
+
+    [DatabaseTheory, BothProviders]
+    public void A_package_without_the_events_removes_them_all_in_bulk(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        var full = SamplePackages.Create(structures: 1, jeunesPerStructure: 200);
+        int contacts;
+        using (var db = database.CreateMigratedContext())
+        {
+            PackageImporter.Import(db, full);
+            contacts = db.Contacts.Count();
+        }
+        Assert.True(contacts > 500, $"{contacts} contacts : le chemin des suppressions en masse n'est pas exercé");
+        var b = new JourneyPackageBuilder();
+        foreach (var s in full.Structures) b.AddStructure(s);
+        foreach (var j in full.Jeunes) b.AddJeune(j);
+
+        ImportPlan plan;
+        using (var db = database.CreateContext()) plan = PackageImporter.Import(db, b.Build()).Plan;
+
+        var total = full.Contacts.Count + full.Orientations.Count + full.Parcours.Count + full.Propositions.Count + full.Situations.Count + full.Droits.Count + full.Parrainages.Count;
+        Assert.Equal(total, plan.Structures[0].EvenementsSupprimes);
+        using var check = database.CreateContext();
+        Assert.Equal(0, check.Contacts.Count() + check.Propositions.Count() + check.Situations.Count());
+        Assert.Equal(200, check.Jeunes.Count());
+    }
 }
