@@ -12,6 +12,9 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     ExporterCommand.Create(),
     ComptesCommand.Create(),
     ReferentielsCommand.Create(),
+    SauvegardeCommands.Sauvegarder(),
+    SauvegardeCommands.Restaurer(),
+    RgpdCommand.Create(),
 };
 return root.Parse(args).Invoke();
 

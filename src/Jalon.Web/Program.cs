@@ -26,6 +26,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ChromiumPdf>();
 builder.Services.AddSingleton<TallyRefresher>();
 builder.Services.AddHostedService(services => services.GetRequiredService<TallyRefresher>());
+// The retention rule (docs/rgpd.md): a nightly anonymisation of the files with no actualité for the configured years.
+builder.Services.AddSingleton<Jalon.Web.Infrastructure.Rgpd.ConservationJob>();
+builder.Services.AddHostedService<Jalon.Web.Infrastructure.Rgpd.ConservationScheduler>();
 // French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

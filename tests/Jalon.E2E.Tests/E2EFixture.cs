@@ -48,6 +48,7 @@ public class E2EFixture : IAsyncLifetime
             // Every test signs in from this machine: the login limits have their own tests (Jalon.Web.Tests).
             builder.UseSetting("Jalon:Connexion:TentativesParAdresse", "1000000");
             builder.UseSetting("Jalon:Connexion:TentativesParIdentifiant", "1000000");
+            builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0");
         }
     }
 

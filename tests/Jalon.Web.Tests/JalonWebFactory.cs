@@ -23,6 +23,8 @@ public class JalonWebFactory : WebApplicationFactory<Program>
     private string? _postgresName;
     private string? _connectionString;
     private readonly bool _ownsDatabase = true;
+    /// <summary>Prefix of the folders of this factory's backups and pending imports.</summary>
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"jalon-web-tests-{Guid.NewGuid():N}");
 
     public JalonWebFactory() : this(DatabaseProvider.Sqlite)
     {
@@ -74,6 +76,10 @@ public class JalonWebFactory : WebApplicationFactory<Program>
         // The tests sign in hundreds of times from one address; the limits have their own test (LoginThrottleTests).
         builder.UseSetting("Jalon:Connexion:TentativesParAdresse", "1000000");
         builder.UseSetting("Jalon:Connexion:TentativesParIdentifiant", "1000000");
+        // The nightly anonymisation is run by the tests that need it (ConservationJob.RunAsync); backups go to a private folder.
+        builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0");
+        builder.UseSetting("Jalon:Sauvegardes:Dossier", _path + "-sauvegardes");
+        builder.UseSetting("Jalon:Import:Attente", _path + "-attente");
         Configure(builder);
     }
 
@@ -121,6 +127,10 @@ public class JalonWebFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        foreach (var suffix in new[] { "-sauvegardes", "-attente" })
+        {
+            try { if (Directory.Exists(_path + suffix)) Directory.Delete(_path + suffix, recursive: true); } catch (IOException) { }
+        }
         if (!_ownsDatabase) return;
         if (_postgresName is not null) TestPostgres.Drop(_postgresName);
         if (_sqlitePath is null) return;

@@ -53,6 +53,7 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
         else if (await db.Users.AnyAsync(u => u.Login == login))
             ModelState.AddModelError(p + nameof(Input.Login), "Cet identifiant est déjà utilisé : choisissez-en un autre.");
         if (string.IsNullOrWhiteSpace(Input.Nom)) ModelState.AddModelError(p + nameof(Input.Nom), "Saisissez le nom et le prénom de la personne.");
+        else if (Input.Nom.Trim().Length > TextLimits.NomUtilisateur) ModelState.AddModelError(p + nameof(Input.Nom), TextLimits.Message("Le nom", TextLimits.NomUtilisateur));
         if (!Enum.TryParse<Role>(Input.Role, out var role) || !RolesPossibles.Any(r => r.Value == Input.Role))
             ModelState.AddModelError(p + nameof(Input.Role), "Choisissez un rôle de la liste.");
         if (Credentials.PasswordProblem(Input.MotDePasse, login) is { } weak) ModelState.AddModelError(p + nameof(Input.MotDePasse), weak);
