@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Runs the web application on http://localhost:5080 with the embedded SQLite database (data/jalon.db at the
-# repository root), created, migrated and seeded with a demo Mission Locale on first start.
+# repository root), created and migrated at start.
+#   ./jalon web                 the demo: an empty database is seeded with a demo Mission Locale and marked as a demo
+#   ./jalon web --production    never seeds, refuses a demo database (exit 2); first account: ./jalon comptes creer-admin
 #   JALON_URLS=http://0.0.0.0:8080 ./jalon web          another address
 #   Jalon__Database__Provider=postgres ConnectionStrings__Jalon='Host=…;Username=…;Database=jalon' ./jalon web
 set -euo pipefail
+demo=true
+if [[ "${1:-}" == "--production" ]]; then
+  demo=false
+  shift
+fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 cd "$here/src/Jalon.Web"
@@ -22,5 +29,9 @@ if [[ ! -f "$out/Jalon.Web.dll" ]] || [[ -n "$(find "$here/src" "$here/Directory
   rm -f "$log"
   touch "$out/Jalon.Web.dll"
 fi
-echo "Jalon : ${JALON_URLS:-http://localhost:5080} (premier démarrage : création de la base de démonstration)" >&2
-exec dotnet "$out/Jalon.Web.dll" --urls "${JALON_URLS:-http://localhost:5080}" --contentRoot "$here/src/Jalon.Web" "$@"
+if [[ "$demo" == true ]]; then
+  echo "Jalon (démonstration) : ${JALON_URLS:-http://localhost:5080} (une base vide reçoit la Mission Locale de démonstration)" >&2
+else
+  echo "Jalon (production) : ${JALON_URLS:-http://localhost:5080}" >&2
+fi
+exec dotnet "$out/Jalon.Web.dll" --urls "${JALON_URLS:-http://localhost:5080}" --contentRoot "$here/src/Jalon.Web" --Jalon:Demo="$demo" "$@"

@@ -61,7 +61,9 @@ internal sealed partial class BenchApp(string root, string dbPath, bool sql) : W
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Jalon", JalonStorage.SqliteConnectionString(dbPath));
         builder.UseSetting("Jalon:Database:Provider", "sqlite");
-        builder.UseSetting("Jalon:Seed:Demo", "false");
+        // The demo start: the bench accounts use the demo password, and the bench database (imported, never empty) is not seeded.
+        builder.UseSetting("Jalon:Demo", "true");
+        builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0"); // the benchmark's data are years old: keep them
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Jalon.Web.Pages.Pilotage.Services.IndicateursPilotage", "Information");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", sql ? "Information" : "Warning");

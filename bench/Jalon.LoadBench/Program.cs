@@ -3,6 +3,7 @@ using System.Globalization;
 using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Storage;
+using Jalon.Storage.Accounts;
 using Jalon.Storage.Entities;
 using Jalon.Storage.Exchange;
 using Jalon.Web.Security;

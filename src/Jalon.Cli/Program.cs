@@ -11,6 +11,13 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     BenchCommand.Create(),
     ImporterCommand.Create(),
     ExporterCommand.Create(),
+    ComptesCommand.Create(),
     ReferentielsCommand.Create(),
+    SauvegardeCommands.Sauvegarder(),
+    SauvegardeCommands.Restaurer(),
+    RgpdCommand.Create(),
 };
 return root.Parse(args).Invoke();
+
+/// <summary>The command line's entry point; internal, so that it is not confused with the web application's <c>Program</c>.</summary>
+internal sealed partial class Program;

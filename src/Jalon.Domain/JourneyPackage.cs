@@ -12,11 +12,13 @@ public sealed class EventTable<T> where T : struct, IJeuneEvent
 {
     private readonly T[] _items;
     private readonly int[] _start;
+    private readonly string?[]? _ids;
 
-    private EventTable(T[] items, int[] start)
+    private EventTable(T[] items, int[] start, string?[]? ids)
     {
         _items = items;
         _start = start;
+        _ids = ids;
     }
 
     public int Count => _items.Length;
@@ -25,9 +27,24 @@ public sealed class EventTable<T> where T : struct, IJeuneEvent
 
     public ReadOnlySpan<T> For(int jeune) => _items.AsSpan(_start[jeune], _start[jeune + 1] - _start[jeune]);
 
-    /// <summary>Groups rows by young person with a stable counting sort (O(rows + jeunes)).</summary>
-    public static EventTable<T> Build(List<T> rows, int jeuneCount)
+    /// <summary>
+    /// True when the events carry their stable identifiers (column <c>id</c> of the exchange format, or stored
+    /// references): <see cref="IdsFor"/> then gives them, null for an event without one.
+    /// </summary>
+    public bool HasIds => _ids is not null;
+
+    /// <summary>The identifiers of young person j's events, aligned with <see cref="For"/>; empty when <see cref="HasIds"/> is false.</summary>
+    public ReadOnlySpan<string?> IdsFor(int jeune) =>
+        _ids is null ? default : _ids.AsSpan(_start[jeune], _start[jeune + 1] - _start[jeune]);
+
+    /// <summary>
+    /// Groups rows by young person with a stable counting sort (O(rows + jeunes)); <paramref name="ids"/>, when
+    /// given, holds each row's identifier (same order as <paramref name="rows"/>) and follows the rows.
+    /// </summary>
+    public static EventTable<T> Build(List<T> rows, int jeuneCount, List<string?>? ids = null)
     {
+        if (ids is not null && ids.Count != rows.Count)
+            throw new ArgumentException("One identifier per row.", nameof(ids));
         var start = new int[jeuneCount + 1];
         var span = CollectionsMarshal.AsSpan(rows);
         foreach (ref readonly var row in span) start[row.Jeune + 1]++;
@@ -35,8 +52,19 @@ public sealed class EventTable<T> where T : struct, IJeuneEvent
         var next = new int[jeuneCount];
         Array.Copy(start, next, jeuneCount);
         var items = new T[span.Length];
-        foreach (ref readonly var row in span) items[next[row.Jeune]++] = row;
-        return new EventTable<T>(items, start);
+        if (ids is null)
+        {
+            foreach (ref readonly var row in span) items[next[row.Jeune]++] = row;
+            return new EventTable<T>(items, start, null);
+        }
+        var sortedIds = new string?[span.Length];
+        for (var i = 0; i < span.Length; i++)
+        {
+            var at = next[span[i].Jeune]++;
+            items[at] = span[i];
+            sortedIds[at] = ids[i];
+        }
+        return new EventTable<T>(items, start, sortedIds);
     }
 }
 
@@ -114,6 +142,40 @@ public readonly ref struct JeuneJourney(
     public ReadOnlySpan<Situation> Situations { get; } = situations;
     public ReadOnlySpan<Droit> Droits { get; } = droits;
     public ReadOnlySpan<Parrainage> Parrainages { get; } = parrainages;
+
+    /// <summary>
+    /// The last actualité of the journey on or before <paramref name="today"/>: the first reception, a contact,
+    /// orientation, proposition or droit commun, or the debut or fin of a path, situation or parrainage (the events
+    /// of indicator I1). Dates after today (a planned end) do not count.
+    /// </summary>
+    public DateOnly DerniereActualite(DateOnly today)
+    {
+        var last = Jeune.PremierAccueil;
+        void See(DateOnly d)
+        {
+            if (d <= today && d > last) last = d;
+        }
+        foreach (ref readonly var c in Contacts) See(c.Date);
+        foreach (ref readonly var o in Orientations) See(o.Date);
+        foreach (ref readonly var p in Propositions) See(p.Date);
+        foreach (ref readonly var d in Droits) See(d.Date);
+        foreach (ref readonly var p in Parcours)
+        {
+            See(p.Debut);
+            if (p.Fin is { } f) See(f);
+        }
+        foreach (ref readonly var s in Situations)
+        {
+            See(s.Debut);
+            if (s.Fin is { } f) See(f);
+        }
+        foreach (ref readonly var p in Parrainages)
+        {
+            See(p.Debut);
+            if (p.Fin is { } f) See(f);
+        }
+        return last;
+    }
 }
 
 /// <summary>Collects rows in any order and builds a <see cref="JourneyPackage"/>.</summary>
@@ -132,6 +194,12 @@ public sealed class JourneyPackageBuilder
     public List<Droit> Droits { get; } = [];
     public List<Parrainage> Parrainages { get; } = [];
     public List<Moyens> Moyens { get; } = [];
+
+    /// <summary>
+    /// The events' identifiers, one list per kind of event, aligned with its rows (e.g. <c>Ids[nameof(Contacts)]</c>);
+    /// a kind without a list carries none. See <see cref="EventTable{T}.IdsFor"/>.
+    /// </summary>
+    public Dictionary<string, List<string?>> Ids { get; } = [];
 
     /// <summary>The structure side of the package (territory, sites, BRH, budget, context).</summary>
     public StructureData StructureData { get; set; } = StructureData.Empty;
@@ -170,13 +238,13 @@ public sealed class JourneyPackageBuilder
         {
             Structures = _structures.ToArray(),
             Jeunes = _jeunes.ToArray(),
-            Contacts = EventTable<Contact>.Build(Contacts, n),
-            Orientations = EventTable<Orientation>.Build(Orientations, n),
-            Parcours = EventTable<Parcours>.Build(Parcours, n),
-            Propositions = EventTable<Proposition>.Build(Propositions, n),
-            Situations = EventTable<Situation>.Build(Situations, n),
-            Droits = EventTable<Droit>.Build(Droits, n),
-            Parrainages = EventTable<Parrainage>.Build(Parrainages, n),
+            Contacts = EventTable<Contact>.Build(Contacts, n, Ids.GetValueOrDefault(nameof(Contacts))),
+            Orientations = EventTable<Orientation>.Build(Orientations, n, Ids.GetValueOrDefault(nameof(Orientations))),
+            Parcours = EventTable<Parcours>.Build(Parcours, n, Ids.GetValueOrDefault(nameof(Parcours))),
+            Propositions = EventTable<Proposition>.Build(Propositions, n, Ids.GetValueOrDefault(nameof(Propositions))),
+            Situations = EventTable<Situation>.Build(Situations, n, Ids.GetValueOrDefault(nameof(Situations))),
+            Droits = EventTable<Droit>.Build(Droits, n, Ids.GetValueOrDefault(nameof(Droits))),
+            Parrainages = EventTable<Parrainage>.Build(Parrainages, n, Ids.GetValueOrDefault(nameof(Parrainages))),
             Moyens = Moyens.ToArray(),
             StructureData = StructureData,
         };

@@ -58,7 +58,21 @@ public static class PackageWriter
             () => WriteStructures(Path("structures.csv"), package, order),
             () => WriteMoyens(Path("moyens.csv"), package, order),
             () => StructureFilesWriter.Write(directory, package, order.StructureRank),
-            () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json()));
+            () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json(WithIds(package))));
+    }
+
+    /// <summary>The event files written with an <c>id</c> column (resource names).</summary>
+    private static HashSet<string> WithIds(JourneyPackage p)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (p.Contacts.HasIds) names.Add("contacts");
+        if (p.Orientations.HasIds) names.Add("orientations");
+        if (p.Parcours.HasIds) names.Add("parcours");
+        if (p.Propositions.HasIds) names.Add("propositions");
+        if (p.Situations.HasIds) names.Add("situations");
+        if (p.Droits.HasIds) names.Add("droits");
+        if (p.Parrainages.HasIds) names.Add("parrainages");
+        return names;
     }
 
     private static void WriteStructures(string path, JourneyPackage package, CanonicalOrder order)
@@ -119,11 +133,43 @@ public static class PackageWriter
         }
     }
 
-    /// <summary>Writes one event file: for each young person in canonical order, their rows sorted by <paramref name="compare"/>.</summary>
+    /// <summary>
+    /// Writes one event file: for each young person in canonical order, their rows sorted by <paramref name="compare"/>.
+    /// When the events carry identifiers (<see cref="EventTable{T}.HasIds"/>), a last column <c>id</c> holds them
+    /// (empty for an event without one); rows equal in every field are then ordered by identifier.
+    /// </summary>
     private static void WriteEvents<T>(string path, string header, CanonicalOrder order, EventTable<T> table, Comparison<T> compare, Action<CsvOutput, T> fields)
         where T : struct, IJeuneEvent
     {
         using var o = new CsvOutput(path);
+        if (table.HasIds)
+        {
+            o.Header(header + ",id");
+            var rowsWithIds = new List<(T Row, string? Id)>();
+            foreach (var j in order.Jeunes)
+            {
+                var rows = table.For(j);
+                if (rows.Length == 0) continue;
+                var ids = table.IdsFor(j);
+                rowsWithIds.Clear();
+                for (var i = 0; i < rows.Length; i++) rowsWithIds.Add((rows[i], ids[i]));
+                rowsWithIds.Sort((a, b) =>
+                {
+                    var c = compare(a.Row, b.Row);
+                    return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+                });
+                var key = order.KeyOf(j);
+                foreach (var (row, id) in rowsWithIds)
+                {
+                    o.Raw(key);
+                    fields(o, row);
+                    o.Comma();
+                    o.Text(id);
+                    o.EndRow();
+                }
+            }
+            return;
+        }
         o.Header(header);
         var scratch = new T[16];
         foreach (var j in order.Jeunes)
@@ -527,7 +573,8 @@ internal static class DataPackageDescriptor
             ], ["structure", "annee", "categorie", "indicateur", "zone"], ForeignKeyJeune: false),
     ];
 
-    public static byte[] Json()
+    /// <param name="withIds">The event resources written with their optional <c>id</c> column.</param>
+    public static byte[] Json(IReadOnlySet<string>? withIds = null)
     {
         using var memory = new MemoryStream();
         using (var w = new Utf8JsonWriter(memory, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -539,7 +586,12 @@ internal static class DataPackageDescriptor
             w.WriteString("description", "Format d'échange v1 de Jalon : structures, jeunes et événements de leurs parcours (docs/spec/format-echange.md).");
             w.WriteString("version", "1.0.0");
             w.WriteStartArray("resources");
-            foreach (var r in Resources) WriteResource(w, r);
+            foreach (var r in Resources)
+            {
+                WriteResource(w, withIds?.Contains(r.Name) == true
+                    ? r with { Fields = [.. r.Fields, new Field("id", "string", "Identifiant stable de l'événement, unique pour le jeune dans ce fichier (facultatif).")] }
+                    : r);
+            }
             w.WriteEndArray();
             w.WriteEndObject();
         }

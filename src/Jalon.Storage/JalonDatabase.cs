@@ -110,7 +110,7 @@ public static class JalonDatabase
             version, DateTime.UtcNow.ToString("O"), description);
 
     /// <summary>Creates the PostgreSQL database named in the connection string if it does not exist.</summary>
-    private static void EnsurePostgresDatabase(JalonDbContext db)
+    internal static void EnsurePostgresDatabase(JalonDbContext db)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
         if (creator.Exists()) return;
@@ -140,6 +140,8 @@ internal static class SchemaSteps
         new(1, "schéma initial", _ => ""),
         new(2, "dialogue de gestion et financement CPO", p => Script("0002-pilotage", p)),
         new(3, "décomptes d'indicateurs par structure et révision des structures", p => Script("0003-indicator-tallies", p)),
+        new(4, "sessions côté serveur, changement de mot de passe imposé, ProConnect, marque de démonstration", p => Script("0004-accounts-sessions", p)),
+        new(5, "fusion des réimports, versions, numéros de jeunes, anonymisation et tailles des textes", p => Script("0005-fusion-versions-rgpd", p)),
         new(6, "la structure : profil daté, territoire, sites, personnel, BRH, budget, contexte, zones ; site d'un contact", p => Script("0006-structure", p)),
         new(7, "décomptes d'indicateurs par catalogue (recalculés à la demande)", p => Script("0007-tallies-per-catalogue", p)),
     ];

@@ -23,6 +23,7 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
     public DbSet<ParrainageEntity> Parrainages => Set<ParrainageEntity>();
     public DbSet<UserEntity> Users => Set<UserEntity>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<JeuneEffaceEntity> JeunesEffaces => Set<JeuneEffaceEntity>();
 
     /// <summary>The provider in use.</summary>
     public DatabaseProvider Provider => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL"
@@ -61,9 +62,18 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
         nameof(JeuneEntity.Commune), nameof(JeuneEntity.Qpv), nameof(JeuneEntity.Zrr), nameof(JeuneEntity.PremierAccueil),
     ];
 
+    /// <summary>The columns of an event that the indicators do not read (a change to them alone keeps the tallies).</summary>
+    private static readonly HashSet<string> EventColumnsIgnoredByIndicators =
+    [
+        nameof(ContactEntity.Commentaire), nameof(ContactEntity.AuteurId), nameof(ContactEntity.SiteId), nameof(JeuneEventEntity.Ref),
+        nameof(JeuneEventEntity.Origine), nameof(JeuneEventEntity.Version),
+    ];
+
     /// <summary>
-    /// Refuses to change or remove audit rows; stamps creation and update times (UTC). Returns the structures whose
-    /// indicator data change (young people, events, moyens), whose revision must move.
+    /// Refuses to change or remove audit rows and texts longer than their column; stamps creation and update times
+    /// (UTC); increments the version of a changed <see cref="IVersioned"/> row (its stored version must still be
+    /// the one read, else <see cref="DbUpdateConcurrencyException"/>). Returns the structures whose indicator data
+    /// change (young people, events, moyens), whose revision must move.
     /// </summary>
     private HashSet<string> BeforeSave()
     {
@@ -72,6 +82,12 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.State is EntityState.Added or EntityState.Modified) CheckLengths(entry);
+            // An event entered in Jalon gets its stable identifier (column id of an export) when first saved.
+            if (entry.State == EntityState.Added && entry.Entity is JeuneEventEntity { Origine: OrigineEvenement.Saisie, Ref: null } entered)
+                entered.Ref = Guid.CreateVersion7().ToString("N");
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+                versioned.Version = entry.Property(nameof(IVersioned.Version)).OriginalValue is int read ? read + 1 : versioned.Version + 1;
             switch (entry.Entity)
             {
                 case AuditEntry when entry.State is EntityState.Modified or EntityState.Deleted:
@@ -85,7 +101,7 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
                         touched.Add(jeune.StructureCode);
                     break;
                 case JeuneEventEntity e when entry.State != EntityState.Modified
-                                             || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(ContactEntity.Commentaire) or nameof(ContactEntity.SiteId))):
+                                             || entry.Properties.Any(p => p.IsModified && !EventColumnsIgnoredByIndicators.Contains(p.Metadata.Name)):
                     touched.Add(e.StructureCode);
                     break;
                 case MoyensEntity m:
@@ -102,6 +118,28 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
         return touched;
     }
 
+    /// <summary>Refuses a text longer than its column (the forms say it in French first; this holds on both databases).</summary>
+    private static void CheckLengths(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (property.CurrentValue is not string text || property.Metadata.GetMaxLength() is not { } max || text.Length <= max) continue;
+            throw new TexteTropLongException(
+                $"Texte trop long : {entry.Metadata.GetTableName()}.{property.Metadata.Name} a {text.Length} caractères, au plus {max}.");
+        }
+    }
+
+    /// <summary>
+    /// Marks <paramref name="row"/> as read at <paramref name="version"/> (the version a form was opened with): its
+    /// next save fails with <see cref="DbUpdateConcurrencyException"/> if it was saved meanwhile, and always increments it.
+    /// </summary>
+    public void ExpectVersion(IVersioned row, int version)
+    {
+        var property = Entry(row).Property(nameof(IVersioned.Version));
+        property.OriginalValue = version;
+        property.IsModified = true;
+    }
+
     /// <summary>Moves the revision of structures whose indicator data changed (in the caller's transaction).</summary>
     internal void BumpRevisions(IEnumerable<string> structureCodes)
     {
@@ -115,3 +153,6 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
         if (state is EntityState.Added or EntityState.Modified) setUpdated(now);
     }
 }
+
+/// <summary>A text longer than its column: refused on save, on both databases.</summary>
+public sealed class TexteTropLongException(string message) : InvalidOperationException(message);

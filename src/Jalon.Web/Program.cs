@@ -5,6 +5,7 @@ using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
 using Jalon.Web.Seed;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,21 +22,30 @@ builder.Services.AddJalonStorage(builder.Configuration);
 builder.Services.AddSingleton(CatalogueFolder.Load(builder.Configuration["Jalon:Catalogues:Dossier"]));
 builder.Services.AddSingleton<CacheSecret>();
 builder.Services.AddScoped<IndicateursPilotage>();
+// The demo start (./jalon web) or production (the default): Security/StartMode.cs.
+var mode = StartMode.From(builder.Configuration);
+builder.Services.AddSingleton(mode);
+// Production: the session cookie is always Secure; the other cookies are Secure over HTTPS, the only way a client other than
+// this machine reaches a production start (Security/HttpsOnly.cs).
+var sessionCookieSecurity = mode.Production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ChromiumPdf>();
 builder.Services.AddSingleton<TallyRefresher>();
 builder.Services.AddHostedService(services => services.GetRequiredService<TallyRefresher>());
+// The retention rule (docs/rgpd.md): a nightly anonymisation of the files with no actualité for the configured years.
+builder.Services.AddSingleton<Jalon.Web.Infrastructure.Rgpd.ConservationJob>();
+builder.Services.AddHostedService<Jalon.Web.Infrastructure.Rgpd.ConservationScheduler>();
 // French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
-builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(options =>
     {
         options.Cookie.Name = "Jalon.Session";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Cookie.SecurePolicy = sessionCookieSecurity;
         options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
         options.SlidingExpiration = true;
         options.LoginPath = "/Connexion";
@@ -49,10 +59,15 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
         };
         options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     });
+ProConnect.AddTo(authentication, builder.Configuration);
+builder.Services.AddRateLimiter(options => LoginThrottle.Configure(options, builder.Configuration));
+builder.Services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
+builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AllowAnonymousToPage("/Connexion");
+    options.Conventions.AllowAnonymousToPage("/ConnexionSuite");
     options.Conventions.AllowAnonymousToFolder("/Erreur");
 }).AddMvcOptions(options =>
 {
@@ -81,8 +96,19 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 512L * 1024 
 var app = builder.Build();
 
 await DemoSeed.EnsureDatabaseAsync(app.Services, app.Configuration, app.Logger);
+if (await InstanceStart.RefusalAsync(app.Services, mode, app.Logger) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return InstanceStart.Refused;
+}
 
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Erreur/500");
+if (mode.Production)
+{
+    app.Use(HttpsOnly.Apply);
+    app.UseHsts();
+}
 app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
 app.Use(SecurityHeaders.Apply);
 
@@ -104,10 +130,15 @@ else
 }
 app.UseStaticFiles();
 app.UseRouting();
+app.Use(LoginThrottle.BufferLoginForm);
+app.UseRateLimiter();
 app.UseAuthentication();
+app.Use(SessionValidation.PasswordChangeGate);
 app.UseAuthorization();
 app.MapRazorPages();
-app.Run();
+ProConnect.Map(app);
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace Jalon.E2E.Tests;
 
-/// <summary>axe-core on the main pages: no serious or critical violation.</summary>
+/// <summary>
+/// axe-core on the main pages: no serious or critical violation. The markup does not depend on the database: on SQLite only
+/// (every page is crawled on both databases by Jalon.Web.Tests' CrawlTests).
+/// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class AccessibilityTests(E2EFixture app)
 {
@@ -42,6 +45,7 @@ public sealed class AccessibilityTests(E2EFixture app)
     [InlineData("directeur", "/Comptes")]
     [InlineData("directeur", "/Echanges")]
     [InlineData("etat.national", "/")]
+    [InlineData("arml", "/MotDePasse")]
     public async Task Main_pages_have_no_serious_or_critical_violation(string login, string route)
     {
         var page = await app.SignedIn(login);

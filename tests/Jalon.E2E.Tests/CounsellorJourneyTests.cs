@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
+using Jalon.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Jalon.E2E.Tests;
 
 /// <summary>A counsellor's day in a real browser: a new young person from first reception to exit.</summary>
-[Collection(E2ECollection.Name)]
-public sealed class CounsellorJourneyTests(E2EFixture app)
+public abstract class CounsellorJourneyTests(E2EFixture app)
 {
     private static async Task Save(IPage page)
     {
@@ -120,4 +120,13 @@ public sealed class CounsellorJourneyTests(E2EFixture app)
         Assert.Equal(403, refused!.Status);
         Assert.DoesNotContain("LAMBERT", await etat.ContentAsync());
     }
+
+    /// <summary>On SQLite.</summary>
+    [Collection(E2ECollection.Name)]
+    public sealed class OnSqlite(E2EFixture app) : CounsellorJourneyTests(app);
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    [Collection(E2EPostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresE2EFixture app) : CounsellorJourneyTests(app);
 }

@@ -1,4 +1,5 @@
 using Jalon.Storage;
+using Jalon.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -6,15 +7,21 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
+[assembly: TestFramework("Jalon.Tests.Shared.JalonTestFramework", "Jalon.E2E.Tests")]
+
 namespace Jalon.E2E.Tests;
 
-/// <summary>The app on a real Kestrel port with a fresh demo database, and Debian's Chromium driven by Playwright.</summary>
+/// <summary>
+/// The app (demo start) on a real Kestrel port with a fresh demo database — SQLite here, PostgreSQL in
+/// <see cref="PostgresE2EFixture"/> — and Debian's Chromium driven by Playwright.
+/// </summary>
 #pragma warning disable CA1001 // disposed in DisposeAsync (xUnit lifetime)
-public sealed class E2EFixture : IAsyncLifetime
+public class E2EFixture : IAsyncLifetime
 #pragma warning restore CA1001
 {
     public const string Password = Jalon.Web.Seed.DemoSeed.Password;
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"jalon-e2e-{Guid.NewGuid():N}.db");
+    private string? _postgresName;
     private readonly string _profile = Path.Combine(Path.GetTempPath(), $"jalon-e2e-chromium-{Guid.NewGuid():N}");
     private Factory? _factory;
     private IPlaywright? _playwright;
@@ -23,21 +30,37 @@ public sealed class E2EFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string Screenshots { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
-    private sealed class Factory(string db) : WebApplicationFactory<Program>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>Prefix of the screenshots (one set per database).</summary>
+    protected virtual string ShotPrefix => "";
+
+    private sealed class Factory(DatabaseProvider provider, string connectionString) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Jalon", JalonStorage.SqliteConnectionString(db));
+            builder.UseSetting("Jalon:Database:Provider", provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
+            builder.UseSetting("ConnectionStrings:Jalon", connectionString);
+            builder.UseSetting("Jalon:Demo", "true");
             builder.UseSetting("Jalon:Seed:Source", "manuel");
             builder.UseSetting("Jalon:Seed:Jeunes", "120");
+            // Every test signs in from this machine: the login limits have their own tests (Jalon.Web.Tests).
+            builder.UseSetting("Jalon:Connexion:TentativesParAdresse", "1000000");
+            builder.UseSetting("Jalon:Connexion:TentativesParIdentifiant", "1000000");
+            builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0");
         }
     }
 
     public async Task InitializeAsync()
     {
+        // The PostgreSQL tests are reported skipped without a server (never under CI): nothing to start then.
+        if (Provider == DatabaseProvider.Postgres && TestPostgres.SkipReason is not null) return;
         Directory.CreateDirectory(Screenshots);
-        _factory = new Factory(_db);
+        string connectionString;
+        if (Provider == DatabaseProvider.Postgres) (connectionString, _postgresName) = TestPostgres.NewDatabase("jalon_e2e");
+        else connectionString = JalonStorage.SqliteConnectionString(_db);
+        _factory = new Factory(Provider, connectionString);
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -70,13 +93,14 @@ public sealed class E2EFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public Task Shot(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    public Task Shot(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, ShotPrefix + name + ".png"), FullPage = true });
 
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
+        if (_postgresName is not null) TestPostgres.Drop(_postgresName);
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(_db + suffix); } catch (IOException) { }
@@ -94,8 +118,22 @@ public sealed class E2EFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The same on PostgreSQL (<c>JALON_TEST_POSTGRES</c>).</summary>
+public sealed class PostgresE2EFixture : E2EFixture
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override string ShotPrefix => "postgres-";
+}
+
 [CollectionDefinition(Name)]
 public sealed class E2ECollection : ICollectionFixture<E2EFixture>
 {
     public const string Name = "E2E";
+}
+
+[CollectionDefinition(Name)]
+public sealed class E2EPostgresCollection : ICollectionFixture<PostgresE2EFixture>
+{
+    public const string Name = "E2E PostgreSQL";
 }

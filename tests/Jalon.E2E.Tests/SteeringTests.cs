@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Jalon.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Jalon.E2E.Tests;
@@ -7,8 +8,7 @@ namespace Jalon.E2E.Tests;
 /// The steering pages in a real browser: the director of the Mission Locale and the State agent of the region
 /// run a dialogue de gestion from preparation to a signed avenant, with the ± 10 % financing rule on the way.
 /// </summary>
-[Collection(E2ECollection.Name)]
-public sealed class SteeringTests(E2EFixture app)
+public abstract class SteeringTests(E2EFixture app)
 {
     private const string Structure = "ML26001";
     private const string NomStructure = "Mission Locale Drôme des Collines-Royans-Vercors";
@@ -379,4 +379,13 @@ public sealed class SteeringTests(E2EFixture app)
         }
         await app.Shot(etat, "pilotage-23-dossier-jeune-refuse-etat");
     }
+
+    /// <summary>On SQLite.</summary>
+    [Collection(E2ECollection.Name)]
+    public sealed class OnSqlite(E2EFixture app) : SteeringTests(app);
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    [Collection(E2EPostgresCollection.Name)]
+    public sealed class OnPostgres(PostgresE2EFixture app) : SteeringTests(app);
 }

@@ -174,7 +174,18 @@ public class IndicatorStoreTests
         db.IndicatorTallies.ExecuteUpdate(s => s.SetProperty(t => t.Layout, "cpo-2015:ancien"));
         Assert.Equal(4, store.Refresh(Catalogue, periods).StructuresRead);
 
+        // The same package again changes nothing: the tallies stay valid.
         PackageImporter.Import(db, package.ForStructure(1));
+        Assert.Equal(0, store.Refresh(Catalogue, periods).StructuresRead);
+        // A package that changes a young person makes their structure's tallies stale.
+        var one = package.ForStructure(1);
+        var jeunes = (Jeune[])one.Jeunes.Clone();
+        jeunes[0] = jeunes[0] with { Qpv = !jeunes[0].Qpv };
+        PackageImporter.Import(db, new JourneyPackage
+        {
+            Structures = one.Structures, Jeunes = jeunes, Contacts = one.Contacts, Orientations = one.Orientations, Parcours = one.Parcours,
+            Propositions = one.Propositions, Situations = one.Situations, Droits = one.Droits, Parrainages = one.Parrainages, Moyens = one.Moyens,
+        });
         Assert.Equal(1, store.Refresh(Catalogue, periods).StructuresRead);
         Assert.Equal(Engine(db, request), Figures(store.Compute(Catalogue, request)));
     }

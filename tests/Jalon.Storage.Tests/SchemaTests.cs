@@ -44,8 +44,26 @@ public class SchemaUpgradeTests
     private static readonly string[] TablesAfterVersion1 =
     [
         "DialogueEtapes", "DialogueObjectifs", "DialoguePlans", "DialogueTransitions", "DialogueValidations", "Dialogues",
-        "DecisionsFinancement", "Conventions", "IndicatorTallies",
+        "DecisionsFinancement", "Conventions", "IndicatorTallies", "Sessions", "InstanceSettings", "JeunesEffaces",
         "ProfilVersions", "TerritoireCommunes", "TerritoireDeclarations", "Sites", "Personnel", "BrhLignes", "BudgetLignes", "Contexte", "ZoneCommunes",
+    ];
+
+    /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>
+    private static readonly (string Table, string Column)[] ColumnsAfterVersion1 =
+    [
+        ("Structures", "Revision"), ("Structures", "DernierNumeroJeune"), ("Jeunes", "Version"), ("Jeunes", "AnonymiseLe"), ("Contacts", "SiteId"),
+        ("Users", "MustChangePassword"), ("Users", "Email"), ("Users", "ProConnectSubject"),
+        .. new[] { "Contacts", "Orientations", "Parcours", "Propositions", "Situations", "Droits", "Parrainages" }
+            .SelectMany(t => new[] { (t, "Ref"), (t, "Origine"), (t, "Version") }),
+    ];
+
+    private static readonly string[] IndexesAfterVersion1 = ["IX_Users_Email", "IX_Users_ProConnectSubject"];
+
+    /// <summary>The texts that step 5 sizes (PostgreSQL: back to <c>text</c>, as version 1 created them).</summary>
+    private static readonly (string Table, string Column)[] TextsSizedAfterVersion1 =
+    [
+        ("Jeunes", "Nom"), ("Jeunes", "Prenom"), ("Jeunes", "Email"), ("Jeunes", "Telephone"), ("Contacts", "Commentaire"),
+        ("DiagnosticDomaines", "Note"), ("AuditLog", "Detail"),
     ];
 
     [DatabaseTheory, BothProviders]
@@ -56,14 +74,19 @@ public class SchemaUpgradeTests
         using (var db = database.CreateMigratedContext())
         {
             db.Structures.Add(new() { Code = "S1", Nom = "Mission Locale 1", Region = "84" });
+            db.Users.Add(new() { Login = "admin", DisplayName = "Administration", Role = Jalon.Domain.Role.Administrateur, PasswordHash = "x" });
             db.SaveChanges();
             fresh = Shape(db);
             // Back to version 1: without the tables and the column that later steps add.
-#pragma warning disable EF1003 // table names from the constant list above
+#pragma warning disable EF1003, EF1002 // table and column names from the constant lists above
             foreach (var table in TablesAfterVersion1) db.Database.ExecuteSqlRaw("DROP TABLE \"" + table + "\"");
-#pragma warning restore EF1003
-            db.Database.ExecuteSqlRaw("""ALTER TABLE "Structures" DROP COLUMN "Revision" """);
-            db.Database.ExecuteSqlRaw("""ALTER TABLE "Contacts" DROP COLUMN "SiteId" """);
+            foreach (var index in IndexesAfterVersion1) db.Database.ExecuteSqlRaw("DROP INDEX \"" + index + "\"");
+            foreach (var (table, column) in ColumnsAfterVersion1) db.Database.ExecuteSqlRaw($"ALTER TABLE \"{table}\" DROP COLUMN \"{column}\"");
+            if (provider == DatabaseProvider.Postgres)
+            {
+                foreach (var (table, column) in TextsSizedAfterVersion1) db.Database.ExecuteSqlRaw($"ALTER TABLE \"{table}\" ALTER COLUMN \"{column}\" TYPE text");
+            }
+#pragma warning restore EF1003, EF1002
             db.Database.ExecuteSqlRaw("""DELETE FROM "SchemaVersion" """);
             db.Database.ExecuteSqlRaw("""INSERT INTO "SchemaVersion" ("Version", "AppliedAt", "Description") VALUES (1, '2026-01-01', 'schéma initial')""");
             Assert.NotEqual(fresh, Shape(db));
@@ -75,7 +98,9 @@ public class SchemaUpgradeTests
             Assert.Equal(JalonDatabase.LatestVersion, JalonDatabase.CurrentVersion(db));
             Assert.Equal(fresh, Shape(db));
             var structure = db.Structures.Single();
-            Assert.Equal(("Mission Locale 1", 0L), (structure.Nom, structure.Revision));
+            Assert.Equal(("Mission Locale 1", 0L, 0), (structure.Nom, structure.Revision, structure.DernierNumeroJeune));
+            var user = db.Users.Single();
+            Assert.Equal(("admin", false, null, null), (user.Login, user.MustChangePassword, user.Email, user.ProConnectSubject));
         }
     }
 
@@ -89,7 +114,7 @@ public class SchemaUpgradeTests
               UNION ALL SELECT 'index ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index'
               """
             : """
-              SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || COALESCE(column_default, '') AS "Value"
+              SELECT table_name || '.' || column_name || ' ' || data_type || COALESCE('(' || character_maximum_length || ')', '') || ' ' || is_nullable || ' ' || COALESCE(column_default, '') AS "Value"
               FROM information_schema.columns WHERE table_schema = current_schema()
               UNION ALL SELECT 'index ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
               """;

@@ -1,11 +1,12 @@
 using System.Net;
 using Jalon.Storage.Entities;
+using Jalon.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Web.Tests;
 
 /// <summary>The young person's file: creation, the format's rules as form errors and warnings, audit, confidentiality.</summary>
-public sealed class DossierTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract class DossierTests(JalonWebFactory factory)
 {
     private static Dictionary<string, string> Identite(string nom, string naissance = "2004-03-15", string accueil = "2026-01-05") => new()
     {
@@ -228,4 +229,11 @@ public sealed class DossierTests(JalonWebFactory factory) : IClassFixture<JalonW
         Assert.Contains($"{mine} jeune", html);
         Assert.Contains("Aucun entretien depuis 5 mois", html);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : DossierTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : DossierTests(factory), IClassFixture<PostgresWebFactory>;
 }

@@ -1,9 +1,10 @@
 using System.Net;
+using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests;
 
 /// <summary>Every route against every role: the status each one gets (302 = sent to the login page).</summary>
-public sealed class RouteRoleMatrixTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
 {
     // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, region, conseiller.valence.
     public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "region", "conseiller.valence"];
@@ -23,6 +24,8 @@ public sealed class RouteRoleMatrixTests(JalonWebFactory factory) : IClassFixtur
             ("/Jeunes/J000001/Evenement/situation", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
             ("/Jeunes/J000001/Evenement/inconnu", [302, 404, 404, 404, 403, 403, 403, 403, 403, 404]),
             ("/Jeunes/J000001/Diagnostic", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Acces", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/J000001/Acces?format=json", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
             ("/Jeunes/V000001", [302, 404, 404, 404, 403, 403, 403, 403, 403, 200]),
             ("/Jeunes/INCONNU", [302, 404, 404, 404, 403, 403, 403, 403, 403, 404]),
             ("/Portefeuille", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
@@ -45,10 +48,17 @@ public sealed class RouteRoleMatrixTests(JalonWebFactory factory) : IClassFixtur
     [MemberData(nameof(Cases))]
     public async Task Route_gives_the_expected_status_to_each_role(string route, string login, int expected)
     {
-        var client = login == "anonyme" ? factory.Anonymous() : await factory.SignedIn(login);
+        var client = login == "anonyme" ? factory.Anonymous() : await factory.SharedSession(login);
         var response = await client.GetAsync(route);
         Assert.Equal((HttpStatusCode)expected, response.StatusCode);
         if (expected == 302 && login == "anonyme")
             Assert.Contains("/Connexion?retour=", response.Headers.Location?.OriginalString);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : RouteRoleMatrixTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : RouteRoleMatrixTests(factory), IClassFixture<PostgresWebFactory>;
 }

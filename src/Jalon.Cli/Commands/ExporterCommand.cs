@@ -44,7 +44,7 @@ public static class ExporterCommand
             return 1;
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var package = PackageLoader.Load(db, structure);
+        var package = PackageLoader.Load(db, structure, withIds: true);
         var loaded = clock.Elapsed;
         PackageWriter.Write(package, directory);
         var structures = structure is null ? package.Structures.Select(s => (string?)s.Code).DefaultIfEmpty(null) : [structure];

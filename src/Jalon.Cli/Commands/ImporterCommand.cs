@@ -4,12 +4,17 @@ using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Indicators.Catalogues;
 using Jalon.Storage;
+using Jalon.Storage.Backups;
 using Jalon.Storage.Exchange;
 using Jalon.Storage.Indicators;
 
 namespace Jalon.Cli.Commands;
 
-/// <summary><c>jalon importer DOSSIER [--base chemin.db | --postgres "conn"]</c>: validates a package, then writes it into the database.</summary>
+/// <summary>
+/// <c>jalon importer DOSSIER [--simulation] [--sans-sauvegarde] [--base chemin.db | --postgres "conn"]</c>: validates a
+/// package, then merges it into the database (docs/adr/0005-reimport-fusion.md), after an automatic backup when it
+/// changes structures already there.
+/// </summary>
 public static class ImporterCommand
 {
     /// <summary>Exit code of an invalid package: nothing was written.</summary>
@@ -18,21 +23,31 @@ public static class ImporterCommand
     public static Command Create()
     {
         var dossier = new Argument<string>("DOSSIER") { Description = "dossier du paquet (fichiers CSV du format d'échange)" };
+        var simulation = new Option<bool>("--simulation") { Description = "n'écrit rien : affiche ce que l'import ajouterait, modifierait et supprimerait, structure par structure" };
+        var sansSauvegarde = new Option<bool>("--sans-sauvegarde") { Description = "pas de sauvegarde automatique avant un import qui modifie des structures déjà présentes" };
+        var sauvegardes = new Option<string?>("--sauvegardes") { Description = "dossier des sauvegardes automatiques (défaut : sauvegardes/ à côté de la base SQLite, data/sauvegardes pour PostgreSQL)" };
         var database = new DatabaseOptions();
         var command = new Command("importer",
-            "Importe un paquet dans la base : tout ou rien, ré-importable (les structures du paquet sont remplacées, l'identité des jeunes est conservée)")
-        { dossier };
+            "Importe un paquet dans la base : tout ou rien, ré-importable ; fusionne avec ce qui est déjà là (rien de ce qui a été saisi dans Jalon n'est perdu)")
+        { dossier, simulation, sansSauvegarde, sauvegardes };
         database.AddTo(command);
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(dossier),
             database.Open(parseResult),
             parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+            parseResult.InvocationConfiguration.Error,
+            parseResult.GetValue(simulation),
+            parseResult.GetValue(sansSauvegarde) ? null : parseResult.GetValue(sauvegardes) ?? ""));
         return command;
     }
 
-    /// <summary>Errors on <paramref name="error"/> and 2 when the package is invalid (nothing written); else imports, 0.</summary>
-    public static int Run(string directory, Func<JalonDbContext> openDatabase, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Errors on <paramref name="error"/> and 2 when the package is invalid (nothing written); else imports, 0.
+    /// <paramref name="snapshots"/>: folder of the automatic backup taken before an import that touches structures already
+    /// in the database ("" = the default folder, null = no backup).
+    /// </summary>
+    public static int Run(string directory, Func<JalonDbContext> openDatabase, TextWriter output, TextWriter error,
+        bool simulation = false, string? snapshots = "")
     {
         if (!Directory.Exists(directory))
         {
@@ -50,11 +65,27 @@ public static class ImporterCommand
 
         using var db = openDatabase();
         JalonDatabase.Migrate(db);
+        if (simulation)
+        {
+            output.WriteLine($"Simulation : rien n'a été importé. Le paquet ({read.Package!.Structures.Count.ToString("N0", Fr)} structure(s), " +
+                $"{read.Package.Jeunes.Length.ToString("N0", Fr)} jeunes) ferait :");
+            WritePlan(PackageImporter.Plan(db, read.Package!), output);
+            return 0;
+        }
+        // A backup first when the package touches structures already in the database (a first import has nothing to lose).
+        var codes = read.Package!.Structures.Select(s => s.Code).ToList();
+        if (snapshots is not null && db.Structures.Any(s => codes.Contains(s.Code)))
+        {
+            var folder = snapshots.Length > 0 ? snapshots : DatabaseBackup.DefaultSnapshotDirectory(db);
+            var backup = DatabaseBackup.Snapshot(db, folder, "avant-import", userLogin: "ligne de commande");
+            output.WriteLine($"Sauvegarde automatique avant l'import : {backup.File}");
+        }
         var result = PackageImporter.Import(db, read.Package!, userLogin: "ligne de commande");
         output.WriteLine(
             $"Import terminé : {result.Structures.ToString("N0", Fr)} structure(s), {result.Jeunes.ToString("N0", Fr)} jeunes, " +
             $"{result.Evenements.ToString("N0", Fr)} faits, en {result.Duree.TotalSeconds.ToString("0.0", Fr)} s " +
             $"(lecture {read.Elapsed.TotalSeconds.ToString("0.0", Fr)} s) ; {read.AnomalyCount.ToString("N0", Fr)} anomalie(s).");
+        WritePlan(result.Plan, output);
         var tallies = new IndicatorStore(db).RefreshAfterImport(Catalogue.Load("cpo-2015"), read.Package!, Dates.TodayInParis(TimeProvider.System));
         output.WriteLine(
             $"Indicateurs précalculés : {tallies.Computed.ToString("N0", Fr)} décompte(s) pour {tallies.StructuresRead.ToString("N0", Fr)} structure(s), " +
@@ -62,15 +93,31 @@ public static class ImporterCommand
         return 0;
     }
 
+    /// <summary>One line per structure already in the database (what the merge does to it), and the count of new ones.</summary>
+    private static void WritePlan(ImportPlan plan, TextWriter output)
+    {
+        var nouvelles = plan.Structures.Where(s => s.Nouvelle).ToList();
+        if (nouvelles.Count > 0)
+        {
+            output.WriteLine($"  {nouvelles.Count.ToString("N0", Fr)} nouvelle(s) structure(s) : {nouvelles.Sum(s => s.JeunesAjoutes).ToString("N0", Fr)} jeunes, " +
+                $"{nouvelles.Sum(s => s.EvenementsAjoutes).ToString("N0", Fr)} événements ajoutés.");
+        }
+        foreach (var s in plan.Structures.Where(s => !s.Nouvelle)) output.WriteLine($"  {s.Code} — {s.Nom} : {(s.Change ? s.Resume() : "aucun changement")}.");
+    }
+
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 }
 
-/// <summary>The database options shared by <c>importer</c> and <c>exporter</c>: <c>--base</c> or <c>--postgres</c>.</summary>
+/// <summary>
+/// The database options shared by <c>importer</c>, <c>exporter</c> and <c>comptes</c>: <c>--base FILE</c> or <c>--postgres "…"</c>;
+/// without them, the settings of <c>./jalon web</c> (<c>Jalon__Database__Provider</c>, <c>ConnectionStrings__Jalon</c>), else
+/// <c>data/jalon.db</c>.
+/// </summary>
 internal sealed class DatabaseOptions
 {
     private readonly Option<string?> _sqlite = new("--base")
     {
-        Description = $"fichier SQLite (défaut : {JalonStorage.DefaultSqlitePath})",
+        Description = $"fichier SQLite (défaut : ConnectionStrings__Jalon, sinon {JalonStorage.DefaultSqlitePath})",
     };
 
     private readonly Option<string?> _postgres = new("--postgres")
@@ -89,21 +136,34 @@ internal sealed class DatabaseOptions
         });
     }
 
-    /// <summary>Opens the chosen database (not yet migrated).</summary>
+    /// <summary>
+    /// Opens the chosen database (not yet migrated): <c>--base</c> or <c>--postgres</c>, else the settings of
+    /// <c>./jalon web</c> from the environment (<c>ConnectionStrings__Jalon</c>, <c>Jalon__Database__Provider</c>),
+    /// else the default SQLite file.
+    /// </summary>
     public Func<JalonDbContext> Open(ParseResult parseResult)
     {
-        var postgres = parseResult.GetValue(_postgres);
-        var sqlite = parseResult.GetValue(_sqlite) ?? JalonStorage.DefaultSqlitePath;
-        return postgres is not null
-            ? () => JalonStorage.CreateContext(DatabaseProvider.Postgres, postgres)
-            : () => JalonStorage.CreateSqliteContext(sqlite);
+        var (provider, connectionString) = Resolve(parseResult);
+        return () => JalonStorage.CreateContext(provider, connectionString);
     }
 
     /// <summary>The SQLite file chosen when it does not exist (nothing to read from), else null.</summary>
     public string? MissingSqliteFile(ParseResult parseResult)
     {
-        if (parseResult.GetValue(_postgres) is not null) return null;
-        var path = parseResult.GetValue(_sqlite) ?? JalonStorage.DefaultSqlitePath;
+        var (provider, connectionString) = Resolve(parseResult);
+        if (provider != DatabaseProvider.Sqlite) return null;
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
         return File.Exists(path) ? null : path;
+    }
+
+    private (DatabaseProvider Provider, string ConnectionString) Resolve(ParseResult parseResult)
+    {
+        if (parseResult.GetValue(_postgres) is { } postgres) return (DatabaseProvider.Postgres, postgres);
+        if (parseResult.GetValue(_sqlite) is { } sqlite) return (DatabaseProvider.Sqlite, JalonStorage.SqliteConnectionString(sqlite));
+        var provider = JalonStorage.ParseProvider(Environment.GetEnvironmentVariable("Jalon__Database__Provider"));
+        if (Environment.GetEnvironmentVariable("ConnectionStrings__Jalon") is { Length: > 0 } fromEnvironment) return (provider, fromEnvironment);
+        if (provider == DatabaseProvider.Postgres)
+            throw new InvalidOperationException("PostgreSQL : donnez --postgres \"…\" ou ConnectionStrings__Jalon.");
+        return (DatabaseProvider.Sqlite, JalonStorage.SqliteConnectionString(JalonStorage.DefaultSqlitePath));
     }
 }

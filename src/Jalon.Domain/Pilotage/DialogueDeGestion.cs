@@ -143,7 +143,7 @@ public sealed class DialogueDeGestion
     {
         Exiger(acteur, Partie.MissionLocale, "rédiger l'analyse de la Mission locale");
         ExigerEtat("modifier l'analyse de la Mission locale", EtatDialogue.Preparation, EtatDialogue.EnDialogue);
-        _etapes[etape] = _etapes[etape] with { AnalyseMissionLocale = Nettoyer(texte) };
+        _etapes[etape] = _etapes[etape] with { AnalyseMissionLocale = Limiter(Nettoyer(texte), TextLimits.TexteDialogue, "L'analyse") };
         ContenuModifie();
     }
 
@@ -152,7 +152,7 @@ public sealed class DialogueDeGestion
     {
         Exiger(acteur, Partie.Etat, "commenter au nom de l'État");
         ExigerEtat("commenter une étape", EtatDialogue.Transmis, EtatDialogue.EnDialogue);
-        _etapes[etape] = _etapes[etape] with { CommentaireEtat = Nettoyer(texte) };
+        _etapes[etape] = _etapes[etape] with { CommentaireEtat = Limiter(Nettoyer(texte), TextLimits.TexteDialogue, "Le commentaire") };
         ContenuModifie();
     }
 
@@ -170,7 +170,7 @@ public sealed class DialogueDeGestion
             throw new PilotageException($"L'objectif du {r.Cle} doit être un nombre positif.");
         if (r.EstTaux && cible > 1)
             throw new PilotageException($"L'objectif du {r.Cle} est un taux : il doit être compris entre 0 % et 100 %.");
-        var objectif = new Objectif(r.Cle, cible, reference, string.IsNullOrWhiteSpace(commentaire) ? null : commentaire.Trim());
+        var objectif = new Objectif(r.Cle, cible, reference, string.IsNullOrWhiteSpace(commentaire) ? null : Limiter(Nettoyer(commentaire), TextLimits.Motif, "Le commentaire de l'objectif"));
         var i = _objectifs.FindIndex(o => o.Ratio == r.Cle);
         if (i >= 0) _objectifs[i] = objectif;
         else
@@ -196,7 +196,9 @@ public sealed class DialogueDeGestion
     {
         ExigerPartie(acteur, "rédiger le plan d'action");
         ExigerEtat("modifier le plan d'action", EtatDialogue.Preparation, EtatDialogue.EnDialogue);
-        _plan[theme] = new LignePlanAction(theme, Nettoyer(forces), Nettoyer(axesDeProgres), Nettoyer(actionsPrioritaires));
+        _plan[theme] = new LignePlanAction(theme, Limiter(Nettoyer(forces), TextLimits.TextePlanAction, "Les forces"),
+            Limiter(Nettoyer(axesDeProgres), TextLimits.TextePlanAction, "Les axes de progrès"),
+            Limiter(Nettoyer(actionsPrioritaires), TextLimits.TextePlanAction, "Les actions prioritaires"));
         ContenuModifie();
     }
 
@@ -217,7 +219,7 @@ public sealed class DialogueDeGestion
     {
         var regle = Regle(ActionDialogue.Renvoyer, acteur);
         if (string.IsNullOrWhiteSpace(motif)) throw new PilotageException("Indiquez le motif du renvoi à la Mission locale.");
-        Appliquer(regle, acteur, le, motif.Trim());
+        Appliquer(regle, acteur, le, Limiter(Nettoyer(motif), TextLimits.Motif, "Le motif du renvoi"));
     }
 
     /// <summary>The State opens the dialogue (the meeting is held).</summary>
@@ -323,4 +325,8 @@ public sealed class DialogueDeGestion
     private void ContenuModifie() => _validations.Clear();
 
     private static string Nettoyer(string? texte) => (texte ?? "").Replace("\r\n", "\n").Trim();
+
+    /// <summary>Refuses a text over its limit (<see cref="TextLimits"/>), with the French message the form shows.</summary>
+    internal static string Limiter(string texte, int limite, string libelle) =>
+        texte.Length <= limite ? texte : throw new PilotageException(TextLimits.Message(libelle, limite));
 }

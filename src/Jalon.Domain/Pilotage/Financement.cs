@@ -100,7 +100,8 @@ public sealed class ConventionPluriannuelle
         ExigerEtat(acteur, region);
         if (anneeFin < anneeDebut) throw new PilotageException("La dernière année de la convention précède la première.");
         if (string.IsNullOrWhiteSpace(numero)) throw new PilotageException("Le numéro de la convention est requis.");
-        var c = new ConventionPluriannuelle(id ?? Guid.NewGuid(), structure, region, numero.Trim(), anneeDebut, anneeFin, dateNotification);
+        var c = new ConventionPluriannuelle(id ?? Guid.NewGuid(), structure, region,
+            DialogueDeGestion.Limiter(numero.Trim(), TextLimits.NumeroConvention, "Le numéro de la convention"), anneeDebut, anneeFin, dateNotification);
         c._decisions.Add(new DecisionFinancement(anneeDebut, montantsInitiaux.Valider(), le, acteur.Nom, "Montant annuel initial de la convention"));
         return c;
     }
@@ -151,7 +152,8 @@ public sealed class ConventionPluriannuelle
                 $"Pour {annee}, elle doit être comprise {fourchette} ; le montant proposé, {Euros.Format(m.SubventionCpo)}, " +
                 $"représente une variation cumulée de {(variation > 0 ? "+" : "")}{Euros.Pourcentage(variation)}.");
         }
-        var decision = new DecisionFinancement(annee, m, le, acteur.Nom, string.IsNullOrWhiteSpace(motif) ? null : motif.Trim());
+        var decision = new DecisionFinancement(annee, m, le, acteur.Nom,
+            string.IsNullOrWhiteSpace(motif) ? null : DialogueDeGestion.Limiter(motif.Trim(), TextLimits.Motif, "Le motif"));
         _decisions.RemoveAll(d => d.Annee == annee);
         _decisions.Add(decision);
         _decisions.Sort((a, b) => a.Annee.CompareTo(b.Annee));

@@ -211,6 +211,11 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             if (!ChunkProducer.Produce(stream, reader, chunk => queue.Add(chunk, cancel)))
                 reader.HeaderIssues.Add(new PackageIssue(reader.Name, 1, null, "fichier vide (attendu au moins la ligne d'en-tête)", true));
         }
+        catch (PackageLimitException e)
+        {
+            reader.Present = true;
+            reader.HeaderIssues.Add(new PackageIssue(reader.Name, e.Line, null, e.Message, true));
+        }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             reader.Present = true;
@@ -287,9 +292,10 @@ internal sealed class ReadSession(Func<string, Stream?> open)
 
     private static EventTable<T> Table<T>(EventReader<T> reader, int jeuneCount) where T : struct, IJeuneEvent
     {
-        var table = EventTable<T>.Build(reader.All, jeuneCount);
+        var table = EventTable<T>.Build(reader.All, jeuneCount, reader.Ids);
         reader.All.Clear();
         reader.All.Capacity = 0;
+        reader.Ids?.Clear();
         return table;
     }
 }

@@ -12,24 +12,73 @@ internal readonly record struct MoyensRow(Moyens Value, int Line, bool Ok, bool 
 
 internal readonly record struct NationalPath(int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, int Line);
 
-internal sealed class ParcoursChunkResult(int sequence, int capacity) : ChunkResult<Parcours>(sequence, capacity)
+/// <summary>A chunk of events: the events, and their identifiers and lines when the file has an <c>id</c> column.</summary>
+internal class EventChunkResult<T>(int sequence, int capacity, bool withIds) : ChunkResult<T>(sequence, capacity)
+{
+    public List<string?>? Ids { get; } = withIds ? new List<string?>(capacity) : null;
+    public List<int>? Lines { get; } = withIds ? new List<int>(capacity) : null;
+}
+
+internal sealed class ParcoursChunkResult(int sequence, int capacity, bool withIds) : EventChunkResult<Parcours>(sequence, capacity, withIds)
 {
     public List<NationalPath> National { get; } = [];
 }
 
-/// <summary>A file of events of young people: its rows are kept in file order in <see cref="All"/>.</summary>
+/// <summary>
+/// A file of events of young people: its rows are kept in file order in <see cref="All"/>. Every event file has an
+/// optional last column <c>id</c>, the event's stable identifier (unique per young person in the file), kept in
+/// <see cref="Ids"/> when the header has it.
+/// </summary>
 internal abstract class EventReader<T>(ReadSession session, string name, bool required, ColumnSpec[] columns)
-    : FileReader(session, name, required, columns) where T : struct, IJeuneEvent
+    : FileReader(session, name, required, [.. columns, Col.Opt("id")]) where T : struct, IJeuneEvent
 {
+    private readonly int _idColumn = columns.Length;
+    private readonly Dictionary<(int Jeune, string Id), int> _idLines = [];
+
     public List<T> All { get; } = [];
 
-    protected override ChunkResult CreateResult(int sequence, int capacity) => new ChunkResult<T>(sequence, capacity);
+    /// <summary>The identifiers of <see cref="All"/>'s rows, or null when the file has no <c>id</c> column.</summary>
+    public List<string?>? Ids { get; private set; }
+
+    private bool HasIds => FieldOf[_idColumn] >= 0;
+
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new EventChunkResult<T>(sequence, capacity, HasIds);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Commit(ChunkResult result)
     {
         if (result.Sequence == 0) All.Capacity = Math.Max(All.Capacity, EstimateRows(result, result.Bytes));
-        All.AddRange(((ChunkResult<T>)result).Span);
+        var events = (EventChunkResult<T>)result;
+        All.AddRange(events.Span);
+        if (events.Ids is not { } ids) return;
+        Ids ??= new List<string?>(All.Capacity);
+        Ids.AddRange(ids);
+        // Within a file, a young person's identifiers are unique.
+        var span = events.Span;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] is not { } id) continue;
+            if (_idLines.TryAdd((span[i].Jeune, id), events.Lines![i])) continue;
+            result.Add(new PackageIssue(Name, events.Lines![i], "id",
+                $"identifiant « {id} » en double pour ce jeune (déjà utilisé ligne {_idLines[(span[i].Jeune, id)]})", true));
+        }
+    }
+
+    /// <summary>Keeps a sound row's event, with its identifier when the file has the <c>id</c> column (checked here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void Add(RowContext row, in T value)
+    {
+        var result = (EventChunkResult<T>)row.Result;
+        if (result.Ids is { } ids)
+        {
+            var id = row.Text(_idColumn);
+            if (id is { Length: > TextLimits.IdentifiantEvenement })
+                row.Error(_idColumn, $"identifiant de {id.Length} caractères (au plus {TextLimits.IdentifiantEvenement})");
+            if (!row.Ok) return;
+            ids.Add(id);
+            result.Lines!.Add(row.Line);
+        }
+        result.Add(value);
     }
 }
 
@@ -156,7 +205,7 @@ internal sealed class ContactsReader(ReadSession session) : EventReader<Contact>
             row.Error(4, $"diagnostic = 1 avec le mode {Codes.Of(m)} (un diagnostic approfondi n'est possible qu'avec le mode ENTRETIEN)");
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, date!.Value);
-        ((ChunkResult<Contact>)row.Result).Add(new Contact(jeune, date.Value, mode!.Value, diagnostic));
+        Add(row, new Contact(jeune, date.Value, mode!.Value, diagnostic));
     }
 }
 
@@ -171,7 +220,7 @@ internal sealed class OrientationsReader(ReadSession session) : EventReader<Orie
         var operateur = row.Code<Operateur>(3);
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, date!.Value);
-        ((ChunkResult<Orientation>)row.Result).Add(new Orientation(jeune, date.Value, operateur!.Value));
+        Add(row, new Orientation(jeune, date.Value, operateur!.Value));
     }
 }
 
@@ -180,7 +229,7 @@ internal sealed class ParcoursReader(ReadSession session) : EventReader<Parcours
 {
     public List<NationalPath> National { get; } = [];
 
-    protected override ChunkResult CreateResult(int sequence, int capacity) => new ParcoursChunkResult(sequence, capacity);
+    protected override ChunkResult CreateResult(int sequence, int capacity) => new ParcoursChunkResult(sequence, capacity, FieldOf[^1] >= 0);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Commit(ChunkResult result)
@@ -207,10 +256,9 @@ internal sealed class ParcoursReader(ReadSession session) : EventReader<Parcours
         if (parcours.Dispositif == Dispositif.Consolidation && fin is { } end && parcours.Debut.AddMonths(4) < end)
             row.Anomaly(4, $"séquence de consolidation de plus de 4 mois ({parcours.Debut:yyyy-MM-dd} → {end:yyyy-MM-dd}, attendu au plus 4 mois)");
         row.CheckAfterArrival(3, jeune, parcours.Debut);
-        var result = (ParcoursChunkResult)row.Result;
-        result.Add(parcours);
-        if (parcours.Dispositif.IsNational())
-            result.National.Add(new NationalPath(jeune, parcours.Dispositif, parcours.Debut, fin, row.Line));
+        Add(row, parcours);
+        if (row.Ok && parcours.Dispositif.IsNational())
+            ((ParcoursChunkResult)row.Result).National.Add(new NationalPath(jeune, parcours.Dispositif, parcours.Debut, fin, row.Line));
     }
 }
 
@@ -225,7 +273,7 @@ internal sealed class PropositionsReader(ReadSession session) : EventReader<Prop
         var theme = row.Code<Theme>(3);
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, date!.Value);
-        ((ChunkResult<Proposition>)row.Result).Add(new Proposition(jeune, date.Value, theme!.Value));
+        Add(row, new Proposition(jeune, date.Value, theme!.Value));
     }
 }
 
@@ -246,7 +294,7 @@ internal sealed class SituationsReader(ReadSession session) : EventReader<Situat
             row.Error(5, $"durée prévue de {duree} jour{(Math.Abs(duree.Value) > 1 ? "s" : "")} (attendu un entier ≥ 1)");
         if (!row.Ok) return;
         row.CheckAfterArrival(3, jeune, debut!.Value);
-        ((ChunkResult<Situation>)row.Result).Add(new Situation(jeune, type!.Value, debut.Value, fin, duree));
+        Add(row, new Situation(jeune, type!.Value, debut.Value, fin, duree));
     }
 }
 
@@ -261,7 +309,7 @@ internal sealed class DroitsReader(ReadSession session) : EventReader<Droit>(ses
         var domaine = row.Code<DomaineDroit>(3);
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, date!.Value);
-        ((ChunkResult<Droit>)row.Result).Add(new Droit(jeune, date.Value, domaine!.Value));
+        Add(row, new Droit(jeune, date.Value, domaine!.Value));
     }
 }
 
@@ -278,7 +326,7 @@ internal sealed class ParrainagesReader(ReadSession session) : EventReader<Parra
             row.Error(3, $"fin {f:yyyy-MM-dd} antérieure au début {d:yyyy-MM-dd} (attendu fin ≥ debut)");
         if (!row.Ok) return;
         row.CheckAfterArrival(2, jeune, debut!.Value);
-        ((ChunkResult<Parrainage>)row.Result).Add(new Parrainage(jeune, debut.Value, fin));
+        Add(row, new Parrainage(jeune, debut.Value, fin));
     }
 }
 

@@ -8,6 +8,10 @@ public enum AuditAction : byte
     Suppression,
     Import,
     Export,
+    Connexion,
+    EchecConnexion,
+    Verrouillage,
+    Deconnexion,
 }
 
 /// <summary>
@@ -28,7 +32,8 @@ public class AuditEntry
     /// <summary>The acting user's login at that time (kept if the account is renamed).</summary>
     public string? UserLogin { get; set; }
 
-    /// <summary>Stored as <c>lecture</c>, <c>création</c>, <c>modification</c>, <c>suppression</c>, <c>import</c>, <c>export</c>.</summary>
+    /// <summary>Stored as <c>lecture</c>, <c>création</c>, <c>modification</c>, <c>suppression</c>, <c>import</c>, <c>export</c>,
+    /// <c>connexion</c>, <c>échec de connexion</c>, <c>verrouillage</c>, <c>déconnexion</c>.</summary>
     public AuditAction Action { get; set; }
 
     /// <summary>The kind of thing acted on, e.g. <c>jeune</c>, <c>contact</c>, <c>paquet</c>.</summary>

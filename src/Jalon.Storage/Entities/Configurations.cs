@@ -1,3 +1,4 @@
+using Jalon.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,6 +15,7 @@ internal sealed class StructureConfiguration : IEntityTypeConfiguration<Structur
         b.HasKey(s => s.Code);
         b.Property(s => s.Code).HasColumnName("StructureCode");
         b.Property(s => s.Revision).HasDefaultValue(0L);
+        b.Property(s => s.DernierNumeroJeune).HasDefaultValue(0);
         b.HasIndex(s => s.Region);
     }
 }
@@ -41,6 +43,22 @@ internal sealed class JeuneConfiguration : IEntityTypeConfiguration<JeuneEntity>
         b.HasIndex(j => new { j.StructureCode, j.ConseillerId });
         b.HasIndex(j => new { j.StructureCode, j.Nom, j.Prenom });
         b.HasIndex(j => new { j.StructureCode, j.Naissance });
+        b.Property(j => j.Nom).HasMaxLength(TextLimits.Nom);
+        b.Property(j => j.Prenom).HasMaxLength(TextLimits.Nom);
+        b.Property(j => j.Email).HasMaxLength(TextLimits.Email);
+        b.Property(j => j.Telephone).HasMaxLength(TextLimits.Telephone);
+        b.Property(j => j.Version).IsConcurrencyToken().HasDefaultValue(0);
+    }
+}
+
+internal sealed class JeuneEffaceConfiguration : IEntityTypeConfiguration<JeuneEffaceEntity>
+{
+    public void Configure(EntityTypeBuilder<JeuneEffaceEntity> b)
+    {
+        b.ToTable("JeunesEffaces");
+        b.HasKey(e => new { e.StructureCode, e.Empreinte });
+        b.Property(e => e.Empreinte).HasMaxLength(64);
+        b.HasOne<StructureEntity>().WithMany().HasForeignKey(e => e.StructureCode).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -56,6 +74,9 @@ internal abstract class JeuneEventConfiguration<T> : IEntityTypeConfiguration<T>
         b.Property(e => e.Id).ValueGeneratedOnAdd();
         // The foreign key's index (StructureCode, JeuneId) serves "a young person's events".
         b.HasOne<JeuneEntity>().WithMany().HasForeignKey(e => new { e.StructureCode, e.JeuneId }).OnDelete(DeleteBehavior.Cascade);
+        b.Property(e => e.Ref).HasMaxLength(TextLimits.IdentifiantEvenement);
+        b.Property(e => e.Origine).HasDefaultValue(OrigineEvenement.Paquet);
+        b.Property(e => e.Version).IsConcurrencyToken().HasDefaultValue(0);
     }
 }
 
@@ -68,6 +89,7 @@ internal sealed class ContactConfiguration : JeuneEventConfiguration<ContactEnti
         base.Configure(b);
         b.HasOne<UserEntity>().WithMany().HasForeignKey(c => c.AuteurId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(c => c.DiagnosticDomaines).WithOne().HasForeignKey(d => d.ContactId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(c => c.Commentaire).HasMaxLength(TextLimits.Commentaire);
     }
 }
 
@@ -78,6 +100,7 @@ internal sealed class DiagnosticDomaineConfiguration : IEntityTypeConfiguration<
         b.ToTable("DiagnosticDomaines");
         b.HasKey(d => new { d.ContactId, d.Domaine });
         b.HasIndex(d => new { d.StructureCode, d.ContactId });
+        b.Property(d => d.Note).HasMaxLength(TextLimits.NoteDiagnostic);
     }
 }
 
@@ -120,13 +143,18 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<UserEntity>
         b.HasIndex(u => u.Login).IsUnique();
         b.HasIndex(u => new { u.StructureCode, u.Role });
         b.HasOne<StructureEntity>().WithMany().HasForeignKey(u => u.StructureCode).OnDelete(DeleteBehavior.Restrict);
+        b.Property(u => u.MustChangePassword).HasDefaultValue(false);
+        b.Property(u => u.Email).HasMaxLength(254);
+        b.HasIndex(u => u.Email);
+        b.Property(u => u.ProConnectSubject).HasMaxLength(255);
+        b.HasIndex(u => u.ProConnectSubject).IsUnique();
     }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     /// <summary>The stored codes of <see cref="AuditAction"/>, in enum order.</summary>
-    internal static readonly string[] ActionCodes = ["lecture", "création", "modification", "suppression", "import", "export"];
+    internal static readonly string[] ActionCodes = ["lecture", "création", "modification", "suppression", "import", "export", "connexion", "échec de connexion", "verrouillage", "déconnexion"];
 
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
@@ -137,5 +165,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => new { a.StructureCode, a.At });
         b.HasIndex(a => new { a.StructureCode, a.JeuneId });
         b.HasIndex(a => new { a.StructureCode, a.UserId });
+        b.Property(a => a.Detail).HasMaxLength(TextLimits.DetailAudit);
     }
 }

@@ -6,12 +6,33 @@ namespace Jalon.Storage.Entities;
 // Each has a surrogate Id (insertion order = order of the events in the package) and
 // refers to its young person by (StructureCode, JeuneId).
 
+/// <summary>Where a journey event comes from: an imported package, or a form of Jalon.</summary>
+public enum OrigineEvenement : byte
+{
+    /// <summary>Imported from a package (or seeded): a later package may change or remove it.</summary>
+    Paquet,
+
+    /// <summary>Entered in Jalon: an import never removes it (docs/adr/0005-reimport-fusion.md).</summary>
+    Saisie,
+}
+
 /// <summary>Common columns of the journey events.</summary>
-public abstract class JeuneEventEntity
+public abstract class JeuneEventEntity : IVersioned
 {
     public long Id { get; set; }
     public required string StructureCode { get; set; }
     public required string JeuneId { get; set; }
+
+    /// <summary>
+    /// The event's stable identifier across packages (column <c>id</c> of the exchange format): given by the package
+    /// that brought it, or generated when it is entered in Jalon; null for an event imported without one.
+    /// </summary>
+    public string? Ref { get; set; }
+
+    public OrigineEvenement Origine { get; set; }
+
+    /// <summary>Incremented by every save (optimistic concurrency).</summary>
+    public int Version { get; set; }
 }
 
 public class ContactEntity : JeuneEventEntity
@@ -22,7 +43,7 @@ public class ContactEntity : JeuneEventEntity
     /// <summary>Entretien de diagnostic approfondi; its domains are in <see cref="DiagnosticDomaines"/>.</summary>
     public bool Diagnostic { get; set; }
 
-    // Not in the exchange format (lost when an import replaces the structure's contacts).
+    // Not in the exchange format: kept by imports (an imported contact matched by a re-import keeps it).
     public string? Commentaire { get; set; }
 
     /// <summary>The user who recorded the contact (<see cref="UserEntity.Id"/>).</summary>

@@ -27,6 +27,9 @@ public class StructureEntity
     /// </summary>
     public long Revision { get; set; }
 
+    /// <summary>The number of the last identifier given to a young person created in Jalon (J000123 → 123).</summary>
+    public int DernierNumeroJeune { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -30,4 +30,13 @@ public class UserEntity
 
     /// <summary>UTC.</summary>
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Set when someone else chose the password (creation, reset): nothing but the password change until it is changed.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>Professional e-mail; a ProConnect identity with this e-mail is linked to this account at its first use.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The ProConnect subject (<c>sub</c>) linked to this account, stored at the first ProConnect login.</summary>
+    public string? ProConnectSubject { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using Jalon.Domain;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,18 +8,44 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Jalon.Storage.Exchange;
 
-/// <summary>What an import wrote.</summary>
-public sealed record ImportResult(int Structures, int Jeunes, long Evenements, TimeSpan Duree);
+/// <summary>What an import did: the package's counts, and what changed structure by structure.</summary>
+public sealed record ImportResult(int Structures, int Jeunes, long Evenements, TimeSpan Duree)
+{
+    public ImportPlan Plan { get; init; } = new([]);
+}
 
 /// <summary>
-/// Writes a <see cref="JourneyPackage"/> into the database (docs/stockage.md, "Import").
-/// All or nothing: one transaction. Idempotent: structures and young people are upserted by key
-/// (identity, profile and follow-up fields that the format does not carry are kept), and the package
-/// replaces the imported structures' events and moyens. One audit row per imported structure.
+/// Writes a <see cref="JourneyPackage"/> into the database (docs/stockage.md, "Import"; docs/adr/0005-reimport-fusion.md).
+/// All or nothing: one transaction. A re-import never destroys what was entered in Jalon: structures and young people
+/// are upserted by key (identity, profile and follow-up fields that the format does not carry are kept); the events
+/// of a structure already in the database are merged (<see cref="ImportMerge"/>): an event matched keeps its row, its
+/// comment and diagnostic domains, an event entered in Jalon is never removed, an event that came from an earlier
+/// package and is absent from this one is removed; moyens are upserted by year. A structure new to the database is
+/// written in bulk. Young people whose file was anonymised or erased are not brought back. One audit row per structure.
 /// Saves the context's pending changes with it and clears its change tracker: call it on a fresh context.
 /// </summary>
 public static class PackageImporter
 {
+    /// <summary>What importing <paramref name="package"/> would do, without writing anything (the preview).</summary>
+    public static ImportPlan Plan(JalonDbContext db, JourneyPackage package)
+    {
+        db.Database.OpenConnection();
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            using var tx = connection is Microsoft.Data.Sqlite.SqliteConnection sqlite
+                ? sqlite.BeginTransaction(deferred: true)
+                : connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+            var merge = new ImportMerge(connection, tx, package);
+            merge.Compute();
+            return new ImportPlan(merge.Plans) { Revisions = merge.Revisions };
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
     public static ImportResult Import(JalonDbContext db, JourneyPackage package, string? userLogin = null, int? userId = null)
     {
         var clock = Stopwatch.StartNew();
@@ -32,22 +59,25 @@ public static class PackageImporter
             var sqlite = db.Provider == DatabaseProvider.Sqlite;
             if (sqlite) Execute(connection, tx, "PRAGMA cache_size=-262144"); // 256 MiB for this connection
 
+            var merge = new ImportMerge(connection, tx, package);
+            merge.Compute();
+            Trace(clock, "fusion calculée");
             UpsertStructures(connection, tx, package, now);
-            foreach (var table in ReplacedTables)
+            UpsertJeunes(connection, tx, package, merge.Skip, now);
+            Trace(clock, "jeunes");
+            var codes = package.Structures.Select(s => s.Code).ToArray();
+            foreach (var kind in merge.Kinds)
             {
-                foreach (var structure in package.Structures)
-                    Execute(connection, tx, $"DELETE FROM {BulkInserter.Quote(table)} WHERE \"StructureCode\" = @s", structure.Code);
+                kind.Apply(connection, tx, codes, merge.Merged, merge.Skip);
+                Trace(clock, kind.Table);
             }
-            UpsertJeunes(connection, tx, package, now);
-            var events = InsertEvents(connection, tx, package);
-            InsertMoyens(connection, tx, package);
+            UpsertMoyens(connection, tx, package, merge.MoyensToWrite);
+            // The structure side (territory, sites, BRH, budget, context): replaced for what the package carries.
             Structures.StructureDataExchange.Import(connection, tx, package);
-            // The stored indicator tallies of these structures are now out of date.
-            db.BumpRevisions(package.Structures.Select(s => s.Code));
+            // The stored indicator tallies of the structures that changed are now out of date.
+            db.BumpRevisions(merge.Plans.Where(p => p.Change).Select(p => p.Code));
 
-            var jeunesPerStructure = new int[package.Structures.Count];
-            foreach (var j in package.Jeunes) jeunesPerStructure[j.Structure]++;
-            for (var s = 0; s < package.Structures.Count; s++)
+            foreach (var plan in merge.Plans)
             {
                 db.AuditLog.Add(new AuditEntry
                 {
@@ -56,14 +86,19 @@ public static class PackageImporter
                     UserLogin = userLogin,
                     Action = AuditAction.Import,
                     Entity = "paquet",
-                    StructureCode = package.Structures[s].Code,
-                    Detail = $"import du paquet : {jeunesPerStructure[s]} jeunes",
+                    StructureCode = plan.Code,
+                    Detail = Truncate("import du paquet : " + plan.Resume(), TextLimits.DetailAudit),
                 });
             }
             db.SaveChanges();
             transaction.Commit();
             if (sqlite) Execute(connection, null, "PRAGMA cache_size=-2000"); // back to SQLite's default
-            return new ImportResult(package.Structures.Count, package.Jeunes.Length, events, clock.Elapsed);
+            var events = (long)package.Contacts.Count + package.Orientations.Count + package.Parcours.Count + package.Propositions.Count
+                + package.Situations.Count + package.Droits.Count + package.Parrainages.Count;
+            return new ImportResult(package.Structures.Count, package.Jeunes.Length, events, clock.Elapsed)
+            {
+                Plan = new ImportPlan(merge.Plans) { Revisions = merge.Revisions },
+            };
         }
         finally
         {
@@ -72,9 +107,15 @@ public static class PackageImporter
         }
     }
 
-    /// <summary>The tables whose rows of an imported structure are replaced by the package, children first.</summary>
-    private static readonly string[] ReplacedTables =
-        ["DiagnosticDomaines", "Contacts", "Orientations", "Parcours", "Propositions", "Situations", "Droits", "Parrainages", "Moyens"];
+    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("JALON_TRACE_IMPORT") == "1";
+
+    /// <summary>Phase timings on standard error, when JALON_TRACE_IMPORT=1 (for measurements).</summary>
+    private static void Trace(Stopwatch clock, string phase)
+    {
+        if (TraceEnabled) Console.Error.WriteLine($"[import] {phase} : {clock.Elapsed.TotalSeconds:0.000} s");
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static void UpsertStructures(DbConnection connection, DbTransaction tx, JourneyPackage package, DateTime now)
     {
@@ -96,15 +137,17 @@ public static class PackageImporter
     private static readonly string[] JeuneColumns =
         ["StructureCode", "JeuneId", "Naissance", "Sexe", "Niveau", "Diplome", "Commune", "Qpv", "Zrr", "PremierAccueil"];
 
-    /// <summary>Stages the young people in a temporary table, then upserts them in one statement.</summary>
-    private static void UpsertJeunes(DbConnection connection, DbTransaction tx, JourneyPackage package, DateTime now)
+    /// <summary>Stages the young people (but the skipped ones) in a temporary table, then upserts them in one statement.</summary>
+    private static void UpsertJeunes(DbConnection connection, DbTransaction tx, JourneyPackage package, bool[] skip, DateTime now)
     {
         var columns = string.Join(", ", JeuneColumns.Select(BulkInserter.Quote));
         Execute(connection, tx, $"CREATE TEMPORARY TABLE \"JeunesImport\" AS SELECT {columns} FROM \"Jeunes\" WHERE 1 = 0");
         using (var insert = BulkInserter.Create(connection, "JeunesImport", JeuneColumns))
         {
-            foreach (var j in package.Jeunes)
+            for (var i = 0; i < package.Jeunes.Length; i++)
             {
+                if (skip[i]) continue;
+                var j = package.Jeunes[i];
                 insert.Text(package.Structures[j.Structure].Code);
                 insert.Text(j.Id);
                 insert.Date(j.Naissance);
@@ -120,7 +163,8 @@ public static class PackageImporter
             insert.Complete();
         }
         var changed = string.Join("\n OR ", JeuneColumns.Skip(2).Select(c => $"\"Jeunes\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\""));
-        var set = string.Join(", ", JeuneColumns.Skip(2).Append("UpdatedAt").Select(c => $"\"{c}\" = excluded.\"{c}\""));
+        var set = string.Join(", ", JeuneColumns.Skip(2).Append("UpdatedAt").Select(c => $"\"{c}\" = excluded.\"{c}\""))
+            + ", \"Version\" = \"Jeunes\".\"Version\" + 1";
         // WHERE 1 = 1: SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT.
         Execute(connection, tx, $"""
             INSERT INTO "Jeunes" ({columns}, "CreatedAt", "UpdatedAt")
@@ -131,98 +175,25 @@ public static class PackageImporter
         Execute(connection, tx, "DROP TABLE \"JeunesImport\"");
     }
 
-    private static long InsertEvents(DbConnection connection, DbTransaction tx, JourneyPackage package)
+    /// <summary>Inserts the package's new years of moyens and updates the changed ones; years absent from the package are kept.</summary>
+    private static void UpsertMoyens(DbConnection connection, DbTransaction tx, JourneyPackage package, List<Moyens> rows)
     {
-        var jeunes = package.Jeunes;
-        var codes = package.Structures.Select(s => s.Code).ToArray();
-        long rows = 0;
-
-        rows += Insert(package.Contacts, "Contacts", ["Date", "Mode", "Diagnostic"], (w, e) =>
+        string[] columns = ["Jano", "Defm", "EtpTotal", "EtpAccompagnement", "FinancementTotal", "FinancementActivitesPrincipales", "FinancementEtat", "FinancementFse"];
+        var sql = $"""
+            INSERT INTO "Moyens" ("StructureCode", "Annee", {string.Join(", ", columns.Select(BulkInserter.Quote))})
+            VALUES (@s, @annee, {string.Join(", ", columns.Select(c => "@" + c))})
+            ON CONFLICT ("StructureCode", "Annee") DO UPDATE SET {string.Join(", ", columns.Select(c => $"\"{c}\" = excluded.\"{c}\""))}
+            """;
+        // SQLite: decimals as invariant text keeping their scale (30.30 stays 30.30), as the bulk insert and EF Core store them.
+        var sqlite = connection is Microsoft.Data.Sqlite.SqliteConnection;
+        object? D(decimal? d) => sqlite ? d?.ToString(CultureInfo.InvariantCulture) : d;
+        foreach (var m in rows)
         {
-            w.Date(e.Date);
-            w.Code((int)e.Mode);
-            w.Bool(e.Diagnostic);
-        });
-        rows += Insert(package.Orientations, "Orientations", ["Date", "Operateur"], (w, e) =>
-        {
-            w.Date(e.Date);
-            w.Code((int)e.Operateur);
-        });
-        rows += Insert(package.Parcours, "Parcours", ["Dispositif", "Debut", "Fin", "MotifFin", "Neet"], (w, e) =>
-        {
-            w.Code((int)e.Dispositif);
-            w.Date(e.Debut);
-            w.Date(e.Fin);
-            w.Code((int?)e.MotifFin);
-            w.Bool(e.Neet);
-        });
-        rows += Insert(package.Propositions, "Propositions", ["Date", "Theme"], (w, e) =>
-        {
-            w.Date(e.Date);
-            w.Code((int)e.Theme);
-        });
-        rows += Insert(package.Situations, "Situations", ["Type", "Debut", "Fin", "DureePrevueJours"], (w, e) =>
-        {
-            w.Code((int)e.Type);
-            w.Date(e.Debut);
-            w.Date(e.Fin);
-            w.Int(e.DureePrevueJours);
-        });
-        rows += Insert(package.Droits, "Droits", ["Date", "Domaine"], (w, e) =>
-        {
-            w.Date(e.Date);
-            w.Code((int)e.Domaine);
-        });
-        rows += Insert(package.Parrainages, "Parrainages", ["Debut", "Fin"], (w, e) =>
-        {
-            w.Date(e.Debut);
-            w.Date(e.Fin);
-        });
-        return rows;
-
-        // Rows go in young person order, each one's events in package order: their Ids keep that order.
-        long Insert<T>(EventTable<T> table, string name, string[] columns, Action<BulkInserter, T> write) where T : struct, IJeuneEvent
-        {
-            if (table.Count == 0) return 0;
-            using var insert = BulkInserter.Create(connection, name, ["StructureCode", "JeuneId", .. columns]);
-            for (var j = 0; j < jeunes.Length; j++)
-            {
-                var structure = codes[jeunes[j].Structure];
-                var id = jeunes[j].Id;
-                foreach (var e in table.For(j))
-                {
-                    insert.Text(structure);
-                    insert.Text(id);
-                    write(insert, e);
-                    insert.EndRow();
-                }
-            }
-            insert.Complete();
-            return insert.Rows;
+            Execute(connection, tx, sql, package.Structures[m.Structure].Code, ("annee", m.Annee), ("Jano", m.Jano), ("Defm", m.Defm),
+                ("EtpTotal", D(m.EtpTotal)), ("EtpAccompagnement", D(m.EtpAccompagnement)), ("FinancementTotal", D(m.FinancementTotal)),
+                ("FinancementActivitesPrincipales", D(m.FinancementActivitesPrincipales)), ("FinancementEtat", D(m.FinancementEtat)),
+                ("FinancementFse", D(m.FinancementFse)));
         }
-    }
-
-    private static void InsertMoyens(DbConnection connection, DbTransaction tx, JourneyPackage package)
-    {
-        if (package.Moyens.Count == 0) return;
-        using var insert = BulkInserter.Create(connection, "Moyens",
-            "StructureCode", "Annee", "Jano", "Defm", "EtpTotal", "EtpAccompagnement",
-            "FinancementTotal", "FinancementActivitesPrincipales", "FinancementEtat", "FinancementFse");
-        foreach (var m in package.Moyens)
-        {
-            insert.Text(package.Structures[m.Structure].Code);
-            insert.Int(m.Annee);
-            insert.Long(m.Jano);
-            insert.Long(m.Defm);
-            insert.Decimal(m.EtpTotal);
-            insert.Decimal(m.EtpAccompagnement);
-            insert.Decimal(m.FinancementTotal);
-            insert.Decimal(m.FinancementActivitesPrincipales);
-            insert.Decimal(m.FinancementEtat);
-            insert.Decimal(m.FinancementFse);
-            insert.EndRow();
-        }
-        insert.Complete();
     }
 
     /// <summary>Runs a statement; <paramref name="structure"/> binds @s, the named values bind @name.</summary>

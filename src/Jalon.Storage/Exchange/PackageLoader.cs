@@ -17,7 +17,11 @@ public static class PackageLoader
     /// <param name="conseillerId">
     /// With a structure: only the young people whose referent is this counsellor, and their events (a portfolio).
     /// </param>
-    public static JourneyPackage Load(JalonDbContext db, string? structureCode = null, int? conseillerId = null)
+    /// <param name="withIds">
+    /// Also the events' stable identifiers (<see cref="EventTable{T}.IdsFor"/>, column <c>id</c> of an export), for the
+    /// kinds of events where at least one has an identifier.
+    /// </param>
+    public static JourneyPackage Load(JalonDbContext db, string? structureCode = null, int? conseillerId = null, bool withIds = false)
     {
         if (conseillerId is not null && structureCode is null)
             throw new ArgumentException("Un portefeuille se charge dans une structure.", nameof(conseillerId));
@@ -29,7 +33,7 @@ public static class PackageLoader
             using var tx = db.Database.CurrentTransaction is null
                 ? connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : connection.BeginTransaction(IsolationLevel.RepeatableRead)
                 : null;
-            var reader = new Reader(connection, tx ?? db.Database.CurrentTransaction!.GetDbTransaction(), structureCode, conseillerId);
+            var reader = new Reader(connection, tx ?? db.Database.CurrentTransaction!.GetDbTransaction(), structureCode, conseillerId, withIds);
             return reader.Read();
         }
         finally
@@ -38,7 +42,7 @@ public static class PackageLoader
         }
     }
 
-    private sealed class Reader(DbConnection connection, DbTransaction tx, string? structureCode, int? conseillerId)
+    private sealed class Reader(DbConnection connection, DbTransaction tx, string? structureCode, int? conseillerId, bool withIds)
     {
         private readonly JourneyPackageBuilder _builder = new();
 
@@ -113,9 +117,20 @@ public static class PackageLoader
         private void ReadEvents(string table, string columns, Action<RowReader, int> add)
         {
             // One structure: its young people's index (StructureCode, JeuneId, rowid on SQLite) gives the order without a sort.
-            using var r = Query($"SELECT \"StructureCode\", \"JeuneId\", {columns} FROM \"{table}\"", structureCode is null ? "\"Id\"" : "\"JeuneId\", \"Id\"",
+            var idColumn = withIds ? columns.Count(c => c == ',') + 3 : -1;
+            using var r = Query($"SELECT \"StructureCode\", \"JeuneId\", {columns}{(withIds ? ", \"Ref\"" : "")} FROM \"{table}\"", structureCode is null ? "\"Id\"" : "\"JeuneId\", \"Id\"",
                 FormattableString.Invariant($" AND \"JeuneId\" IN (SELECT \"JeuneId\" FROM \"Jeunes\" WHERE \"StructureCode\" = @s AND \"ConseillerId\" = {conseillerId})"));
-            while (r.Read()) add(r, JeuneIndex(structureCode ?? r.Key(0), r.Key(1)));
+            List<string?>? ids = withIds ? [] : null;
+            var any = false;
+            while (r.Read())
+            {
+                add(r, JeuneIndex(structureCode ?? r.Key(0), r.Key(1)));
+                if (ids is null) continue;
+                var id = r.NullableText(idColumn);
+                any |= id is not null;
+                ids.Add(id);
+            }
+            if (any) _builder.Ids[table] = ids!;
         }
 
         private void ReadMoyens()

@@ -1,3 +1,4 @@
+using Jalon.Domain;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,6 +16,8 @@ internal sealed class DialogueConfiguration : IEntityTypeConfiguration<DialogueE
         b.HasIndex(d => new { d.StructureCode, d.Annee }).IsUnique();
         b.HasIndex(d => new { d.Region, d.Annee });
         b.Property(d => d.Etat).HasConversion<string>().HasMaxLength(20);
+        b.Property(d => d.Version).HasDefaultValue(0);
+        b.Property(d => d.ModifiePar).HasMaxLength(TextLimits.Auteur);
         b.HasOne<StructureEntity>().WithMany().HasForeignKey(d => d.StructureCode).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Etapes).WithOne().HasForeignKey(e => e.DialogueId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Objectifs).WithOne().HasForeignKey(e => e.DialogueId).OnDelete(DeleteBehavior.Cascade);
@@ -31,6 +34,8 @@ internal sealed class DialogueEtapeConfiguration : IEntityTypeConfiguration<Dial
         b.ToTable("DialogueEtapes");
         b.HasKey(e => new { e.DialogueId, e.Etape });
         b.Property(e => e.Etape).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.AnalyseMissionLocale).HasMaxLength(TextLimits.TexteDialogue);
+        b.Property(e => e.CommentaireEtat).HasMaxLength(TextLimits.TexteDialogue);
         b.HasIndex(e => e.StructureCode);
     }
 }
@@ -42,6 +47,7 @@ internal sealed class DialogueObjectifConfiguration : IEntityTypeConfiguration<D
         b.ToTable("DialogueObjectifs");
         b.HasKey(e => new { e.DialogueId, e.Ratio });
         b.Property(e => e.Ratio).HasMaxLength(20);
+        b.Property(e => e.Commentaire).HasMaxLength(TextLimits.Motif);
         b.HasIndex(e => e.StructureCode);
     }
 }
@@ -53,6 +59,9 @@ internal sealed class DialoguePlanConfiguration : IEntityTypeConfiguration<Dialo
         b.ToTable("DialoguePlans");
         b.HasKey(e => new { e.DialogueId, e.Theme });
         b.Property(e => e.Theme).HasConversion<string>().HasMaxLength(30);
+        b.Property(e => e.Forces).HasMaxLength(TextLimits.TextePlanAction);
+        b.Property(e => e.AxesDeProgres).HasMaxLength(TextLimits.TextePlanAction);
+        b.Property(e => e.ActionsPrioritaires).HasMaxLength(TextLimits.TextePlanAction);
         b.HasIndex(e => e.StructureCode);
     }
 }
@@ -68,6 +77,8 @@ internal sealed class DialogueTransitionConfiguration : IEntityTypeConfiguration
         b.Property(e => e.De).HasConversion<string>().HasMaxLength(20);
         b.Property(e => e.Vers).HasConversion<string>().HasMaxLength(20);
         b.Property(e => e.Role).HasConversion<string>().HasMaxLength(30);
+        b.Property(e => e.Par).HasMaxLength(TextLimits.Auteur);
+        b.Property(e => e.Commentaire).HasMaxLength(TextLimits.Motif);
         b.HasIndex(e => new { e.StructureCode, e.DialogueId });
     }
 }
@@ -79,6 +90,7 @@ internal sealed class DialogueValidationConfiguration : IEntityTypeConfiguration
         b.ToTable("DialogueValidations");
         b.HasKey(e => new { e.DialogueId, e.Partie });
         b.Property(e => e.Partie).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Par).HasMaxLength(TextLimits.Auteur);
         b.HasIndex(e => e.StructureCode);
     }
 }
@@ -90,6 +102,10 @@ internal sealed class ConventionConfiguration : IEntityTypeConfiguration<Convent
         b.ToTable("Conventions");
         b.HasKey(c => c.Id);
         b.HasIndex(c => new { c.StructureCode, c.AnneeDebut }).IsUnique();
+        b.Property(c => c.Numero).HasMaxLength(TextLimits.NumeroConvention);
+        b.Property(c => c.Siret).HasMaxLength(TextLimits.Siret);
+        b.Property(c => c.CodeApe).HasMaxLength(TextLimits.CodeApe);
+        b.Property(c => c.StatutJuridique).HasMaxLength(TextLimits.StatutJuridique);
         b.HasOne<StructureEntity>().WithMany().HasForeignKey(c => c.StructureCode).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(c => c.Decisions).WithOne().HasForeignKey(d => d.ConventionId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -104,5 +120,7 @@ internal sealed class DecisionFinancementConfiguration : IEntityTypeConfiguratio
         b.HasIndex(d => d.StructureCode);
         foreach (var p in new[] { nameof(DecisionFinancementEntity.SubventionCpo), nameof(DecisionFinancementEntity.Parrainage), nameof(DecisionFinancementEntity.FipjAidesDirectes), nameof(DecisionFinancementEntity.FipjAidesIndirectes) })
             b.Property(p).HasPrecision(14, 2);
+        b.Property(d => d.Par).HasMaxLength(TextLimits.Auteur);
+        b.Property(d => d.Motif).HasMaxLength(TextLimits.Motif);
     }
 }

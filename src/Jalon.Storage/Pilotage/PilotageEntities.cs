@@ -15,6 +15,15 @@ public class DialogueEntity
     public int Annee { get; set; }
     public EtatDialogue Etat { get; set; }
     public DateOnly? DateSignatureAvenant { get; set; }
+
+    /// <summary>Incremented by every save of the dialogue (optimistic concurrency: a stale save is refused).</summary>
+    public int Version { get; set; }
+
+    /// <summary>Who saved the dialogue last (display name), and when (UTC).</summary>
+    public string? ModifiePar { get; set; }
+
+    public DateTime? ModifieLe { get; set; }
+
     public List<DialogueEtapeEntity> Etapes { get; set; } = [];
     public List<DialogueObjectifEntity> Objectifs { get; set; } = [];
     public List<DialoguePlanEntity> Plan { get; set; } = [];

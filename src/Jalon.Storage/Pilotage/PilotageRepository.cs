@@ -19,13 +19,38 @@ public sealed class PilotageRepository(JalonDbContext db)
             .OrderByDescending(d => d.Annee).ThenBy(d => d.StructureCode)
             .ToListAsync(ct);
 
-    public async Task EnregistrerAsync(DialogueDeGestion d, CancellationToken ct = default)
+    /// <summary>The version of a stored dialogue (optimistic concurrency: a page sends it back with every change), 0 if none.</summary>
+    public Task<int> VersionAsync(Guid id, CancellationToken ct = default) =>
+        db.Dialogues.AsNoTracking().Where(d => d.Id == id).Select(d => d.Version).FirstOrDefaultAsync(ct);
+
+    public Task EnregistrerAsync(DialogueDeGestion d, CancellationToken ct = default) => EnregistrerAsync(d, null, null, ct);
+
+    /// <summary>
+    /// Saves a dialogue. With <paramref name="versionLue"/> (the version the change was made on), refuses with
+    /// <see cref="ModificationConcurrenteException"/> — nothing written — if it was saved meanwhile; every save moves the
+    /// version and records who (<paramref name="par"/>) and when.
+    /// </summary>
+    public async Task EnregistrerAsync(DialogueDeGestion d, int? versionLue, string? par, CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // First, in the transaction: the row lock that orders concurrent saves, and the check of the version read.
+        var now = DateTime.UtcNow;
+        var moved = versionLue is { } v
+            ? await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Dialogues" SET "Version" = "Version" + 1, "ModifiePar" = {par}, "ModifieLe" = {now} WHERE "Id" = {d.Id} AND "Version" = {v}
+                """, ct)
+            : await db.Database.ExecuteSqlAsync($"""
+                UPDATE "Dialogues" SET "Version" = "Version" + 1, "ModifiePar" = {par}, "ModifieLe" = {now} WHERE "Id" = {d.Id}
+                """, ct);
+        if (moved == 0 && versionLue is not null
+            && await db.Dialogues.AsNoTracking().Where(x => x.Id == d.Id).Select(x => new { x.ModifiePar, x.ModifieLe }).FirstOrDefaultAsync(ct) is { } current)
+        {
+            throw new ModificationConcurrenteException(current.ModifiePar, current.ModifieLe);
+        }
         var e = await Dialogues().AsTracking().FirstOrDefaultAsync(x => x.Id == d.Id, ct);
         if (e is null)
         {
-            e = new DialogueEntity { Id = d.Id, StructureCode = d.Structure, Region = d.Region, Annee = d.Annee };
+            e = new DialogueEntity { Id = d.Id, StructureCode = d.Structure, Region = d.Region, Annee = d.Annee, ModifiePar = par, ModifieLe = now };
             db.Dialogues.Add(e);
         }
         e.Etat = d.Etat;
@@ -125,4 +150,12 @@ public sealed class PilotageRepository(JalonDbContext db)
         e.Id, e.StructureCode, e.Region, e.Numero, e.AnneeDebut, e.AnneeFin, e.DateNotification,
         e.Decisions.Select(x => new DecisionFinancement(x.Annee,
             new MontantsAnnuels(x.SubventionCpo, x.Parrainage, x.FipjAidesDirectes, x.FipjAidesIndirectes), Utc(x.Le), x.Par, x.Motif)));
+}
+
+/// <summary>A save made on a version that is no longer the stored one: who saved it meanwhile (display name) and when (UTC).</summary>
+public sealed class ModificationConcurrenteException(string? par, DateTime? le)
+    : Exception($"Modifié entre-temps par {par ?? "un autre utilisateur"}.")
+{
+    public string? Par { get; } = par;
+    public DateTime? Le { get; } = le;
 }

@@ -8,7 +8,11 @@ public sealed record TimelineItem(DateOnly Date, string Type, string Titre, stri
 /// <summary>The whole journey of a young person as a timeline, newest first.</summary>
 public static class Timeline
 {
-    public static List<TimelineItem> Build(JourneyData d, string baseUrl)
+    /// <param name="diagnosticDetails">
+    /// Whether the reader may see a diagnostic's domains and synthesis (health, housing…): the accompaniment roles only,
+    /// not reception; otherwise the diagnostic shows as a dated interview without its content.
+    /// </param>
+    public static List<TimelineItem> Build(JourneyData d, string baseUrl, bool diagnosticDetails = true)
     {
         var items = new List<TimelineItem>
         {
@@ -16,7 +20,11 @@ public static class Timeline
         };
         foreach (var c in d.Contacts)
         {
-            if (c.Diagnostic)
+            if (c.Diagnostic && !diagnosticDetails)
+            {
+                items.Add(new(c.Date, "Diagnostic", "Entretien de diagnostic approfondi", "Contenu réservé aux conseillers et à la direction", null, null, 1));
+            }
+            else if (c.Diagnostic)
             {
                 var freins = c.DiagnosticDomaines.Where(x => x.Appreciation == Storage.Entities.AppreciationDiagnostic.FreinImportant).Select(x => Libelles.Of(x.Domaine)).ToList();
                 items.Add(new(c.Date, "Diagnostic", "Entretien de diagnostic approfondi",

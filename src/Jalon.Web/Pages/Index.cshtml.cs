@@ -16,7 +16,7 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
     {
         if (User.StructureCode() is not { } code) return;
         StructureNom = await db.Structures.Where(s => s.Code == code).Select(s => s.Nom).FirstOrDefaultAsync();
-        if (User.Is(Policies.DossiersRoles)) JeunesStructure = await db.Jeunes.CountAsync(j => j.StructureCode == code);
+        if (User.Is(Policies.DossiersRoles)) JeunesStructure = await db.Jeunes.CountAsync(j => j.StructureCode == code && j.AnonymiseLe == null);
         if (User.Is(Role.Conseiller))
         {
             var me = User.UserId();

@@ -11,7 +11,11 @@ public static class JalonClaims
     public const string Region = "jalon:region";
     public const string DisplayName = "jalon:nom";
 
-    public static ClaimsPrincipal For(UserEntity user)
+    /// <summary>The token of the server-side session (docs/adr/0004-sessions-serveur.md).</summary>
+    public const string Session = "jalon:session";
+
+    /// <summary>The principal of a session opened by <see cref="Jalon.Storage.Accounts.UserAccounts.OpenSessionAsync"/>.</summary>
+    public static ClaimsPrincipal For(UserEntity user, string sessionToken)
     {
         var claims = new List<Claim>
         {
@@ -19,6 +23,7 @@ public static class JalonClaims
             new(ClaimTypes.Name, user.Login),
             new(ClaimTypes.Role, user.Role.ToString()),
             new(DisplayName, user.DisplayName),
+            new(Session, sessionToken),
         };
         if (user.StructureCode is { } s) claims.Add(new Claim(Structure, s));
         if (user.RegionCode is { } r) claims.Add(new Claim(Region, r));
@@ -29,6 +34,8 @@ public static class JalonClaims
         int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Login(this ClaimsPrincipal user) => user.Identity?.Name ?? "";
+
+    public static string? SessionToken(this ClaimsPrincipal user) => user.FindFirstValue(Session);
 
     public static string NomAffiche(this ClaimsPrincipal user) => user.FindFirstValue(DisplayName) ?? user.Login();
 

@@ -1,5 +1,6 @@
 using Jalon.Domain;
 using Jalon.Storage;
+using Jalon.Storage.Accounts;
 using Jalon.Storage.Entities;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
@@ -8,13 +9,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Jalon.Web.Seed;
 
 /// <summary>
-/// Creates and migrates the database at start-up and, when it holds no account, seeds the demo Mission Locale:
-/// its staff accounts, State and regional accounts, and young people with realistic journeys around today.
-/// Configuration: <c>Jalon:Seed:Demo</c> (default true), <c>Jalon:Seed:Jeunes</c> (young people of the demo structure).
+/// Creates and migrates the database at start-up and, in the demo start only (<see cref="StartMode"/>) and when the database
+/// is empty, marks it as a demo and seeds the demo Mission Locale: its staff accounts, State and regional accounts, and young
+/// people with realistic journeys around today. Configuration: <c>Jalon:Demo</c>, <c>Jalon:Seed:Jeunes</c> (young people of
+/// the demo structure).
 /// </summary>
 public static class DemoSeed
 {
-    public const string Password = "Jalon-demo-2026";
+    public const string Password = Jalon.Domain.Accounts.Credentials.DemoPassword;
     /// <summary>The structures of the hand-made seed (tests); the generated demo uses the generator's codes.</summary>
     public const string Structure = "ML26001";
     public const string AutreStructure = "ML26002";
@@ -43,7 +45,8 @@ public static class DemoSeed
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<JalonDbContext>();
         await JalonDatabase.MigrateAsync(db);
-        if (!configuration.GetValue("Jalon:Seed:Demo", true) || await db.Users.AnyAsync()) return;
+        if (!StartMode.From(configuration).Demo || !await Instance.IsEmptyAsync(db)) return;
+        await Instance.MarkDemoAsync(db);
         var today = Dates.TodayInParis(scope.ServiceProvider.GetService<TimeProvider>());
         var jeunes = configuration.GetValue("Jalon:Seed:Jeunes", 3000);
         var watch = System.Diagnostics.Stopwatch.StartNew();

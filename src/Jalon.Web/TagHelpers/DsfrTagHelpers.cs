@@ -111,6 +111,10 @@ public sealed class DsfrInputTagHelper : DsfrFieldTagHelper
     [HtmlAttributeName("rows")]
     public int Rows { get; set; } = 4;
 
+    /// <summary>The longest text accepted (see <c>Jalon.Domain.TextLimits</c>); the server checks it too.</summary>
+    [HtmlAttributeName("maxlength")]
+    public int? MaxLength { get; set; }
+
     [HtmlAttributeName("class")]
     public string? GroupClass { get; set; }
 
@@ -134,6 +138,7 @@ public sealed class DsfrInputTagHelper : DsfrFieldTagHelper
         if (Max is not null) attrs.Append(CultureInfo.InvariantCulture, $" max=\"{Enc.Encode(Max)}\"");
         if (Pattern is not null) attrs.Append(CultureInfo.InvariantCulture, $" pattern=\"{Enc.Encode(Pattern)}\"");
         if (InputMode is not null) attrs.Append(CultureInfo.InvariantCulture, $" inputmode=\"{Enc.Encode(InputMode)}\"");
+        if (MaxLength is { } maxLength) attrs.Append(CultureInfo.InvariantCulture, $" maxlength=\"{maxLength}\"");
         var value = Type == "password" ? null : Value;
         if (Type == "textarea")
         {

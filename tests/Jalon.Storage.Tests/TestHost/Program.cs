@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Jalon.Domain;
 using Jalon.Storage;
 using Jalon.Storage.Entities;
 using Jalon.Storage.Exchange;
@@ -7,13 +8,17 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 // Helper of the storage tests:
-//   crash-writer FILE.db             commits young people with 50 contacts each, in a loop, printing each committed id
+//   crash-writer PROVIDER CONN       commits young people with 50 contacts each, in a loop, printing each committed id
+//   crash-import PROVIDER CONN       imports one package per new structure, in a loop, printing each structure once committed
+//   crash-dialogue PROVIDER CONN     moves dialogues de gestion through their transitions, printing each saved state
 //   bench FILE.db JEUNES STRUCTURES  imports a synthetic package into a new SQLite file, then loads one structure and everything
 //   load FILE.db [STRUCTURE]         loads an existing SQLite database (or one structure) three times
 //   bench-postgres CONN JEUNES STRUCTURES   the same into a new PostgreSQL database (the one named in CONN is dropped first)
 return args switch
 {
-    ["crash-writer", var path] => CrashWriter(path),
+    ["crash-writer", var provider, var connection] => CrashWriter(Open(provider, connection)),
+    ["crash-import", var provider, var connection] => CrashImport(Open(provider, connection)),
+    ["crash-dialogue", var provider, var connection] => CrashDialogue(Open(provider, connection)),
     ["bench", var path, var jeunes, var structures] => Bench(DatabaseProvider.Sqlite, path, int.Parse(jeunes), int.Parse(structures)),
     ["bench-postgres", var connection, var jeunes, var structures] => Bench(DatabaseProvider.Postgres, connection, int.Parse(jeunes), int.Parse(structures)),
     ["load", var path] => Load(path, null),
@@ -23,13 +28,16 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: crash-writer FILE.db | bench FILE.db JEUNES STRUCTURES | bench-postgres CONN JEUNES STRUCTURES | load FILE.db [STRUCTURE]");
+    Console.Error.WriteLine("usage: crash-writer|crash-import|crash-dialogue PROVIDER CONN | bench FILE.db JEUNES STRUCTURES | bench-postgres CONN JEUNES STRUCTURES | load FILE.db [STRUCTURE]");
     return 64;
 }
 
-static int CrashWriter(string path)
+static Func<JalonDbContext> Open(string provider, string connection) =>
+    () => JalonStorage.CreateContext(JalonStorage.ParseProvider(provider), connection);
+
+static int CrashWriter(Func<JalonDbContext> open)
 {
-    using (var db = JalonStorage.CreateSqliteContext(path))
+    using (var db = open())
     {
         JalonDatabase.Migrate(db);
         db.Structures.Add(new StructureEntity { Code = "CRASH", Nom = "Structure du test d'arrêt brutal", Region = "84" });
@@ -37,7 +45,7 @@ static int CrashWriter(string path)
     }
     for (var n = 1; ; n++)
     {
-        using var db = JalonStorage.CreateSqliteContext(path);
+        using var db = open();
         var id = $"J{n}";
         db.Jeunes.Add(new JeuneEntity
         {
@@ -54,6 +62,56 @@ static int CrashWriter(string path)
         }
         db.SaveChanges(); // one transaction, committed when this returns
         Console.Out.WriteLine(id);
+        Console.Out.Flush();
+    }
+}
+
+static int CrashImport(Func<JalonDbContext> open)
+{
+    using (var db = open()) JalonDatabase.Migrate(db);
+    for (var n = 0; ; n++)
+    {
+        // One transaction per package: a new structure CR{n} with its young people, events and moyens.
+        var package = SamplePackages.Create(structures: 1, jeunesPerStructure: 400, seed: n, structureOffset: n, eventsScale: 2);
+        using (var db = open()) PackageImporter.Import(db, SamplePackages.Renamed(package, $"CR{n:000}"));
+        Console.Out.WriteLine($"CR{n:000}");
+        Console.Out.Flush();
+    }
+}
+
+static int CrashDialogue(Func<JalonDbContext> open)
+{
+    var directeur = new Jalon.Domain.Pilotage.Acteur("Directeur", Jalon.Domain.Role.Directeur, "DLG", "84");
+    var etat = new Jalon.Domain.Pilotage.Acteur("État", Jalon.Domain.Role.AgentEtatRegional, null, "84");
+    using (var db = open())
+    {
+        JalonDatabase.Migrate(db);
+        db.Structures.Add(new StructureEntity { Code = "DLG", Nom = "Structure du test d'arrêt brutal", Region = "84" });
+        db.SaveChanges();
+    }
+    var le = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero);
+    for (var annee = 2000; ; annee++)
+    {
+        var d = Jalon.Domain.Pilotage.DialogueDeGestion.Ouvrir(directeur, "DLG", "84", annee, le);
+        foreach (var etape in Jalon.Domain.Pilotage.Referentiel.Etapes) d.RedigerAnalyse(directeur, etape, new string('a', 2000));
+        Save(d);
+        for (var tour = 0; tour < 3; tour++)
+        {
+            le = le.AddMinutes(1);
+            d.Transmettre(directeur, le);
+            Save(d);
+            le = le.AddMinutes(1);
+            d.Renvoyer(etat, le, "Compléments demandés");
+            Save(d);
+        }
+    }
+
+    void Save(Jalon.Domain.Pilotage.DialogueDeGestion d)
+    {
+        using var db = open();
+        var repo = new Jalon.Storage.Pilotage.PilotageRepository(db);
+        repo.EnregistrerAsync(d, repo.VersionAsync(d.Id).GetAwaiter().GetResult(), "test").GetAwaiter().GetResult();
+        Console.Out.WriteLine($"{d.Annee} {d.Journal.Count}");
         Console.Out.Flush();
     }
 }

@@ -59,6 +59,13 @@ public static class SamplePackages
         }
     }
 
+    /// <summary>The same package with its (single) structure renamed <paramref name="code"/>.</summary>
+    public static JourneyPackage Renamed(JourneyPackage p, string code) => new()
+    {
+        Structures = [p.Structures[0] with { Code = code }], Jeunes = p.Jeunes, Contacts = p.Contacts, Orientations = p.Orientations,
+        Parcours = p.Parcours, Propositions = p.Propositions, Situations = p.Situations, Droits = p.Droits, Parrainages = p.Parrainages, Moyens = p.Moyens,
+    };
+
     /// <summary>
     /// One line per structure, young person and moyens, sorted by key; each young person's events in their
     /// order. Two packages with the same lines hold the same data, whatever the order of their arrays.

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Jalon.Storage.Entities;
+using Jalon.Tests.Shared;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
@@ -13,7 +14,7 @@ namespace Jalon.Web.Tests.Pilotage;
 
 /// <summary>The avenant as a PDF printed by Chromium: the same content as the printable page, the same access rules,
 /// a French message (not a crash) when Chromium is missing.</summary>
-public sealed partial class AvenantPdfTests(JalonWebFactory factory, ITestOutputHelper sortie) : IClassFixture<JalonWebFactory>
+public abstract partial class AvenantPdfTests(JalonWebFactory factory, ITestOutputHelper sortie)
 {
     private const int Annee = 2026;
     private const string Page = "/Pilotage/Avenant?structure=ML26001&annee=2026";
@@ -172,4 +173,11 @@ public sealed partial class AvenantPdfTests(JalonWebFactory factory, ITestOutput
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Espaces();
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory, ITestOutputHelper sortie) : AvenantPdfTests(factory, sortie), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory, ITestOutputHelper sortie) : AvenantPdfTests(factory, sortie), IClassFixture<PostgresWebFactory>;
 }

@@ -8,14 +8,23 @@ using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Indicators.Catalogues;
 using Jalon.Storage.Exchange;
+using Jalon.Tests.Shared;
 using Jalon.Web.Pages.Pilotage.Services;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Jalon.Web.Tests.Pilotage;
 
 /// <summary>The demo with one more catalogue, a file of <c>Jalon:Catalogues:Dossier</c> built from existing criteria.</summary>
-public sealed class JalonWebFactoryAvecCatalogue : JalonWebFactory
+public class JalonWebFactoryAvecCatalogue : JalonWebFactory
 {
+    public JalonWebFactoryAvecCatalogue()
+    {
+    }
+
+    protected JalonWebFactoryAvecCatalogue(Jalon.Storage.DatabaseProvider provider) : base(provider)
+    {
+    }
+
     public const string Grille = """
         {"id":"grille-essai","libelle":"Grille d'essai (fichier)","indicateurs":[
           {"cle":"accueillis","libelle":"Jeunes accueillis pour la première fois","definition":"Critère I2.","nature":"effectif","critere":"I2","ventilations":["femmes","qpv"]},
@@ -30,7 +39,7 @@ public sealed class JalonWebFactoryAvecCatalogue : JalonWebFactory
 
     public string Dossier { get; } = Directory.CreateTempSubdirectory("jalon-catalogues-").FullName;
 
-    protected override void Reglages(IWebHostBuilder builder)
+    protected override void Configure(IWebHostBuilder builder)
     {
         File.WriteAllText(Path.Combine(Dossier, "grille-essai.json"), Grille);
         builder.UseSetting("Jalon:Catalogues:Dossier", Dossier);
@@ -43,12 +52,15 @@ public sealed class JalonWebFactoryAvecCatalogue : JalonWebFactory
     }
 }
 
+/// <summary>The same on PostgreSQL.</summary>
+public sealed class PostgresWebFactoryAvecCatalogue() : JalonWebFactoryAvecCatalogue(Jalon.Storage.DatabaseProvider.Postgres);
+
 /// <summary>
 /// For every catalogue (the embedded cpo-2015 and one read from the configured folder), the dashboard on screen, its
 /// CSV export and <c>./jalon indicateurs --catalogue</c> run on the database's exported package give the same figures,
 /// indicator by indicator, for N and N−1, each written in its unit.
 /// </summary>
-public sealed partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue factory) : IClassFixture<JalonWebFactoryAvecCatalogue>
+public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue factory)
 {
     private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
     private const string Structure = "ML26001";
@@ -174,4 +186,11 @@ public sealed partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue fa
 
     [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
     private static partial Regex Cellule();
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactoryAvecCatalogue factory) : EcranExportsCliTests(factory), IClassFixture<JalonWebFactoryAvecCatalogue>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactoryAvecCatalogue factory) : EcranExportsCliTests(factory), IClassFixture<PostgresWebFactoryAvecCatalogue>;
 }

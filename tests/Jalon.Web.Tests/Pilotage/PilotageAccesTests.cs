@@ -1,9 +1,10 @@
 using System.Net;
+using Jalon.Tests.Shared;
 
 namespace Jalon.Web.Tests.Pilotage;
 
 /// <summary>Every steering page and export against every role (302 = sent to the login page).</summary>
-public sealed class PilotageAccesTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract class PilotageAccesTests(JalonWebFactory factory)
 {
     // Columns: anonymous, accueil, conseiller1, directeur, admin, etat.region, etat.national, arml, region, conseiller.valence, directeur.valence (the hand-made seed's other structure).
     public static readonly string[] Logins = ["", "accueil", "conseiller1", "directeur", "admin", "etat.region", "etat.national", "arml", "region", "conseiller.valence", "directeur.valence"];
@@ -42,8 +43,15 @@ public sealed class PilotageAccesTests(JalonWebFactory factory) : IClassFixture<
     [MemberData(nameof(Cases))]
     public async Task Steering_route_gives_the_expected_status_to_each_role(string route, string login, int expected)
     {
-        var client = login == "anonyme" ? factory.Anonymous() : await factory.SignedIn(login);
+        var client = login == "anonyme" ? factory.Anonymous() : await factory.SharedSession(login);
         var response = await client.GetAsync(route);
         Assert.Equal((HttpStatusCode)expected, response.StatusCode);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : PilotageAccesTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : PilotageAccesTests(factory), IClassFixture<PostgresWebFactory>;
 }

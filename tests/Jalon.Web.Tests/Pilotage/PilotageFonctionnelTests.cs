@@ -5,6 +5,7 @@ using Jalon.Domain;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Storage.Exchange;
+using Jalon.Tests.Shared;
 using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Tests;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jalon.Web.Tests.Pilotage;
 
 /// <summary>The steering pages end to end: figures, secrecy, the dialogue and the ± 10 % rule.</summary>
-public sealed class PilotageFonctionnelTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract class PilotageFonctionnelTests(JalonWebFactory factory)
 {
     private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
     private static string Url(string code) => $"/Pilotage?niveau=structure&code={code}&debut={Annee.Debut:yyyy-MM-dd}&fin={Annee.Fin:yyyy-MM-dd}";
@@ -193,4 +194,11 @@ public sealed class PilotageFonctionnelTests(JalonWebFactory factory) : IClassFi
         Assert.Equal("4321", csv.Single(r => r[2] == "C0.1")[4]);
         Assert.Equal("0,75", csv.Single(r => r[2] == "R12")[4]);
     }
+
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : PilotageFonctionnelTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : PilotageFonctionnelTests(factory), IClassFixture<PostgresWebFactory>;
 }

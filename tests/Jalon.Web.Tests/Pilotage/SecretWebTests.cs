@@ -8,13 +8,14 @@ using Jalon.Domain.Pilotage;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Indicators.Secret;
+using Jalon.Storage;
+using Jalon.Storage.Accounts;
 using Jalon.Storage.Entities;
 using Jalon.Storage.Exchange;
 using Jalon.Storage.Pilotage;
 using Jalon.Tests.Secret;
 using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Security;
-using Microsoft.AspNetCore.Hosting;
 using UglyToad.PdfPig;
 using Xunit.Abstractions;
 
@@ -31,12 +32,11 @@ public sealed class JalonWebFactoryRegions : JalonWebFactory, IAsyncLifetime
 
     public JourneyPackage Package { get; } = RegionsGenerees.Deux();
 
-    protected override void Reglages(IWebHostBuilder builder) => builder.UseSetting("Jalon:Seed:Demo", "false");
-
     public async Task InitializeAsync()
     {
-        using var _ = CreateClient(); // starts the application: the database is created
-        using var db = Db();
+        // The database is filled before the application starts: a database that is not empty is not seeded.
+        using var db = JalonStorage.CreateContext(Provider, ConnectionString);
+        await JalonDatabase.MigrateAsync(db);
         PackageImporter.Import(db, Package, "test");
         foreach (var (login, role, structure, region) in new (string, Role, string?, string?)[]
                  {

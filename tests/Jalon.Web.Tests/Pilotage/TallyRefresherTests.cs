@@ -2,13 +2,14 @@ using Jalon.Domain;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Storage.Exchange;
+using Jalon.Tests.Shared;
 using Jalon.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Jalon.Web.Tests.Pilotage;
 
 /// <summary>The background refresh brings the stored tallies up to date after a write, so the next view reads them.</summary>
-public sealed class TallyRefresherTests(JalonWebFactory factory) : IClassFixture<JalonWebFactory>
+public abstract class TallyRefresherTests(JalonWebFactory factory)
 {
     private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
 
@@ -68,4 +69,10 @@ public sealed class TallyRefresherTests(JalonWebFactory factory) : IClassFixture
         await etat.Html(url);
         Assert.Equal(apres, cache.Decidees); // the view finds them decided
     }
+    /// <summary>On SQLite.</summary>
+    public sealed class OnSqlite(JalonWebFactory factory) : TallyRefresherTests(factory), IClassFixture<JalonWebFactory>;
+
+    /// <summary>On PostgreSQL.</summary>
+    [Postgres]
+    public sealed class OnPostgres(PostgresWebFactory factory) : TallyRefresherTests(factory), IClassFixture<PostgresWebFactory>;
 }

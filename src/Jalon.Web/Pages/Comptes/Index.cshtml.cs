@@ -1,5 +1,7 @@
 using Jalon.Domain;
+using Jalon.Domain.Accounts;
 using Jalon.Storage;
+using Jalon.Storage.Accounts;
 using Jalon.Storage.Entities;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
@@ -12,7 +14,8 @@ namespace Jalon.Web.Pages.Comptes;
 
 /// <summary>
 /// Staff accounts: a directeur manages their structure's chargés d'accueil and conseillers; the administrateur
-/// manages every account. Create, deactivate or reactivate, unlock, set a new password.
+/// manages every account. Create, deactivate or reactivate, unlock, reset a password (a temporary one, to change at the next
+/// login; every session of the account ends), set the e-mail that links a ProConnect identity.
 /// </summary>
 [Authorize(Policy = Policies.Comptes)]
 public sealed class IndexModel(JalonDbContext db) : PageModel
@@ -30,6 +33,7 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
         public string? Structure { get; set; }
         public string? Region { get; set; }
         public string? MotDePasse { get; set; }
+        public string? Courriel { get; set; }
     }
 
     /// <summary>The roles the current user may give.</summary>
@@ -43,15 +47,18 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
     {
         const string p = "Input.";
         var admin = User.Is(Jalon.Domain.Role.Administrateur);
-        var login = Input.Login?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(login) || login.Length > 64 || !login.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_'))
-            ModelState.AddModelError(p + nameof(Input.Login), "Saisissez un identifiant de 1 à 64 caractères : lettres, chiffres, point, tiret ou tiret bas.");
+        var login = Credentials.NormalizeLogin(Input.Login);
+        if (Credentials.LoginProblem(login) is { } badLogin)
+            ModelState.AddModelError(p + nameof(Input.Login), badLogin);
         else if (await db.Users.AnyAsync(u => u.Login == login))
             ModelState.AddModelError(p + nameof(Input.Login), "Cet identifiant est déjà utilisé : choisissez-en un autre.");
         if (string.IsNullOrWhiteSpace(Input.Nom)) ModelState.AddModelError(p + nameof(Input.Nom), "Saisissez le nom et le prénom de la personne.");
+        else if (Input.Nom.Trim().Length > TextLimits.NomUtilisateur) ModelState.AddModelError(p + nameof(Input.Nom), TextLimits.Message("Le nom", TextLimits.NomUtilisateur));
         if (!Enum.TryParse<Role>(Input.Role, out var role) || !RolesPossibles.Any(r => r.Value == Input.Role))
             ModelState.AddModelError(p + nameof(Input.Role), "Choisissez un rôle de la liste.");
-        if (Passwords.Weakness(Input.MotDePasse) is { } weak) ModelState.AddModelError(p + nameof(Input.MotDePasse), weak);
+        if (Credentials.PasswordProblem(Input.MotDePasse, login) is { } weak) ModelState.AddModelError(p + nameof(Input.MotDePasse), weak);
+        var email = NormalizeEmail(Input.Courriel);
+        if (email is not null && EmailProblem(email) is { } badEmail) ModelState.AddModelError(p + nameof(Input.Courriel), badEmail);
         var structure = admin ? (string.IsNullOrWhiteSpace(Input.Structure) ? null : Input.Structure.Trim()) : User.StructureCode();
         if (ModelState.IsValid)
         {
@@ -70,23 +77,53 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
         {
             Login = login!, DisplayName = Input.Nom!.Trim(), Role = role, StructureCode = structure,
             RegionCode = role.IsRegional() ? Input.Region!.Trim() : null,
-            PasswordHash = "",
+            PasswordHash = "", Email = email,
         };
-        user.PasswordHash = Passwords.Hash(user, Input.MotDePasse!);
+        // Chosen by someone else: to be changed at the first login.
+        UserAccounts.SetPassword(user, Input.MotDePasse!, mustChange: true);
         db.Users.Add(user);
         Audit.Add(db, User, AuditAction.Creation, "compte", structure, null, $"compte {login} ({role.Libelle()})");
         await db.SaveChangesAsync();
-        TempData["Succes"] = $"Le compte « {login} » a été créé.";
+        TempData["Succes"] = $"Le compte « {login} » a été créé. Son mot de passe initial sera à changer à la première connexion.";
         return RedirectToPage();
     }
 
-    public Task<IActionResult> OnPostDesactiverAsync(int userId) => ChangeAsync(userId, u => u.Active = false, "désactivation");
+    public Task<IActionResult> OnPostDesactiverAsync(int userId) => ChangeAsync(userId, u => u.Active = false, "désactivation", revokeSessions: true);
 
     public Task<IActionResult> OnPostActiverAsync(int userId) => ChangeAsync(userId, u => u.Active = true, "réactivation");
 
     public Task<IActionResult> OnPostDeverrouillerAsync(int userId) => ChangeAsync(userId, u => { u.LockedUntil = null; u.FailedLogins = 0; }, "déverrouillage");
 
-    private async Task<IActionResult> ChangeAsync(int userId, Action<UserEntity> change, string what)
+    /// <summary>
+    /// Resets a password: a temporary one, shown once to the person who reset it, to be changed at the next login; the account
+    /// is unlocked and every one of its sessions ends.
+    /// </summary>
+    public async Task<IActionResult> OnPostReinitialiserAsync(int userId)
+    {
+        var temporary = UserAccounts.TemporaryPassword();
+        var result = await ChangeAsync(userId, u => UserAccounts.SetPassword(u, temporary, mustChange: true), "réinitialisation du mot de passe", revokeSessions: true);
+        if (result is RedirectToPageResult && TempData.Peek("Succes") is string)
+            TempData["Succes"] = $"{TempData["Succes"]} Mot de passe provisoire, à transmettre à la personne (il ne sera plus affiché) : {temporary}";
+        return result;
+    }
+
+    /// <summary>Sets or clears the professional e-mail that links a ProConnect identity to the account.</summary>
+    public async Task<IActionResult> OnPostCourrielAsync(int userId, string? courriel)
+    {
+        var email = NormalizeEmail(courriel);
+        if (email is not null && EmailProblem(email) is { } bad)
+        {
+            TempData["Avertissement"] = bad;
+            return RedirectToPage();
+        }
+        return await ChangeAsync(userId, u =>
+        {
+            if (u.Email != email) u.ProConnectSubject = null; // a new address links a new identity
+            u.Email = email;
+        }, email is null ? "retrait de l'adresse ProConnect" : $"adresse ProConnect {email}");
+    }
+
+    private async Task<IActionResult> ChangeAsync(int userId, Action<UserEntity> change, string what, bool revokeSessions = false)
     {
         var user = await Manageable().FirstOrDefaultAsync(u => u.Id == userId);
         if (user is null) return NotFound();
@@ -94,9 +131,17 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
         change(user);
         Audit.Add(db, User, AuditAction.Modification, "compte", user.StructureCode, null, $"{what} du compte {user.Login}");
         await db.SaveChangesAsync();
-        TempData["Succes"] = $"Compte « {user.Login} » : {what} enregistrée.";
+        if (revokeSessions) await UserAccounts.RevokeSessionsAsync(db, user.Id);
+        TempData["Succes"] = $"Compte « {user.Login} » modifié : {what}.";
         return RedirectToPage();
     }
+
+    private static string? NormalizeEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    private static string? EmailProblem(string email) =>
+        email.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)
+            ? "Saisissez une adresse électronique professionnelle valide (par exemple prenom.nom@mission-locale.fr)."
+            : null;
 
     /// <summary>The accounts the current user manages.</summary>
     private IQueryable<UserEntity> Manageable() =>

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Jalon.Domain;
 using Jalon.Exchange;
 using Jalon.Storage;
+using Jalon.Storage.Backups;
 using Jalon.Storage.Entities;
 using Jalon.Storage.Exchange;
 using Jalon.Storage.Indicators;
@@ -18,25 +19,36 @@ namespace Jalon.Web.Pages.Echanges;
 /// <summary>
 /// Import (all or nothing: every error listed as file:line: column: message) and export of packages of the
 /// exchange format, as zip files. A directeur imports and exports their structure only; the administrateur any.
-/// Comments and identities never leave: the format does not carry them.
+/// An import is first shown as a preview (added, changed, removed per structure, docs/adr/0005-reimport-fusion.md)
+/// and written only once confirmed, after an automatic backup of the database. Comments and identities never leave:
+/// the format does not carry them.
 /// </summary>
 [Authorize(Policy = Policies.Echanges)]
-public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger, TimeProvider clock) : PageModel
+public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger, TimeProvider clock, IConfiguration configuration, IWebHostEnvironment environment)
+    : PageModel
 {
     public const int MaxShown = 500;
 
     [BindProperty] public IFormFile? Paquet { get; set; }
     [BindProperty] public string? StructureExport { get; set; }
 
+    /// <summary>The pending import being previewed (a random token naming the deposited zip).</summary>
+    [BindProperty] public string? Jeton { get; set; }
+
     public List<string> Erreurs { get; private set; } = [];
     public int ErreursTotal { get; private set; }
     public List<string> Anomalies { get; private set; } = [];
     public int AnomaliesTotal { get; private set; }
+    public ImportPlan? Apercu { get; private set; }
+    public string? NomPaquet { get; private set; }
+    public string? AvertissementApercu { get; private set; }
     public ImportResult? Resultat { get; private set; }
+    public string? Sauvegarde { get; private set; }
     public List<(string Value, string Label)> Structures { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    /// <summary>Step 1: the package is checked and previewed; nothing is written.</summary>
     public async Task<IActionResult> OnPostImportAsync()
     {
         await LoadAsync();
@@ -50,15 +62,87 @@ public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger, Ti
             ModelState.AddModelError(nameof(Paquet), "Le fichier doit être une archive zip (extension .zip).");
             return Page();
         }
-        ReadResult result;
-        // A private temporary copy: the upload stream does not seek like a file, which the zip reader needs.
-        var copy = Path.Combine(Path.GetTempPath(), $"jalon-import-{Guid.NewGuid():N}.zip");
-        await using (var file = new FileStream(copy, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose))
-        {
+        var pending = Attente();
+        pending.Purge(TimeSpan.FromHours(2));
+        var jeton = Guid.NewGuid().ToString("N");
+        var path = pending.Path(User.UserId(), jeton);
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             await Paquet.CopyToAsync(file);
-            file.Position = 0;
-            result = PackageReader.ReadZip(file);
+        var package = Read(path);
+        if (package is null)
+        {
+            System.IO.File.Delete(path);
+            return Page();
         }
+        Apercu = PackageImporter.Plan(db, package);
+        pending.Save(User.UserId(), jeton, new PendingImport(Paquet.FileName, Apercu.Revisions));
+        Jeton = jeton;
+        NomPaquet = Paquet.FileName;
+        return Page();
+    }
+
+    /// <summary>Step 2: the previewed package is imported, after an automatic backup.</summary>
+    public async Task<IActionResult> OnPostConfirmerAsync()
+    {
+        await LoadAsync();
+        var pending = Attente();
+        if (string.IsNullOrEmpty(Jeton) || !Jeton.All(char.IsAsciiHexDigit) || pending.Load(User.UserId(), Jeton) is not { } waiting)
+        {
+            ModelState.AddModelError(nameof(Paquet), "Cet aperçu n'est plus disponible (il expire au bout de deux heures) : déposez à nouveau le paquet.");
+            return Page();
+        }
+        var path = pending.Path(User.UserId(), Jeton);
+        var package = Read(path);
+        if (package is null)
+        {
+            pending.Delete(User.UserId(), Jeton);
+            return Page();
+        }
+        var plan = PackageImporter.Plan(db, package);
+        NomPaquet = waiting.Nom;
+        if (!plan.Revisions.OrderBy(x => x.Key).SequenceEqual(waiting.Revisions.OrderBy(x => x.Key)))
+        {
+            // The structures changed since the preview (someone saved, another import): show what the import would do now.
+            pending.Save(User.UserId(), Jeton, waiting with { Revisions = plan.Revisions });
+            Apercu = plan;
+            AvertissementApercu = "Les données ont changé depuis l'aperçu : voici ce que l'import ferait maintenant. Vérifiez-le puis confirmez.";
+            return Page();
+        }
+        if (plan.Structures.Any(s => !s.Nouvelle && s.Change))
+        {
+            try
+            {
+                Sauvegarde = DatabaseBackup.Snapshot(db, Sauvegardes.Dossier(configuration, environment, db), "avant-import", userLogin: User.Login()).File;
+            }
+            catch (SauvegardeException e)
+            {
+                logger.LogError(e, "Sauvegarde automatique avant l'import impossible");
+                ModelState.AddModelError(nameof(Paquet), $"La sauvegarde automatique a échoué ({e.Message}) : rien n'a été importé.");
+                Jeton = null;
+                return Page();
+            }
+        }
+        Resultat = PackageImporter.Import(db, package, User.Login(), User.UserId());
+        pending.Delete(User.UserId(), Jeton);
+        Jeton = null;
+        // The dashboards of the imported structures are ready at once (their tallies, stale since the import).
+        new IndicatorStore(db).RefreshAfterImport(IndicateursPilotage.Catalogue, package, Dates.TodayInParis(clock));
+        return Page();
+    }
+
+    public IActionResult OnPostAnnuler()
+    {
+        if (!string.IsNullOrEmpty(Jeton) && Jeton.All(char.IsAsciiHexDigit)) Attente().Delete(User.UserId(), Jeton);
+        TempData["Succes"] = "Import annulé : rien n'a été écrit.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Reads and checks a deposited zip (errors, anomalies, structures of the user); null when it cannot be imported.</summary>
+    private JourneyPackage? Read(string path)
+    {
+        ReadResult result;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+            result = PackageReader.ReadZip(file);
         ErreursTotal = result.ErrorCount;
         Erreurs = result.Errors.Take(MaxShown).Select(e => e.ToString()).ToList();
         AnomaliesTotal = result.AnomalyCount;
@@ -66,24 +150,24 @@ public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger, Ti
         if (!result.IsValid || result.Package is null)
         {
             ModelState.AddModelError(nameof(Paquet), $"Le paquet contient {ErreursTotal} erreur(s) : rien n'a été importé. Corrigez-les puis recommencez.");
-            return Page();
+            return null;
         }
         if (User.StructureCode() is { } own && result.Package.Structures.Any(s => s.Code != own))
         {
             ModelState.AddModelError(nameof(Paquet), $"Le paquet contient d'autres structures que la vôtre ({own}) : rien n'a été importé.");
-            return Page();
+            return null;
         }
-        Resultat = PackageImporter.Import(db, result.Package, User.Login(), User.UserId());
-        // The dashboards of the imported structures are ready at once (their tallies, stale since the import).
-        new IndicatorStore(db).RefreshAfterImport(IndicateursPilotage.Catalogue, result.Package, Dates.TodayInParis(clock));
-        return Page();
+        return result.Package;
     }
+
+    private ImportsEnAttente Attente() =>
+        new(configuration["Jalon:Import:Attente"] is { Length: > 0 } dir ? dir : Path.Combine(Path.GetTempPath(), "jalon-imports"));
 
     public async Task<IActionResult> OnPostExportAsync()
     {
         var structure = User.StructureCode() ?? (string.IsNullOrEmpty(StructureExport) ? null : StructureExport);
         if (structure is not null && !await db.Structures.AnyAsync(s => s.Code == structure)) return NotFound();
-        var package = PackageLoader.Load(db, structure);
+        var package = PackageLoader.Load(db, structure, withIds: true);
         var dir = Directory.CreateTempSubdirectory("jalon-export-");
         try
         {

@@ -27,11 +27,17 @@ public sealed class DiagnosticModel(JalonDbContext db, TimeProvider clock) : Pag
     public string BaseUrl { get; private set; } = "";
     public long? ContactId { get; private set; }
 
+    /// <summary>Set when the diagnostic was saved meanwhile by someone else (the form is shown again).</summary>
+    public string? Conflit { get; private set; }
+
     public sealed class DiagnosticInput
     {
         public DateOnly? Date { get; set; }
         public string? Commentaire { get; set; }
         public List<DomaineInput> Domaines { get; set; } = [];
+
+        /// <summary>The version of the contact when the form was opened (optimistic concurrency).</summary>
+        public int Version { get; set; }
     }
 
     public sealed class DomaineInput
@@ -52,6 +58,7 @@ public sealed class DiagnosticModel(JalonDbContext db, TimeProvider clock) : Pag
             if (contact is null) return NotFound();
             Input.Date = contact.Date;
             Input.Commentaire = contact.Commentaire;
+            Input.Version = contact.Version;
             foreach (var d in contact.DiagnosticDomaines)
                 Input.Domaines[(int)d.Domaine] = new DomaineInput { Appreciation = d.Appreciation.ToString(), Note = d.Note };
             Audit.Add(db, User, AuditAction.Lecture, "diagnostic", jeune.StructureCode, jeune.JeuneId, $"ouverture (diagnostic n° {cid})");
@@ -73,9 +80,11 @@ public sealed class DiagnosticModel(JalonDbContext db, TimeProvider clock) : Pag
         {
             if (!Enum.TryParse<AppreciationDiagnostic>(Input.Domaines[i].Appreciation, out _))
                 ModelState.AddModelError($"Input.Domaines[{i}].Appreciation", $"Choisissez une appréciation pour le domaine « {Libelles.Of(Domaines[i])} ».");
-            if (Input.Domaines[i].Note is { Length: > 2000 })
-                ModelState.AddModelError($"Input.Domaines[{i}].Note", "La note ne doit pas dépasser 2 000 caractères.");
+            if (TextLimits.Normaliser(Input.Domaines[i].Note) is { Length: > TextLimits.NoteDiagnostic })
+                ModelState.AddModelError($"Input.Domaines[{i}].Note", TextLimits.Message("Les observations", TextLimits.NoteDiagnostic));
         }
+        if (TextLimits.Normaliser(Input.Commentaire) is { Length: > TextLimits.Commentaire })
+            ModelState.AddModelError("Input.Commentaire", TextLimits.Message("La synthèse", TextLimits.Commentaire));
         if (!ModelState.IsValid) return Page();
 
         var before = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, jeune));
@@ -83,17 +92,19 @@ public sealed class DiagnosticModel(JalonDbContext db, TimeProvider clock) : Pag
         if (contactId is { } cid)
         {
             contact = await Find(jeune, cid).FirstOrDefaultAsync();
-            if (contact is null) return NotFound();
+            if (contact is null) return await ConflictAsync(jeune, "Ce diagnostic a été supprimé");
+            // The domains hang on the contact: its version guards the whole diagnostic.
+            db.ExpectVersion(contact, Input.Version);
         }
         else
         {
-            contact = new ContactEntity { StructureCode = jeune.StructureCode, JeuneId = jeune.JeuneId, AuteurId = User.UserId() };
+            contact = new ContactEntity { Origine = OrigineEvenement.Saisie, StructureCode = jeune.StructureCode, JeuneId = jeune.JeuneId, AuteurId = User.UserId() };
             db.Contacts.Add(contact);
         }
         contact.Date = Input.Date!.Value;
         contact.Mode = ModeContact.Entretien;
         contact.Diagnostic = true;
-        contact.Commentaire = string.IsNullOrWhiteSpace(Input.Commentaire) ? null : Input.Commentaire.Trim();
+        contact.Commentaire = TextLimits.Normaliser(Input.Commentaire);
         for (var i = 0; i < Domaines.Length; i++)
         {
             var existing = contact.DiagnosticDomaines.FirstOrDefault(d => d.Domaine == Domaines[i]);
@@ -103,14 +114,37 @@ public sealed class DiagnosticModel(JalonDbContext db, TimeProvider clock) : Pag
                 contact.DiagnosticDomaines.Add(existing);
             }
             existing.Appreciation = Enum.Parse<AppreciationDiagnostic>(Input.Domaines[i].Appreciation!);
-            existing.Note = string.IsNullOrWhiteSpace(Input.Domaines[i].Note) ? null : Input.Domaines[i].Note!.Trim();
+            existing.Note = TextLimits.Normaliser(Input.Domaines[i].Note);
         }
         Audit.Add(db, User, contactId is null ? AuditAction.Creation : AuditAction.Modification, "diagnostic", jeune.StructureCode, jeune.JeuneId, "entretien de diagnostic approfondi");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(jeune, "Ce diagnostic");
+        }
         TempData["Succes"] = "L'entretien de diagnostic a été enregistré.";
         var added = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, jeune)).Except(before).ToList();
         if (added.Count > 0) TempData["Avertissement"] = string.Join('\n', added);
         return Redirect(BaseUrl);
+    }
+
+    /// <summary>A stale save: the form again with what was typed, who changed the diagnostic and when, its current version.</summary>
+    private async Task<IActionResult> ConflictAsync(JeuneEntity jeune, string quoi)
+    {
+        Conflit = await Concurrence.MessageAsync(db, jeune.StructureCode, jeune.JeuneId, quoi);
+        if (ContactId is { } id && await Find(jeune, id).AsNoTracking().FirstOrDefaultAsync() is { } current)
+        {
+            Input.Version = current.Version;
+            ModelState.Remove("Input.Version");
+        }
+        else
+        {
+            ContactId = null; // removed meanwhile: saving again records a new diagnostic
+        }
+        return Page();
     }
 
     private IQueryable<ContactEntity> Find(JeuneEntity j, long contactId) =>

@@ -35,7 +35,7 @@ public sealed class DossierModel(JalonDbContext db, TimeProvider clock) : PageMo
         BaseUrl = "/Jeunes/" + Uri.EscapeDataString(jeune.JeuneId);
         Alerts = PortfolioAlerts.For(Data.Journey(), Today);
         Anomalies = JourneyRules.Anomalies(Data);
-        Items = Timeline.Build(Data, BaseUrl);
+        Items = Timeline.Build(Data, BaseUrl, diagnosticDetails: PeutAccompagner);
         CommuneNom = Communes.Nom(jeune.Commune);
         if (jeune.ConseillerId is { } c) Conseiller = await db.Users.Where(u => u.Id == c).Select(u => u.DisplayName).FirstOrDefaultAsync();
         Audit.Add(db, User, AuditAction.Lecture, "jeune", jeune.StructureCode, jeune.JeuneId, "consultation du dossier");

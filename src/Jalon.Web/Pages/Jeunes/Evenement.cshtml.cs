@@ -29,6 +29,9 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
     public string BaseUrl { get; private set; } = "";
     public bool PeutDiagnostiquer => User.Is(Policies.AccompagnementRoles);
 
+    /// <summary>Set when the event was saved or removed meanwhile by someone else (the form is shown again).</summary>
+    public string? Conflit { get; private set; }
+
     public sealed class EvenementInput
     {
         public DateOnly? Date { get; set; }
@@ -45,6 +48,9 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         public string? TypeSituation { get; set; }
         public int? DureePrevueJours { get; set; }
         public string? Domaine { get; set; }
+
+        /// <summary>The version of the event when the form was opened (optimistic concurrency).</summary>
+        public int Version { get; set; }
     }
 
     public string Titre => (Type, EventId is null) switch
@@ -77,9 +83,9 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
             if (type == "contact") Input.Mode = nameof(ModeContact.Entretien);
             if (type == "parcours") Input.Neet = true;
         }
-        else if (!await LoadAsync(jeune!, eventId.Value))
+        else if (await LoadAsync(jeune!, eventId.Value) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
         return Page();
     }
@@ -93,13 +99,24 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
 
         var before = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, jeune!));
         JeuneEventEntity? entity = eventId is { } e ? await FindAsync(jeune!, e) : null;
-        if (eventId is not null && entity is null) return NotFound();
+        if (eventId is not null && entity is null)
+            return await ConflictAsync(jeune!, "Cet événement a été supprimé");
+        // A diagnostic's synthesis and domains are for the accompaniment roles only.
+        if (entity is ContactEntity { Diagnostic: true } && !PeutDiagnostiquer) return Forbid();
         var creating = entity is null;
         entity ??= Create(jeune!);
+        if (!creating) db.ExpectVersion(entity, Input.Version);
         Apply(entity);
         if (creating) db.Add(entity);
         Audit.Add(db, User, creating ? AuditAction.Creation : AuditAction.Modification, Type, jeune!.StructureCode, jeune.JeuneId, Titre);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(jeune, "Cet événement");
+        }
 
         TempData["Succes"] = creating ? "L'événement a été enregistré." : "Les modifications ont été enregistrées.";
         var added = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, jeune)).Except(before).ToList();
@@ -113,13 +130,42 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         if (denied is not null) return denied;
         var entity = await FindAsync(jeune!, eventId);
         if (entity is null) return NotFound();
+        if (entity is ContactEntity { Diagnostic: true } && !PeutDiagnostiquer) return Forbid();
+        db.ExpectVersion(entity, Input.Version);
         if (entity is ContactEntity c)
             db.DiagnosticDomaines.RemoveRange(db.DiagnosticDomaines.Where(d => d.StructureCode == c.StructureCode && d.ContactId == c.Id));
         db.Remove(entity);
         Audit.Add(db, User, AuditAction.Suppression, Type, jeune!.StructureCode, jeune.JeuneId, $"suppression ({Type} n° {eventId})");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(jeune, "Cet événement");
+        }
         TempData["Succes"] = "L'événement a été supprimé.";
         return Redirect(BaseUrl);
+    }
+
+    /// <summary>
+    /// A stale save or removal: the form again with what was typed, the message of who changed the event and when, and
+    /// the event's current version (saving again overwrites deliberately).
+    /// </summary>
+    private async Task<IActionResult> ConflictAsync(JeuneEntity jeune, string quoi)
+    {
+        Conflit = await Concurrence.MessageAsync(db, jeune.StructureCode, jeune.JeuneId, quoi);
+        if (EventId is { } id && await FindAsync(jeune, id) is { } current)
+        {
+            Input.Version = current.Version;
+            ModelState.Remove("Input.Version");
+        }
+        else
+        {
+            // Removed meanwhile: saving again records it as a new event.
+            EventId = null;
+        }
+        return Page();
     }
 
     /// <summary>Checks the type, the role for that type and the structure of the file.</summary>
@@ -166,7 +212,7 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
                 RequireEnum<ModeContact>(Input.Mode, nameof(Input.Mode), "Choisissez le mode du contact.");
                 if (Input.Diagnostic && !PeutDiagnostiquer) ModelState.AddModelError(p + nameof(Input.Diagnostic), "Seuls les conseillers enregistrent un entretien de diagnostic.");
                 else if (Input.Diagnostic && Input.Mode != nameof(ModeContact.Entretien)) ModelState.AddModelError(p + nameof(Input.Diagnostic), JourneyRules.DiagnosticSansEntretien);
-                if (Input.Commentaire is { Length: > 2000 }) ModelState.AddModelError(p + nameof(Input.Commentaire), "Le commentaire ne doit pas dépasser 2 000 caractères.");
+                if (TextLimits.Normaliser(Input.Commentaire) is { Length: > TextLimits.Commentaire }) ModelState.AddModelError(p + nameof(Input.Commentaire), TextLimits.Message("Le commentaire", TextLimits.Commentaire));
                 break;
             case "orientation":
                 RequireEnum<Operateur>(Input.Operateur, nameof(Input.Operateur), "Choisissez l'opérateur vers lequel le jeune est orienté.");
@@ -196,13 +242,13 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
 
     private JeuneEventEntity Create(JeuneEntity j) => Type switch
     {
-        "contact" => new ContactEntity { StructureCode = j.StructureCode, JeuneId = j.JeuneId, AuteurId = User.UserId() },
-        "orientation" => new OrientationEntity { StructureCode = j.StructureCode, JeuneId = j.JeuneId },
-        "parcours" => new ParcoursEntity { StructureCode = j.StructureCode, JeuneId = j.JeuneId },
-        "proposition" => new PropositionEntity { StructureCode = j.StructureCode, JeuneId = j.JeuneId },
-        "situation" => new SituationEntity { StructureCode = j.StructureCode, JeuneId = j.JeuneId },
-        "droit" => new DroitEntity { StructureCode = j.StructureCode, JeuneId = j.JeuneId },
-        _ => new ParrainageEntity { StructureCode = j.StructureCode, JeuneId = j.JeuneId },
+        "contact" => new ContactEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId, AuteurId = User.UserId() },
+        "orientation" => new OrientationEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
+        "parcours" => new ParcoursEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
+        "proposition" => new PropositionEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
+        "situation" => new SituationEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
+        "droit" => new DroitEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
+        _ => new ParrainageEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
     };
 
     private void Apply(JeuneEventEntity entity)
@@ -213,7 +259,7 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
                 c.Date = Input.Date!.Value;
                 c.Mode = Enum.Parse<ModeContact>(Input.Mode!);
                 if (PeutDiagnostiquer) c.Diagnostic = Input.Diagnostic;
-                c.Commentaire = string.IsNullOrWhiteSpace(Input.Commentaire) ? null : Input.Commentaire.Trim();
+                c.Commentaire = TextLimits.Normaliser(Input.Commentaire);
                 break;
             case OrientationEntity o:
                 o.Date = Input.Date!.Value;
@@ -263,12 +309,15 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         };
     }
 
-    private async Task<bool> LoadAsync(JeuneEntity j, long eventId)
+    /// <summary>Fills the form with the event; null when shown, else the refusal (not found, or a diagnostic for reception).</summary>
+    private async Task<IActionResult?> LoadAsync(JeuneEntity j, long eventId)
     {
         var e = await FindAsync(j, eventId);
+        if (e is null) return NotFound();
+        if (e is ContactEntity { Diagnostic: true } && !PeutDiagnostiquer) return Forbid();
+        Input.Version = e.Version;
         switch (e)
         {
-            case null: return false;
             case ContactEntity c: Input.Date = c.Date; Input.Mode = c.Mode.ToString(); Input.Diagnostic = c.Diagnostic; Input.Commentaire = c.Commentaire; break;
             case OrientationEntity o: Input.Date = o.Date; Input.Operateur = o.Operateur.ToString(); break;
             case ParcoursEntity p: Input.Dispositif = p.Dispositif.ToString(); Input.Debut = p.Debut; Input.Fin = p.Fin; Input.MotifFin = p.MotifFin?.ToString(); Input.Neet = p.Neet; break;
@@ -279,6 +328,6 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         }
         Audit.Add(db, User, AuditAction.Lecture, Type, j.StructureCode, j.JeuneId, $"ouverture ({Type} n° {eventId})");
         await db.SaveChangesAsync();
-        return true;
+        return null;
     }
 }

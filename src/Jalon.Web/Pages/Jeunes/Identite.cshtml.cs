@@ -7,6 +7,7 @@ using Jalon.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Web.Pages.Jeunes;
 
@@ -21,6 +22,9 @@ public sealed class IdentiteModel(JalonDbContext db, TimeProvider clock) : PageM
     public IReadOnlyList<(string Code, string Nom)> CommunesProposees { get; private set; } = [];
     public string NomComplet { get; private set; } = "";
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Set when the file was saved meanwhile by someone else (the form is shown again).</summary>
+    public string? Conflit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
@@ -44,9 +48,24 @@ public sealed class IdentiteModel(JalonDbContext db, TimeProvider clock) : PageM
             return Page();
         }
         var before = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, jeune));
+        db.ExpectVersion(jeune, Input.Version);
         Input.ApplyTo(jeune);
         Audit.Add(db, User, AuditAction.Modification, "jeune", jeune.StructureCode, jeune.JeuneId, "identité et situation");
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved meanwhile by someone else: say who and when, show the form again with what was typed.
+            Conflit = await Concurrence.MessageAsync(db, jeune.StructureCode, jeune.JeuneId);
+            var current = await JeuneAccess.FindAsync(db, User, id);
+            if (current is null) return NotFound();
+            Input.Version = current.Version;
+            ModelState.Remove("Input.Version");
+            await LoadAsync(current);
+            return Page();
+        }
         TempData["Succes"] = "L'identité et la situation ont été enregistrées.";
         var added = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, jeune)).Except(before).ToList();
         if (added.Count > 0) TempData["Avertissement"] = string.Join('\n', added);

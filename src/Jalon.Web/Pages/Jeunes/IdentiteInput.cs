@@ -23,11 +23,14 @@ public sealed partial class IdentiteInput
     public string? Telephone { get; set; }
     public string? Email { get; set; }
 
+    /// <summary>The version of the file when the form was opened (optimistic concurrency).</summary>
+    public int Version { get; set; }
+
     public static IdentiteInput From(JeuneEntity j) => new()
     {
         Nom = j.Nom, Prenom = j.Prenom, Naissance = j.Naissance, Sexe = j.Sexe.ToString(), Niveau = j.Niveau.ToString(),
         Diplome = j.Diplome, Commune = j.Commune, Qpv = j.Qpv, Zrr = j.Zrr, PremierAccueil = j.PremierAccueil,
-        ConseillerId = j.ConseillerId, Telephone = j.Telephone, Email = j.Email,
+        ConseillerId = j.ConseillerId, Telephone = j.Telephone, Email = j.Email, Version = j.Version,
     };
 
     /// <summary>Checks the fields (French messages at each field); true when they can be saved.</summary>
@@ -35,9 +38,10 @@ public sealed partial class IdentiteInput
     {
         const string p = "Input.";
         if (string.IsNullOrWhiteSpace(Nom)) state.AddModelError(p + nameof(Nom), "Saisissez le nom de famille.");
-        else if (Nom.Length > 100) state.AddModelError(p + nameof(Nom), "Le nom ne doit pas dépasser 100 caractères.");
+        else if (Nom.Trim().Length > TextLimits.Nom) state.AddModelError(p + nameof(Nom), TextLimits.Message("Le nom", TextLimits.Nom));
         if (string.IsNullOrWhiteSpace(Prenom)) state.AddModelError(p + nameof(Prenom), "Saisissez le prénom.");
-        else if (Prenom.Length > 100) state.AddModelError(p + nameof(Prenom), "Le prénom ne doit pas dépasser 100 caractères.");
+        else if (Prenom.Trim().Length > TextLimits.Nom) state.AddModelError(p + nameof(Prenom), TextLimits.Message("Le prénom", TextLimits.Nom));
+        if (Telephone is { } tel && tel.Trim().Length > TextLimits.Telephone) state.AddModelError(p + nameof(Telephone), TextLimits.Message("Le téléphone", TextLimits.Telephone));
         if (Naissance is null) { if (!state.ContainsKey(p + nameof(Naissance)) || state[p + nameof(Naissance)]!.Errors.Count == 0) state.AddModelError(p + nameof(Naissance), "Saisissez la date de naissance, au format jj/mm/aaaa."); }
         else if (Naissance > today) state.AddModelError(p + nameof(Naissance), "La date de naissance ne peut pas être dans le futur.");
         else if (Naissance < today.AddYears(-100)) state.AddModelError(p + nameof(Naissance), "La date de naissance est trop ancienne : vérifiez l'année.");
@@ -57,6 +61,7 @@ public sealed partial class IdentiteInput
         else if (Naissance is { } n && PremierAccueil < n) state.AddModelError(p + nameof(PremierAccueil), "Le premier accueil ne peut pas précéder la naissance.");
         if (ConseillerId is { } c && !conseillers.Contains(c)) state.AddModelError(p + nameof(ConseillerId), "Choisissez un conseiller de la structure.");
         if (!string.IsNullOrWhiteSpace(Email) && !Email.Contains('@', StringComparison.Ordinal)) state.AddModelError(p + nameof(Email), "Saisissez une adresse électronique valide, par exemple nom@exemple.fr.");
+        else if (Email is { } mail && mail.Trim().Length > TextLimits.Email) state.AddModelError(p + nameof(Email), TextLimits.Message("L'adresse électronique", TextLimits.Email));
         return state.IsValid;
     }
 

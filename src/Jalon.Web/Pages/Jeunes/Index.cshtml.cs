@@ -33,7 +33,8 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         var structure = User.StructureCode()!;
-        var query = db.Jeunes.AsNoTracking().Where(j => j.StructureCode == structure);
+        // Anonymised files (retention, erasure) are statistical records only: never listed.
+        var query = db.Jeunes.AsNoTracking().Where(j => j.StructureCode == structure && j.AnonymiseLe == null);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var text = Q.Trim();

@@ -8,7 +8,7 @@ namespace Jalon.Web.Pages.Jeunes;
 
 /// <summary>
 /// The resource check of every file page: a young person is found only within the user's own structure.
-/// A file of another structure is "not found" (404), never revealed.
+/// A file of another structure is "not found" (404), never revealed; so is an anonymised file (a statistical record).
 /// </summary>
 public static class JeuneAccess
 {
@@ -17,6 +17,6 @@ public static class JeuneAccess
         var structure = user.StructureCode();
         if (structure is null || string.IsNullOrEmpty(id) || !user.Is(Policies.DossiersRoles)) return Task.FromResult<JeuneEntity?>(null);
         var query = tracking ? db.Jeunes : db.Jeunes.AsNoTracking();
-        return query.FirstOrDefaultAsync(j => j.StructureCode == structure && j.JeuneId == id);
+        return query.FirstOrDefaultAsync(j => j.StructureCode == structure && j.JeuneId == id && j.AnonymiseLe == null);
     }
 }

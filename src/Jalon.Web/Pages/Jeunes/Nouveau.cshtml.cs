@@ -37,7 +37,7 @@ public sealed class NouveauModel(JalonDbContext db, TimeProvider clock) : PageMo
             await LoadListsAsync();
             return Page();
         }
-        var jeune = new JeuneEntity { StructureCode = structure, JeuneId = await NextIdAsync(structure) };
+        var jeune = new JeuneEntity { StructureCode = structure, JeuneId = await JeuneIds.NextAsync(db, structure) };
         Input.ApplyTo(jeune);
         db.Jeunes.Add(jeune);
         Audit.Add(db, User, AuditAction.Creation, "jeune", structure, jeune.JeuneId, "création du dossier et premier accueil");
@@ -53,18 +53,6 @@ public sealed class NouveauModel(JalonDbContext db, TimeProvider clock) : PageMo
         var structure = User.StructureCode()!;
         Conseillers = (await IdentiteLists.ConseillersAsync(db, structure)).Select(c => (c.Id.ToString(Libelles.Fr), c.Nom)).ToList();
         CommunesProposees = await IdentiteLists.CommunesAsync(db, structure);
-    }
-
-    /// <summary>The next free identifier of the structure: J followed by 6 digits.</summary>
-    private async Task<string> NextIdAsync(string structure)
-    {
-        var n = await db.Jeunes.CountAsync(j => j.StructureCode == structure) + 1;
-        while (true)
-        {
-            var id = $"J{n:000000}";
-            if (!await db.Jeunes.AnyAsync(j => j.StructureCode == structure && j.JeuneId == id)) return id;
-            n++;
-        }
     }
 }
 

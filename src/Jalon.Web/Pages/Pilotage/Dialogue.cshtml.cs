@@ -6,6 +6,7 @@ using Jalon.Indicators.Engine;
 using Jalon.Indicators.Secret;
 using Jalon.Storage;
 using Jalon.Storage.Pilotage;
+using Jalon.Web.Infrastructure;
 using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -35,6 +36,20 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
     /// </summary>
     public Dictionary<string, ValeurPubliee> References { get; private set; } = [];
 
+    /// <summary>The version of the dialogue that the page's forms send back (optimistic concurrency).</summary>
+    [BindProperty] public int? Version { get; set; }
+
+    public int VersionDialogue { get; private set; }
+
+    /// <summary>Set when a change was made on a version saved meanwhile by someone else: the page is shown again with it.</summary>
+    public string? Conflit { get; private set; }
+
+    /// <summary>What the user typed in the form whose save was refused, by field (e.g. <c>analyse:Activite</c>).</summary>
+    public Dictionary<string, string?> Saisie { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The value of a field: what was typed if its save was refused, else the stored one.</summary>
+    public string? Valeur(string champ, string? stocke) => Saisie.TryGetValue(champ, out var tape) ? tape : stocke;
+
     private PilotageRepository Repo => new(db);
 
     private async Task<IActionResult?> ChargerAsync()
@@ -47,40 +62,58 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
         Partie = Habilitations.PartieDe(Acteur, d.Structure, d.Region);
         Convention = await Repo.ConventionAsync(d.Structure, d.Annee);
         NomStructure = (await db.Structures.FindAsync(d.Structure))?.Nom ?? d.Structure;
+        VersionDialogue = await Repo.VersionAsync(d.Id);
         return null;
     }
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (await ChargerAsync() is { } r) return r;
-        // The ratios of the year analysed, as references for the targets (same engine and step as the dashboard).
-        var publication = indicateurs.Publier(User, Grille, Period.Year(AnneeAnalysee(Grille, Dialogue)), [Dialogue.Structure], avecN1: false);
-        References = Grille.Objectifs.ToDictionary(x => x.Cle, x => publication.Valeur(Level.Structure, Dialogue.Structure, x.Cle));
+        ChargerReferences();
         return Page();
     }
 
-    private async Task<IActionResult> Agir(Action<DialogueDeGestion> action, string succes)
+    /// <summary>The ratios of the year analysed, as references for the targets (same engine and step as the dashboard).</summary>
+    private void ChargerReferences()
+    {
+        var publication = indicateurs.Publier(User, Grille, Period.Year(AnneeAnalysee(Grille, Dialogue)), [Dialogue.Structure], avecN1: false);
+        References = Grille.Objectifs.ToDictionary(x => x.Cle, x => publication.Valeur(Level.Structure, Dialogue.Structure, x.Cle));
+    }
+
+    /// <param name="saisie">What the form held, shown again if the save is refused because the dialogue changed meanwhile.</param>
+    private async Task<IActionResult> Agir(Action<DialogueDeGestion> action, string succes, params (string Champ, string? Valeur)[] saisie)
     {
         if (await ChargerAsync() is { } r) return r;
         if (Partie is null) return Forbid();
         try
         {
             action(Dialogue);
-            await Repo.EnregistrerAsync(Dialogue);
+            await Repo.EnregistrerAsync(Dialogue, Version, User.NomAffiche());
             TempData["Succes"] = succes;
         }
         catch (PilotageException e)
         {
             TempData["ErreurPilotage"] = e.Message;
         }
+        catch (ModificationConcurrenteException e)
+        {
+            // Nothing was written: the page again, on the dialogue as it is now, with what the user typed.
+            db.ChangeTracker.Clear();
+            if (await ChargerAsync() is { } again) return again;
+            ChargerReferences();
+            Conflit = $"Le dialogue a été modifié entre-temps par {e.Par ?? "un autre utilisateur"}{(e.Le is { } le ? " le " + Libelles.DateHeure(le) : "")} : " +
+                "votre modification n'a pas été enregistrée. Votre saisie est conservée ci-dessous : vérifiez-la au regard de ces changements, puis enregistrez à nouveau.";
+            foreach (var (champ, valeur) in saisie) Saisie[champ] = valeur;
+            return Page();
+        }
         return Redirect($"/Pilotage/Dialogue?structure={Uri.EscapeDataString(Structure)}&annee={Annee}");
     }
 
     public Task<IActionResult> OnPostAnalyseAsync(EtapeDialogue etape, string? texte) =>
-        Agir(d => d.RedigerAnalyse(Acteur, etape, texte ?? ""), "Analyse enregistrée.");
+        Agir(d => d.RedigerAnalyse(Acteur, etape, texte ?? ""), "Analyse enregistrée.", ($"analyse:{etape}", texte));
 
     public Task<IActionResult> OnPostCommentaireAsync(EtapeDialogue etape, string? texte) =>
-        Agir(d => d.CommenterEtape(Acteur, etape, texte ?? ""), "Commentaire enregistré.");
+        Agir(d => d.CommenterEtape(Acteur, etape, texte ?? ""), "Commentaire enregistré.", ($"commentaire:{etape}", texte));
 
     public Task<IActionResult> OnPostObjectifAsync(string ratio, string? cible, string? commentaire) =>
         Agir(d =>
@@ -94,7 +127,7 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
             var resultats = new Storage.Indicators.IndicatorStore(db).Compute(Grille, new IndicatorRequest(Period.Year(AnneeAnalysee(Grille, d))) { Structures = [d.Structure] });
             var reference = Publication.SansSecret(resultats).Valeur(Level.Structure, d.Structure, ratio).Valeur;
             d.FixerObjectif(Acteur, Grille.Objectifs, ratio, Affichage.Saisie(def.Unite, v), reference, commentaire);
-        }, "Objectif enregistré.");
+        }, "Objectif enregistré.", ("objectif:ratio", ratio), ("objectif:cible", cible), ("objectif:commentaire", commentaire));
 
     /// <summary>The year whose activity the dialogue reads (the catalogue's anchoring: N−1 for the CPO).</summary>
     public static int AnneeAnalysee(Catalogue grille, DialogueDeGestion d) => grille.Ancrage == PeriodeRelative.NMoins1 ? d.Annee - 1 : d.Annee;
@@ -111,7 +144,8 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
         Agir(d => d.RetirerObjectif(Acteur, ratio), "Objectif retiré.");
 
     public Task<IActionResult> OnPostPlanAsync(ThemePlanAction theme, string? forces, string? axes, string? actions) =>
-        Agir(d => d.RedigerPlanAction(Acteur, theme, forces ?? "", axes ?? "", actions ?? ""), "Plan d'action enregistré.");
+        Agir(d => d.RedigerPlanAction(Acteur, theme, forces ?? "", axes ?? "", actions ?? ""), "Plan d'action enregistré.",
+            ($"plan:{theme}:forces", forces), ($"plan:{theme}:axes", axes), ($"plan:{theme}:actions", actions));
 
     public Task<IActionResult> OnPostTransitionAsync(ActionDialogue action, string? motif, DateOnly? dateSignature) =>
         Agir(d =>
@@ -125,7 +159,7 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
                 case ActionDialogue.SignerAvenant: d.SignerAvenant(Acteur, maintenant, dateSignature ?? Dates.TodayInParis(clock)); break;
                 default: throw new PilotageException("Action inconnue.");
             }
-        }, "Transition enregistrée.");
+        }, "Transition enregistrée.", ("transition:motif", motif));
 
     public Task<IActionResult> OnPostValiderAsync() =>
         Agir(d => d.ValiderConclusions(Acteur, clock.GetUtcNow()), "Conclusions validées.");
@@ -139,9 +173,11 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
         try
         {
             if (Convention is not null) throw new PilotageException("Une convention couvre déjà cette année.");
+            if ((siret ?? "").Trim().Length > TextLimits.Siret) throw new PilotageException(TextLimits.Message("Le SIRET", TextLimits.Siret));
+            if ((codeApe ?? "").Trim().Length > TextLimits.CodeApe) throw new PilotageException(TextLimits.Message("Le code APE", TextLimits.CodeApe));
             var c = ConventionPluriannuelle.Signer(Acteur, Dialogue.Structure, Dialogue.Region, numero, anneeDebut, anneeFin,
                 new MontantsAnnuels(subvention, parrainage, fipjDirectes, fipjIndirectes), notification, clock.GetUtcNow());
-            await Repo.EnregistrerAsync(c, siret ?? "", codeApe ?? "");
+            await Repo.EnregistrerAsync(c, (siret ?? "").Trim(), (codeApe ?? "").Trim());
             TempData["Succes"] = "Convention enregistrée.";
         }
         catch (PilotageException e)

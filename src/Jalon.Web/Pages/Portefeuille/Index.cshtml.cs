@@ -64,7 +64,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
             ConseillerId = me;
         }
 
-        var people = db.Jeunes.AsNoTracking().Where(j => j.StructureCode == structure);
+        var people = db.Jeunes.AsNoTracking().Where(j => j.StructureCode == structure && j.AnonymiseLe == null);
         if (ConseillerId is { } c) people = people.Where(j => j.ConseillerId == c);
         var identities = await people.Select(j => new { j.JeuneId, j.Nom, j.Prenom }).ToDictionaryAsync(j => j.JeuneId);
 
@@ -81,7 +81,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
             var alerts = PortfolioAlerts.For(journey, Today);
             var enParcours = false;
             foreach (var p in journey.Parcours) enParcours |= p.Interval.IsActiveOn(Today);
-            all.Add(new Ligne(jeune.Id, identity.Nom ?? "", identity.Prenom ?? "", jeune.Naissance, jeune.AgeOn(Today), jeune.PremierAccueil, LastActualite(journey, Today), enParcours, alerts));
+            all.Add(new Ligne(jeune.Id, identity.Nom ?? "", identity.Prenom ?? "", jeune.Naissance, jeune.AgeOn(Today), jeune.PremierAccueil, journey.DerniereActualite(Today), enParcours, alerts));
         }
         ParAlerte = Enum.GetValues<AlertKind>().ToDictionary(k => k, k => all.Count(l => l.Alertes.Exists(a => a.Kind == k)));
 
@@ -111,18 +111,4 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
 
     public string FilterUrl(string? alerte) =>
         Url.Page("/Portefeuille/Index", new { conseiller = User.Is(Role.Directeur) ? ConseillerId : null, alerte, tous = Tous ? true : (bool?)null, q = Q, tri = Tri })!;
-
-    private static DateOnly LastActualite(JeuneJourney j, DateOnly today)
-    {
-        var last = j.Jeune.PremierAccueil;
-        void See(DateOnly d) { if (d <= today && d > last) last = d; }
-        foreach (var c in j.Contacts) See(c.Date);
-        foreach (var o in j.Orientations) See(o.Date);
-        foreach (var p in j.Propositions) See(p.Date);
-        foreach (var d in j.Droits) See(d.Date);
-        foreach (var p in j.Parcours) { See(p.Debut); if (p.Fin is { } f) See(f); }
-        foreach (var s in j.Situations) { See(s.Debut); if (s.Fin is { } f) See(f); }
-        foreach (var p in j.Parrainages) { See(p.Debut); if (p.Fin is { } f) See(f); }
-        return last;
-    }
 }

@@ -22,7 +22,9 @@ public sealed record TableExport(string Titre, IReadOnlyList<string> Entetes, IR
 /// <summary>
 /// Exports of the steering pages. CSV: `;` separated, UTF-8 with BOM, CRLF, RFC 4180 quoting, numbers with
 /// a decimal comma and full precision (what French Excel opens). XLSX: numbers as numeric cells.
-/// The cells are those of the screen (secrecy already applied by the caller).
+/// The cells are those of the screen (secrecy already applied by the caller). A text that a spreadsheet would take for a
+/// formula (starting with =, +, -, @, a tab or a carriage return, e.g. a structure's name from an imported package) is
+/// neutralised with a leading apostrophe, in both formats (<see cref="Neutraliser"/>).
 /// </summary>
 public static class Exports
 {
@@ -31,13 +33,24 @@ public static class Exports
 
     public static string NombreCsv(double valeur) => valeur.ToString("R", CultureInfo.InvariantCulture).Replace('.', ',');
 
+    /// <summary>
+    /// A text cell that no spreadsheet evaluates: prefixed with an apostrophe when it starts with a formula character
+    /// (=, +, -, @, tab, carriage return), unless it is a plain number such as « -12,5 » (OWASP, CSV injection).
+    /// </summary>
+    public static string Neutraliser(string texte)
+    {
+        if (texte.Length == 0 || texte[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r')) return texte;
+        var nombre = texte.Replace(',', '.').Replace('\u202f', ' ').Replace(" ", "", StringComparison.Ordinal).TrimEnd('%');
+        return double.TryParse(nombre, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? texte : "'" + texte;
+    }
+
     public static byte[] Csv(TableExport table)
     {
         var sb = new StringBuilder();
-        sb.AppendJoin(';', table.Entetes.Select(Echapper)).Append("\r\n");
+        sb.AppendJoin(';', table.Entetes.Select(e => Echapper(Neutraliser(e)))).Append("\r\n");
         foreach (var ligne in table.Lignes)
         {
-            sb.AppendJoin(';', ligne.Select(c => c.Nombre is { } n ? NombreCsv(n) : Echapper(c.Texte ?? ""))).Append("\r\n");
+            sb.AppendJoin(';', ligne.Select(c => c.Nombre is { } n ? NombreCsv(n) : Echapper(Neutraliser(c.Texte ?? "")))).Append("\r\n");
         }
         var bom = Encoding.UTF8.GetPreamble();
         var corps = Encoding.UTF8.GetBytes(sb.ToString());
@@ -78,7 +91,7 @@ public static class Exports
             if (c.Nombre is { } n)
                 row.Append(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(n) });
             else if (c.Texte is { } t)
-                row.Append(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(t) { Space = SpaceProcessingModeValues.Preserve }) });
+                row.Append(new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Neutraliser(t)) { Space = SpaceProcessingModeValues.Preserve }) });
         }
         return row;
     }

@@ -93,9 +93,11 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
     }
 
     /// <summary>The structure codes of a region (null = all).</summary>
-    public Task<List<(string Code, string Nom, string Region)>> StructuresAsync(string? region) =>
-        db.Structures.AsNoTracking().Where(s => region == null || s.Region == region).OrderBy(s => s.Code)
-            .Select(s => ValueTuple.Create(s.Code, s.Nom, s.Region)).ToListAsync();
+    /// <remarks>Projected to an anonymous type, then to tuples in memory: on PostgreSQL a tuple projection is read back as a record.</remarks>
+    public async Task<List<(string Code, string Nom, string Region)>> StructuresAsync(string? region) =>
+        (await db.Structures.AsNoTracking().Where(s => region == null || s.Region == region).OrderBy(s => s.Code)
+            .Select(s => new { s.Code, s.Nom, s.Region }).ToListAsync())
+        .Select(s => (s.Code, s.Nom, s.Region)).ToList();
 }
 
 /// <summary>
