@@ -22,6 +22,7 @@ public sealed partial class PostgresDonneesTests
             builder.UseEnvironment("Testing");
             builder.UseSetting("Jalon:Database:Provider", "postgres");
             builder.UseSetting("ConnectionStrings:Jalon", connection);
+            builder.UseSetting("Jalon:Demo", "true");
             builder.UseSetting("Jalon:Seed:Source", "manuel");
             builder.UseSetting("Jalon:Seed:Jeunes", "20");
             builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0");
