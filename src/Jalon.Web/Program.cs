@@ -1,7 +1,7 @@
 using Jalon.Storage;
 using Jalon.Storage.Indicators;
-using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Infrastructure;
+using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Security;
 using Jalon.Web.Seed;
 using Microsoft.AspNetCore.Authentication.Cookies;

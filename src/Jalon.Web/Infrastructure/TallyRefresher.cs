@@ -1,6 +1,6 @@
+using Jalon.Indicators.Catalogues;
 using Jalon.Storage;
 using Jalon.Storage.Indicators;
-using Jalon.Indicators.Catalogues;
 using Jalon.Web.Pages.Pilotage.Services;
 
 namespace Jalon.Web.Infrastructure;
