@@ -21,6 +21,20 @@ public sealed record GeneratorOptions
     /// </summary>
     public Referentiels.ZoneReference? Zones { get; init; }
 
+    /// <summary>
+    /// A region code (INSEE, « 84 »): the <see cref="Structures"/> generated structures are placed in its departments only,
+    /// among the communes that no <see cref="Given"/> structure covers. Null: the whole country.
+    /// </summary>
+    public string? Region { get; init; }
+
+    /// <summary>
+    /// Structures whose territory is given (the demo's two seed Missions Locales): generated like the others — young
+    /// people living in their communes, journeys, moyens — in addition to <see cref="Structures"/>, with exactly
+    /// <see cref="GivenStructure.Jeunes"/> young people (not counted in <see cref="Jeunes"/>). Their generated territory
+    /// and sites are the given communes and a head office in the most populated one; the caller may replace them.
+    /// </summary>
+    public IReadOnlyList<GivenStructure> Given { get; init; } = [];
+
     /// <summary>Checks the options; returns a French message for the first problem, or null.</summary>
     public string? Validate()
     {
@@ -28,6 +42,15 @@ public sealed record GeneratorOptions
         if (Jeunes < Structures) return "il faut au moins un jeune par structure (--jeunes ≥ --structures).";
         if (Jeunes > 20_000_000) return "le nombre de jeunes ne peut dépasser 20 000 000.";
         if (Annee is < 2000 or > 2100) return "l'année doit être comprise entre 2000 et 2100.";
+        if (Region is { } r && !Referentiels.InseeData.Instance.RegionsByCode.ContainsKey(r)) return $"la région « {r} » n'existe pas au COG.";
+        foreach (var g in Given)
+        {
+            if (g.Jeunes < 1) return $"la structure {g.Structure.Code} doit avoir au moins un jeune.";
+            if (g.Communes.Count == 0) return $"la structure {g.Structure.Code} doit couvrir au moins une commune.";
+        }
         return null;
     }
 }
+
+/// <summary>A structure with its given territory (current INSEE codes) and number of young people; see <see cref="GeneratorOptions.Given"/>.</summary>
+public sealed record GivenStructure(Domain.Structure Structure, IReadOnlyList<string> Communes, int Jeunes);

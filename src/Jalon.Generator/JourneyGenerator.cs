@@ -20,7 +20,7 @@ public static class JourneyGenerator
         var problem = options.Validate();
         if (problem is not null) throw new ArgumentException(problem, nameof(options));
 
-        var plans = TerritoryPlanner.Plan(InseeData.Instance, options.Structures, options.Jeunes, Rng.For(options.Seed, -1));
+        var plans = TerritoryPlanner.Plan(InseeData.Instance, options, Rng.For(options.Seed, -1));
         var results = new StructureJourneys[plans.Count];
         var done = 0;
         // Largest structures first, for an even load across cores; the result does not depend on the order.

@@ -22,29 +22,63 @@ internal sealed class StructurePlan
 /// </summary>
 internal static class TerritoryPlanner
 {
-    public static List<StructurePlan> Plan(InseeData insee, int structureCount, int jeuneCount, Rng rng)
-    {
-        var departements = insee.Departements
-            .Where(d => insee.CommunesByDepartement.ContainsKey(d.Code))
-            .Select(d => (Departement: d, Population: insee.CommunesByDepartement[d.Code].Sum(c => (long)c.Population)))
-            .ToList();
-        var seats = AllocateSeats(departements, insee, structureCount, rng);
+    public static List<StructurePlan> Plan(InseeData insee, int structureCount, int jeuneCount, Rng rng) =>
+        Plan(insee, new GeneratorOptions { Structures = structureCount, Jeunes = jeuneCount }, rng);
 
-        var plans = new List<StructurePlan>(structureCount);
+    /// <summary>
+    /// The given structures first (their communes, in code order, the seat in the most populated one), then
+    /// <see cref="GeneratorOptions.Structures"/> structures over the rest of the country or of <see cref="GeneratorOptions.Region"/>.
+    /// </summary>
+    public static List<StructurePlan> Plan(InseeData insee, GeneratorOptions options, Rng rng)
+    {
+        var given = options.Given.Select(g => PlanGiven(insee, g)).ToList();
+        var taken = given.SelectMany(p => p.Communes).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var communesByDepartement = insee.CommunesByDepartement.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<Commune>)(taken.Count == 0 ? kv.Value : kv.Value.Where(c => !taken.Contains(c.Code)).ToList()),
+            StringComparer.Ordinal);
+        var departements = insee.Departements
+            .Where(d => options.Region is null || d.Region == options.Region)
+            .Where(d => communesByDepartement.TryGetValue(d.Code, out var cs) && cs.Count > 0)
+            .Select(d => (Departement: d, Population: communesByDepartement[d.Code].Sum(c => (long)c.Population)))
+            .ToList();
+        var seats = AllocateSeats(departements, communesByDepartement, options.Structures, rng);
+
+        var plans = new List<StructurePlan>(options.Structures);
         foreach (var (departement, _) in departements)
         {
             var k = seats[departement.Code];
             if (k == 0) continue;
-            plans.AddRange(PlanDepartement(departement, insee.CommunesByDepartement[departement.Code], k));
+            plans.AddRange(PlanDepartement(departement, communesByDepartement[departement.Code], k));
         }
         for (var i = 0; i < plans.Count; i++) plans[i].Code = "ML" + (i + 1).ToString("D4", CultureInfo.InvariantCulture);
         Disambiguate(plans);
-        AssignSizes(plans, jeuneCount, rng);
-        return plans;
+        AssignSizes(plans, options.Jeunes, rng);
+        return [.. given, .. plans];
+    }
+
+    private static StructurePlan PlanGiven(InseeData insee, GivenStructure g)
+    {
+        var communes = g.Communes.Select(code => insee.Current(code) ?? throw new ArgumentException($"La commune {code} de {g.Structure.Code} n'existe pas au COG."))
+            .DistinctBy(c => c.Code).OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+        var departement = g.Structure.Departement is { } d && insee.DepartementsByCode.TryGetValue(d, out var dep)
+            ? dep
+            : insee.DepartementsByCode[communes[0].Departement];
+        var plan = new StructurePlan
+        {
+            Code = g.Structure.Code,
+            Nom = g.Structure.Nom,
+            Departement = departement,
+            Siege = communes.OrderByDescending(c => c.Population).ThenBy(c => c.Code, StringComparer.Ordinal).First(),
+            Population = communes.Sum(c => (long)c.Population),
+            Size = g.Jeunes,
+        };
+        plan.Communes.AddRange(communes);
+        return plan;
     }
 
     /// <summary>How many structures per department.</summary>
-    private static Dictionary<string, int> AllocateSeats(List<(Departement Departement, long Population)> departements, InseeData insee, int n, Rng rng)
+    private static Dictionary<string, int> AllocateSeats(List<(Departement Departement, long Population)> departements, Dictionary<string, IReadOnlyList<Commune>> communesByDepartement, int n, Rng rng)
     {
         var seats = departements.ToDictionary(d => d.Departement.Code, _ => 0, StringComparer.Ordinal);
         if (n < departements.Count)
@@ -72,13 +106,13 @@ internal static class TerritoryPlanner
         foreach (var d in departements) seats[d.Departement.Code] = 1;
         var caps = departements.ToDictionary(
             d => d.Departement.Code,
-            d => Math.Max(1, insee.CommunesByDepartement[d.Departement.Code].Count(c => c.Population >= 3000)),
+            d => Math.Max(1, communesByDepartement[d.Departement.Code].Count(c => c.Population >= 3000)),
             StringComparer.Ordinal);
         for (var remaining = n - departements.Count; remaining > 0; remaining--)
         {
             var candidates = departements.Where(d => seats[d.Departement.Code] < caps[d.Departement.Code]).ToList();
             if (candidates.Count == 0)
-                candidates = departements.Where(d => seats[d.Departement.Code] < insee.CommunesByDepartement[d.Departement.Code].Count).ToList();
+                candidates = departements.Where(d => seats[d.Departement.Code] < communesByDepartement[d.Departement.Code].Count).ToList();
             if (candidates.Count == 0) throw new InvalidOperationException("Trop de structures pour le nombre de communes.");
             var best = candidates.MaxBy(d => d.Population / (seats[d.Departement.Code] + 1.0));
             seats[best.Departement.Code]++;

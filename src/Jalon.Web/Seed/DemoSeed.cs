@@ -1,4 +1,5 @@
 using Jalon.Domain;
+using Jalon.Generator;
 using Jalon.Storage;
 using Jalon.Storage.Accounts;
 using Jalon.Storage.Entities;
@@ -22,8 +23,10 @@ public static class DemoSeed
     public const string AutreStructure = "ML26002";
 
     /// <summary>
-    /// The demo accounts: login, display name, role, structure (0 = the demo Mission Locale, 1 = another one,
-    /// null = none), and whether the account is regional (region of the demo Mission Locale).
+    /// The demo accounts: login, display name, role, structure (0 = the demo Mission Locale — the Drôme des Collines in the
+    /// generated demo —, 1 = another one — Moulins —, null = none), and whether the account is regional (region of the demo
+    /// Mission Locale). The generated demo adds the counsellors that realistic portfolios need and a director per generated
+    /// Mission Locale (<see cref="SeedAsync"/>).
     /// </summary>
     public static readonly (string Login, string Nom, Role Role, int? Structure, bool Regional)[] Accounts =
     [
@@ -38,7 +41,12 @@ public static class DemoSeed
         ("region", "Conseil régional", Role.AgentRegion, null, true),
         ("conseiller.autre", "Julien Roux", Role.Conseiller, 1, false),
         ("directeur.autre", "Nadia Mercier", Role.Directeur, 1, false),
+        ("directeur.drome", "Direction de la Mission Locale Drôme des Collines", Role.Directeur, 0, false),
+        ("directeur.moulins", "Direction de la Mission Locale de Moulins", Role.Directeur, 1, false),
     ];
+
+    /// <summary>The accounts of <see cref="Accounts"/> that only the generated demo has (the directors of the two seed Missions Locales).</summary>
+    public static readonly string[] GeneratedOnly = ["directeur.drome", "directeur.moulins"];
 
     public static async Task EnsureDatabaseAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
     {
@@ -48,24 +56,29 @@ public static class DemoSeed
         if (!StartMode.From(configuration).Demo || !await Instance.IsEmptyAsync(db)) return;
         await Instance.MarkDemoAsync(db);
         var today = Dates.TodayInParis(scope.ServiceProvider.GetService<TimeProvider>());
-        var jeunes = configuration.GetValue("Jalon:Seed:Jeunes", 3000);
+        var jeunes = configuration.GetValue("Jalon:Seed:Jeunes", 12000);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await SeedAsync(db, today, jeunes, configuration["Jalon:Seed:Source"] ?? "generateur");
         var count = await db.Jeunes.CountAsync();
+        var structures = await db.Structures.CountAsync();
+        var comptes = await db.Users.CountAsync();
         var seconds = Math.Round(watch.Elapsed.TotalSeconds, 1);
         if (logger.IsEnabled(LogLevel.Information))
-            logger.LogInformation("Base de démonstration créée en {Seconds} s : {Jeunes} jeunes, comptes de démonstration (mot de passe {Password}).",
-            seconds, count, Password);
+            logger.LogInformation("Base de démonstration créée en {Seconds} s : {Structures} Missions Locales, {Jeunes} jeunes, {Comptes} comptes de démonstration (mot de passe {Password}).",
+            seconds, structures, count, comptes, Password);
     }
 
     /// <summary>
-    /// Seeds the demo. <c>generateur</c> (default): the generator's realistic package; <c>manuel</c>: a small
-    /// hand-made Drôme structure (ML26001, young people J000001…) and another one (ML26002, V000001…), for the tests.
+    /// Seeds the demo. <c>generateur</c> (default): the demo region of <see cref="GeneratedJourneys"/>, about
+    /// <paramref name="jeunes"/> young people; <c>manuel</c>: a small hand-made Drôme structure (ML26001, young people
+    /// J000001…) and another one (ML26002, V000001…), for the tests.
     /// </summary>
     public static async Task SeedAsync(JalonDbContext db, DateOnly today, int jeunes, string source = "generateur")
     {
+        var manuel = source == "manuel";
         IReadOnlyList<Structure> structures;
-        if (source == "manuel")
+        GeneratedJourneys.Demo? demo = null;
+        if (manuel)
         {
             db.Structures.Add(new StructureEntity
             {
@@ -78,42 +91,66 @@ public static class DemoSeed
         }
         else
         {
-            structures = GeneratedJourneys.Import(db, today, jeunes + jeunes / 10);
+            demo = GeneratedJourneys.Import(db, today, jeunes);
+            structures = demo.Structures;
         }
+        // Every demo account has the same published password: one hash serves them all (it does not depend on the account).
+        var hash = Passwords.Hash(new UserEntity { Login = "", DisplayName = "", PasswordHash = "" }, Password);
         var users = new Dictionary<string, UserEntity>();
-        foreach (var (demoLogin, nom, role, structure, regional) in Accounts)
+        UserEntity Add(string login, string nom, Role role, string? structure, string? region)
         {
-            // In the hand-made seed the other structure is the Mission Locale of Valence.
-            var login = source == "manuel" ? demoLogin.Replace(".autre", ".valence", StringComparison.Ordinal) : demoLogin;
-            var regionNom = Libelles.Region(structures[0].Region);
-            var user = new UserEntity
-            {
-                Login = login, Role = role, PasswordHash = "",
-                DisplayName = role switch
-                {
-                    Role.AgentEtatRegional => $"DREETS {regionNom}",
-                    Role.AgentRegion => $"Région {regionNom}",
-                    _ => nom,
-                },
-                StructureCode = structure is { } i ? structures[i].Code : null,
-                RegionCode = regional ? structures[0].Region : null,
-            };
-            user.PasswordHash = Passwords.Hash(user, Password);
+            var user = new UserEntity { Login = login, Role = role, PasswordHash = hash, DisplayName = nom, StructureCode = structure, RegionCode = region };
             users[login] = user;
             db.Users.Add(user);
+            return user;
         }
-        await db.SaveChangesAsync();
-        int[] conseillers = [users["conseiller1"].Id, users["conseiller2"].Id];
-        if (source == "manuel")
+        foreach (var (demoLogin, nom, role, structure, regional) in Accounts)
         {
+            if (manuel && GeneratedOnly.Contains(demoLogin)) continue;
+            // In the hand-made seed the other structure is the Mission Locale of Valence.
+            var login = manuel ? demoLogin.Replace(".autre", ".valence", StringComparison.Ordinal) : demoLogin;
+            var regionNom = Libelles.Region(structures[0].Region);
+            var displayName = role switch
+            {
+                Role.AgentEtatRegional => $"DREETS {regionNom}",
+                Role.AgentRegion => $"Région {regionNom}",
+                _ => nom,
+            };
+            Add(login, displayName, role, structure is { } i ? structures[i].Code : null, regional ? structures[0].Region : null);
+        }
+        if (demo is null)
+        {
+            await db.SaveChangesAsync();
+            int[] conseillers = [users["conseiller1"].Id, users["conseiller2"].Id];
             HandMadeJourneys.Add(db, Structure, "J", conseillers, today, jeunes, seed: 2026);
             HandMadeJourneys.Add(db, AutreStructure, "V", [users["conseiller.valence"].Id], today, Math.Max(10, jeunes / 10), seed: 7);
             await db.SaveChangesAsync();
+            return;
         }
-        else
+
+        // The generated region: enough counsellors per structure for portfolios of about 115 active young people.
+        var named = new Dictionary<string, List<UserEntity>>(StringComparer.Ordinal)
         {
-            await GeneratedJourneys.NameAndAssignAsync(db, structures[0].Code, conseillers);
-            await GeneratedJourneys.NameAndAssignAsync(db, structures[1].Code, [users["conseiller.autre"].Id]);
+            [structures[0].Code] = [users["conseiller1"], users["conseiller2"]],
+            [structures[1].Code] = [users["conseiller.autre"]],
+        };
+        foreach (var s in structures)
+        {
+            var code = s.Code.ToLowerInvariant();
+            if (!named.TryGetValue(s.Code, out var team))
+            {
+                named[s.Code] = team = [];
+                Add($"directeur.{code}", $"Direction de la {s.Nom}", Role.Directeur, s.Code, null);
+            }
+            var suivis = demo.Suivis.Count(x => x.Structure == s.Code);
+            for (var n = team.Count + 1; n <= GeneratedJourneys.Conseillers(suivis, team.Count); n++)
+            {
+                var (prenom, nom) = FrenchNames.For(GeneratedJourneys.Seed, s.Code, $"C{n:D3}", n % 3 == 0 ? Sexe.H : Sexe.F);
+                team.Add(Add($"conseiller.{code}.{n}", $"{prenom} {nom}", Role.Conseiller, s.Code, null));
+            }
         }
+        await db.SaveChangesAsync();
+        foreach (var s in structures)
+            await GeneratedJourneys.NameAndAssignAsync(db, s.Code, named[s.Code].Select(u => u.Id).ToList(), demo.Suivis);
     }
 }
