@@ -175,6 +175,31 @@ public sealed class JourneyGeneratorTests(GeneratedPackages packages) : IClassFi
     }
 
     [Fact]
+    public void A_regional_package_places_its_structures_in_the_region_around_the_given_territories()
+    {
+        var drome = Structures.StructureSideTests.Load(Path.Combine(AppContext.BaseDirectory, "Fixtures", "drome-des-collines"));
+        var communes = drome.StructureData.Territoires.Select(t => t.Commune).ToList();
+        var p = JourneyGenerator.Generate(new GeneratorOptions
+        {
+            Structures = 12, Jeunes = 1_200, Seed = 3, Annee = 2025, Region = "84",
+            Given = [new GivenStructure(drome.Structures[0], communes, 150)],
+        });
+
+        Assert.Equal(13, p.Structures.Count);
+        Assert.Equal("DDCRV", p.Structures[0].Code);
+        Assert.All(p.Structures, s => Assert.Equal("84", s.Region));
+        Assert.Equal(12, p.Structures.Select(s => s.Departement).Distinct().Count()); // one per department of the region
+        Assert.Equal(150, p.Jeunes.Count(j => j.Structure == 0));
+        Assert.Equal(1_350, p.Jeunes.Length);
+        // The given structure's young people live in its communes; no generated structure covers them.
+        Assert.All(p.Jeunes.Where(j => j.Structure == 0), j => Assert.Contains(j.Commune, communes));
+        Assert.Equal(communes.Order(StringComparer.Ordinal), p.StructureData.Territoires.Where(t => t.Structure == 0).Select(t => t.Commune).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(p.StructureData.Territoires, t => t.Structure != 0 && communes.Contains(t.Commune));
+        Assert.Contains(p.Structures, s => s.Departement == "26" && s.Code != "DDCRV"); // Valence keeps the rest of the Drôme
+        Assert.Equal("la région « 99 » n'existe pas au COG.", new GeneratorOptions { Region = "99" }.Validate());
+    }
+
+    [Fact]
     public void National_plan_places_440_structures_in_every_department_with_skewed_sizes()
     {
         var plans = TerritoryPlanner.Plan(InseeData.Instance, 440, 1_100_000, Rng.For(1, -1));

@@ -12,7 +12,7 @@ public class StructureSideTests
 {
     internal static readonly string Moulins = Path.Combine(AppContext.BaseDirectory, "Fixtures", "moulins");
 
-    private static JourneyPackage Load(string dir)
+    internal static JourneyPackage Load(string dir)
     {
         var read = PackageReader.Read(dir);
         Assert.True(read.IsValid, string.Join(Environment.NewLine, read.Errors));

@@ -1,0 +1,120 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Jalon.Domain;
+using Jalon.Domain.Alerts;
+using Jalon.Storage;
+using Jalon.Storage.Exchange;
+using Jalon.Storage.Structures;
+using Jalon.Web.Seed;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jalon.Web.Tests;
+
+/// <summary>The demo of <c>./jalon web</c> exactly as it starts (generated region, default volume), on SQLite.</summary>
+public sealed class RegionDemoWebFactory : JalonWebFactory
+{
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Jalon:Seed:Source", "generateur");
+        builder.UseSetting("Jalon:Seed:Jeunes", "12000");
+    }
+}
+
+/// <summary>
+/// The demo is a region (issue 8, item 9): Auvergne-Rhône-Alpes with the two seed Missions Locales built from their own
+/// figures, at least ten Missions Locales in all, realistic portfolios, and the demo accounts where the tests expect them.
+/// One seeding of the full demo for the whole class.
+/// </summary>
+public sealed class DemoRegionTests(RegionDemoWebFactory factory) : IClassFixture<RegionDemoWebFactory>
+{
+    private JalonDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<JalonDbContext>();
+
+    [Fact]
+    public async Task The_demo_is_a_region_of_at_least_ten_Missions_Locales_with_the_two_seed_ones_and_their_real_figures()
+    {
+        _ = factory.Anonymous(); // starts the application, hence the seed
+        using var scope = factory.Services.CreateScope();
+        var db = Db(scope);
+        var structures = await db.Structures.AsNoTracking().ToListAsync();
+        Assert.All(structures, s => Assert.Equal("84", s.Region));
+        Assert.InRange(structures.Count, 10, 50);
+        Assert.Contains(structures, s => s.Code == "DDCRV" && s.Nom == "Mission Locale Drôme des Collines-Royans-Vercors");
+        Assert.Contains(structures, s => s.Code == "MOULINS" && s.Departement == "03");
+        Assert.True(await db.Jeunes.CountAsync() >= 10_000);
+
+        // Their real territories (the seeds' own lists), their sites, the 2010 BRH and the 2019 budget.
+        Assert.Equal(126, await db.TerritoireCommunes.CountAsync(t => t.StructureCode == "MOULINS"));
+        Assert.Equal(99, await db.TerritoireCommunes.CountAsync(t => t.StructureCode == "DDCRV"));
+        Assert.Equal(14, await db.Sites.CountAsync(s => s.StructureCode == "DDCRV")); // head office, antenne, 12 permanences
+        var b1 = await db.BrhLignes.SingleAsync(l => l.StructureCode == "DDCRV" && l.Annee == 2010 && l.Code == "B1");
+        Assert.Equal(29m, b1.Total);
+        var moulins2019 = await new StructureRepository(db).MoyensEffectifsAsync("MOULINS", 2019);
+        Assert.Equal(705_004m, moulins2019.Retenus.FinancementEtat);
+        Assert.True(await db.Contexte.AnyAsync(c => c.StructureCode == "DDCRV" && c.Annee == 2010));
+        // The young people of a seed Mission Locale live in its territory.
+        var territoire = await db.TerritoireCommunes.Where(t => t.StructureCode == "MOULINS").Select(t => t.Commune).ToListAsync();
+        var communes = await db.Jeunes.Where(j => j.StructureCode == "MOULINS").Select(j => j.Commune).Distinct().ToListAsync();
+        Assert.All(communes, c => Assert.Contains(c, territoire));
+        // Every generated structure has its territory, sites, BRH and budget too.
+        Assert.All(structures, s => Assert.True(db.TerritoireCommunes.Any(t => t.StructureCode == s.Code) && db.BrhLignes.Any(l => l.StructureCode == s.Code), s.Code));
+    }
+
+    [Fact]
+    public async Task Every_counsellor_follows_between_80_and_150_active_young_people()
+    {
+        _ = factory.Anonymous();
+        using var scope = factory.Services.CreateScope();
+        var db = Db(scope);
+        var today = Dates.TodayInParis(scope.ServiceProvider.GetService<TimeProvider>());
+        var conseillers = await db.Users.AsNoTracking().Where(u => u.Role == Role.Conseiller).ToListAsync();
+        Assert.True(conseillers.Count >= 50, $"{conseillers.Count} counsellors");
+        var sizes = new List<int>();
+        foreach (var structure in conseillers.GroupBy(c => c.StructureCode!))
+        {
+            var package = PackageLoader.Load(db, structure.Key);
+            var owner = await db.Jeunes.Where(j => j.StructureCode == structure.Key).ToDictionaryAsync(j => j.JeuneId, j => j.ConseillerId);
+            var active = new Dictionary<int, int>();
+            for (var i = 0; i < package.Jeunes.Length; i++)
+            {
+                Assert.NotNull(owner[package.Jeunes[i].Id]); // everyone has a counsellor
+                if (PortfolioAlerts.IsFollowed(package.Journey(i), today))
+                    active[owner[package.Jeunes[i].Id]!.Value] = active.GetValueOrDefault(owner[package.Jeunes[i].Id]!.Value) + 1;
+            }
+            foreach (var c in structure) sizes.Add(active.GetValueOrDefault(c.Id));
+        }
+        Assert.All(sizes, n => Assert.InRange(n, 80, 150));
+    }
+
+    [Fact]
+    public async Task The_demo_accounts_keep_their_names_and_places()
+    {
+        _ = factory.Anonymous();
+        using var scope = factory.Services.CreateScope();
+        var users = await Db(scope).Users.AsNoTracking().ToDictionaryAsync(u => u.Login);
+        foreach (var (login, _, role, structure, regional) in DemoSeed.Accounts)
+        {
+            Assert.True(users.TryGetValue(login, out var user), login);
+            Assert.Equal(role, user.Role);
+            Assert.Equal(structure switch { 0 => "DDCRV", 1 => "MOULINS", _ => null }, user.StructureCode);
+            Assert.Equal(regional ? "84" : null, user.RegionCode);
+        }
+        Assert.Equal(Role.Directeur, users["directeur.ml0001"].Role);
+    }
+
+    [Theory]
+    [InlineData("/Pilotage?niveau=region&code=84")]
+    [InlineData("/Pilotage/Matrice?region=84")]
+    public async Task The_State_in_the_region_sees_every_Mission_Locale_of_the_region(string route)
+    {
+        var client = await factory.SharedSession("etat.region");
+        var response = await client.GetAsync(route);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        using var scope = factory.Services.CreateScope();
+        var noms = await Db(scope).Structures.Select(s => s.Nom).ToListAsync();
+        var text = (await new HtmlParser().ParseDocumentAsync(html)).Body!.TextContent;
+        Assert.All(noms, nom => Assert.Contains(nom, text, StringComparison.Ordinal));
+    }
+}
