@@ -30,6 +30,8 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Jeunes/INCONNU", [302, 404, 404, 404, 403, 403, 403, 403, 403, 404]),
             ("/Portefeuille", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
             ("/Portefeuille?alerte=SansEntretien&tri=nom&tous=true", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Portefeuille/Activite", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Portefeuille/Activite?conseiller=999999", [302, 403, 403, 403, 403, 403, 403, 403, 403, 403]),
             ("/Echanges", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
             ("/Journal", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
             ("/Comptes", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
