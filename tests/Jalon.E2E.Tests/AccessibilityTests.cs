@@ -41,6 +41,8 @@ public sealed class AccessibilityTests(E2EFixture app)
     [InlineData("conseiller1", "/Jeunes/J000003/Evenement/contact")]
     [InlineData("conseiller1", "/Portefeuille")]
     [InlineData("directeur", "/Portefeuille")]
+    [InlineData("conseiller1", "/Portefeuille/Activite")]
+    [InlineData("directeur", "/Portefeuille/Activite")]
     [InlineData("directeur", "/Journal")]
     [InlineData("directeur", "/Comptes")]
     [InlineData("directeur", "/Echanges")]

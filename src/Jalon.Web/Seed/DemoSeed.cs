@@ -1,8 +1,10 @@
 using Jalon.Domain;
+using Jalon.Domain.Structures;
 using Jalon.Generator;
 using Jalon.Storage;
 using Jalon.Storage.Accounts;
 using Jalon.Storage.Entities;
+using Jalon.Storage.Structures;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -134,6 +136,7 @@ public static class DemoSeed
             [structures[0].Code] = [users["conseiller1"], users["conseiller2"]],
             [structures[1].Code] = [users["conseiller.autre"]],
         };
+        var sexes = new Dictionary<UserEntity, Sexe> { [users["conseiller1"]] = Sexe.F, [users["conseiller2"]] = Sexe.H, [users["conseiller.autre"]] = Sexe.H };
         foreach (var s in structures)
         {
             var code = s.Code.ToLowerInvariant();
@@ -145,9 +148,24 @@ public static class DemoSeed
             var suivis = demo.Suivis.Count(x => x.Structure == s.Code);
             for (var n = team.Count + 1; n <= GeneratedJourneys.Conseillers(suivis, team.Count); n++)
             {
-                var (prenom, nom) = FrenchNames.For(GeneratedJourneys.Seed, s.Code, $"C{n:D3}", n % 3 == 0 ? Sexe.H : Sexe.F);
-                team.Add(Add($"conseiller.{code}.{n}", $"{prenom} {nom}", Role.Conseiller, s.Code, null));
+                var sexe = n % 3 == 0 ? Sexe.H : Sexe.F;
+                var (prenom, nom) = FrenchNames.For(GeneratedJourneys.Seed, s.Code, $"C{n:D3}", sexe);
+                var user = Add($"conseiller.{code}.{n}", $"{prenom} {nom}", Role.Conseiller, s.Code, null);
+                team.Add(user);
+                sexes[user] = sexe;
             }
+        }
+        await db.SaveChangesAsync();
+        // The counsellors in the staff register (their FTE for the activity per counsellor): full time, one in five at 0.8.
+        var k = 0;
+        foreach (var (user, sexe) in sexes)
+        {
+            var plein = k++ % 5 != 4;
+            db.Personnel.Add(new PersonnelEntity
+            {
+                StructureCode = user.StructureCode!, Nom = user.DisplayName, Sexe = sexe, Statut = StatutPersonnel.Salarie, Contrat = ContratPersonnel.Cdi,
+                TempsPlein = plein, Etp = plein ? 1m : 0.8m, Metier = Metier.Conseiller, Debut = today.AddYears(-3), UserId = user.Id,
+            });
         }
         await db.SaveChangesAsync();
         foreach (var s in structures)

@@ -2,6 +2,7 @@ using Jalon.Domain;
 using Jalon.Domain.Alerts;
 using Jalon.Storage;
 using Jalon.Storage.Exchange;
+using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -56,7 +57,11 @@ public sealed class ActiviteModel(JalonDbContext db, TimeProvider clock) : PageM
 
         // FTE: the staff register's members linked to an account and present today; the structure's from its BRH.
         var register = await db.Personnel.AsNoTracking().Where(p => p.StructureCode == structure && p.UserId != null).ToListAsync();
-        decimal? Etp(int id) => register.Where(p => p.UserId == id && p.Debut <= Today && (p.Fin == null || p.Fin >= Today)).Select(p => (decimal?)p.Etp).Sum();
+        decimal? Etp(int id)
+        {
+            var present = register.Where(p => p.UserId == id && p.Debut <= Today && (p.Fin == null || p.Fin >= Today)).ToList();
+            return present.Count == 0 ? null : present.Sum(p => p.Etp);
+        }
         foreach (var annee in new[] { Today.Year, Today.Year - 1 })
         {
             var a31 = await db.BrhLignes.AsNoTracking().Where(l => l.StructureCode == structure && l.Annee == annee && l.Code == "A31").Select(l => l.Total).FirstOrDefaultAsync();
