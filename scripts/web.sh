@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the web application on http://localhost:5080 with the embedded SQLite database (data/jalon.db at the
 # repository root), created and migrated at start.
-#   ./jalon web                 the demo: an empty database is seeded with a demo Mission Locale and marked as a demo
+#   ./jalon web                 the demo: an empty database is seeded with the demo region and marked as a demo
 #   ./jalon web --production    never seeds, refuses a demo database (exit 2); first account: ./jalon comptes creer-admin
 #   JALON_URLS=http://0.0.0.0:8080 ./jalon web          another address
 #   Jalon__Database__Provider=postgres ConnectionStrings__Jalon='Host=…;Username=…;Database=jalon' ./jalon web
@@ -30,7 +30,7 @@ if [[ ! -f "$out/Jalon.Web.dll" ]] || [[ -n "$(find "$here/src" "$here/Directory
   touch "$out/Jalon.Web.dll"
 fi
 if [[ "$demo" == true ]]; then
-  echo "Jalon (démonstration) : ${JALON_URLS:-http://localhost:5080} (une base vide reçoit la Mission Locale de démonstration)" >&2
+  echo "Jalon (démonstration) : ${JALON_URLS:-http://localhost:5080} (une base vide reçoit la région de démonstration)" >&2
 else
   echo "Jalon (production) : ${JALON_URLS:-http://localhost:5080}" >&2
 fi
