@@ -26,7 +26,7 @@ public abstract class StructureTests(JalonWebFactory factory)
         var champs = new Dictionary<string, string>
         {
             ["Input.ValableDu"] = "2010-01-01", ["Input.RaisonSociale"] = "Mission Locale Drôme des Collines", ["Input.Type"] = "MissionLocale",
-            ["Input.Siret"] = "775 672 272 00013", ["Input.Adresse"] = "3 place du Champ de Mars", ["Input.BoitePostale"] = "BP 197",
+            ["Input.Siret"] = "443 061 841 00047", ["Input.Adresse"] = "3 place du Champ de Mars", ["Input.BoitePostale"] = "BP 197",
             ["Input.CodePostal"] = "26100", ["Input.Ville"] = "Romans-sur-Isère", ["Input.CodeCedex"] = "26105",
             ["Input.Telephones[0].Libelle"] = "Ligne jeunes", ["Input.Telephones[0].Numero"] = "04 75 70 79 40",
             ["Input.Email"] = "contact@ml-ddcrv.fr", ["Input.President"] = "Mme Présidente", ["Input.Directeur"] = "M. Ancien",
@@ -54,7 +54,7 @@ public abstract class StructureTests(JalonWebFactory factory)
         var courant = Parse(await directeur.Html($"/Structure/Profil?structure={Ml}"));
         Assert.Contains("Mme Nouvelle", courant.QuerySelector("#profil-vigueur")!.TextContent);
         Assert.Equal(2, courant.QuerySelectorAll("#historique-profil tbody tr").Length);
-        Assert.Equal("77567227200013", courant.QuerySelector("#Input_Siret")!.GetAttribute("value"));
+        Assert.Equal("44306184100047", courant.QuerySelector("#Input_Siret")!.GetAttribute("value"));
         Assert.Contains("Aucune version", (await directeur.Html($"/Structure/Profil?structure={Ml}&date=2009-12-31")));
 
         using var db = factory.Db();
@@ -63,7 +63,7 @@ public abstract class StructureTests(JalonWebFactory factory)
         // Staff of the structure read it; the form is the director's.
         var conseiller = Parse(await (await factory.SharedSession("conseiller1")).Html("/Structure/Profil"));
         Assert.Contains("Mme Nouvelle", conseiller.QuerySelector("#profil-vigueur")!.TextContent);
-        Assert.Null(conseiller.QuerySelector("form[method=post] #Input_RaisonSociale"));
+        Assert.Null(conseiller.QuerySelector("#contenu form[method=post] #Input_RaisonSociale"));
         var etat = await factory.SignedIn("etat.region");
         Assert.Equal(HttpStatusCode.Forbidden, (await etat.PostForm($"/Structure/Profil?structure={Ml}", champs, $"/Structure/Profil?structure={Ml}&x=1")).StatusCode);
     }
@@ -109,7 +109,7 @@ public abstract class StructureTests(JalonWebFactory factory)
         Assert.Contains(ecarts, e => e.Contains("population déclarée 1 000"));
         Assert.Contains("ML26002", page.QuerySelector("#chevauchements")!.TextContent);
         Assert.Contains("9,5", page.QuerySelector("#declare-calcule")!.TextContent);
-        Assert.Null(page.QuerySelector("form[method=post]"));
+        Assert.Null(page.QuerySelector("#contenu form[method=post]"));
 
         // Removed from a date: still covered before it.
         var retrait = await directeur.PostForm(url + "&handler=Retirer", new() { ["CodeCommune"] = "26057", ["DateEffet"] = "2026-03-01" }, url);
@@ -193,7 +193,7 @@ public abstract class StructureTests(JalonWebFactory factory)
         Assert.Equal("26,81", page.QuerySelector("input[name='t-B2']")!.GetAttribute("value"));
         Assert.Empty(page.QuerySelectorAll("#brh-B input, #brh-A3 input"));
         Assert.True(page.QuerySelector("input[name='t-B2']")!.HasAttribute("readonly"));
-        Assert.Null(page.QuerySelector("#brh ~ button, form[method=post] button[type=submit]"));
+        Assert.Null(page.QuerySelector("#contenu form[method=post] button[type=submit]"));
         Assert.Contains("4 incohérence(s)", page.QuerySelector("#synthese-ecarts")!.TextContent);
 
         using (var db = factory.Db())
