@@ -113,7 +113,7 @@ public sealed class StructureJourneyTests(E2EFixture app)
         var etat = await app.SignedIn("etat.region");
         await etat.GotoAsync($"/Structure/Brh?structure={Ml}&annee=2025");
         await Assertions.Expect(etat.Locator("#brh-B1 .jalon-brh__ecart")).ToHaveCountAsync(1);
-        await Assertions.Expect(etat.Locator("input[name='t-B1']")).ToHaveAttributeAsync("readonly", "");
+        await Assertions.Expect(etat.Locator("input[name='t-B1']")).Not.ToBeEditableAsync();
         await AssertAccessible(etat, "/Structure/Brh (État)");
     }
 }
