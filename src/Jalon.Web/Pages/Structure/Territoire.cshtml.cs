@@ -70,7 +70,9 @@ public sealed class TerritoireModel(JalonDbContext db, TimeProvider clock) : Str
         else if (periodes.Any(p => p.Commune == code && p.Interval.IsActiveOn(debut)))
             ModelState.AddModelError(nameof(CodeCommune), $"La commune {code} ({Communes.Nom(code)}) est déjà couverte le {Libelles.Date(debut)}.");
         if (!ModelState.IsValid) return await PageAsync();
-        periodes.Add(new TerritoireCommune(0, code, debut, null));
+        // Up to the day before a later period of the same commune, if any: periods of a commune never overlap.
+        var suivante = periodes.Where(p => p.Commune == code && p.Debut > debut).Select(p => (DateOnly?)p.Debut).Min();
+        periodes.Add(new TerritoireCommune(0, code, debut, suivante?.AddDays(-1)));
         await Repo.EnregistrerTerritoireAsync(Structure!, periodes, UserId, Login);
         TempData["Succes"] = $"Commune {code} ({Communes.Nom(code)}) ajoutée au territoire à partir du {Libelles.Date(debut)}.";
         return Redirect($"/Structure/Territoire{Q}&date={Libelles.Iso(Date ?? debut)}");
