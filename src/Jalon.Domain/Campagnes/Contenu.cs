@@ -39,7 +39,11 @@ public sealed record ContenuCampagne(
         budget.OrderBy(b => b.Nature).ThenBy(b => b.Financeur).Select(b => new LigneBudgetFigee(b.Financeur, b.Nature, b.Montant)).ToList(),
         new SortedDictionary<string, string>(champs.ToDictionary(), StringComparer.Ordinal));
 
-    public string Serialiser() => JsonSerializer.Serialize(new Forme(Indicateurs, Brh, Budget, new SortedDictionary<string, string>(Champs.ToDictionary(), StringComparer.Ordinal)), Json);
+    public string Serialiser() => JsonSerializer.Serialize(new Forme
+    {
+        Indicateurs = Indicateurs.ToList(), Brh = Brh.ToList(), Budget = Budget.ToList(),
+        Champs = new SortedDictionary<string, string>(Champs.ToDictionary(), StringComparer.Ordinal),
+    }, Json);
 
     public static ContenuCampagne Lire(string json)
     {
@@ -52,12 +56,13 @@ public sealed record ContenuCampagne(
 
     public BudgetAnnuel BudgetAnnuel(int annee) => Budgets.Of(0, annee, Budget.Select(b => new BudgetLigne(0, annee, b.Financeur, b.Nature, b.Montant)));
 
-    private sealed record Forme(List<IndicateurFige> Indicateurs, List<LigneBrhFigee> Brh, List<LigneBudgetFigee> Budget, SortedDictionary<string, string> Champs)
+    /// <summary>The serialised shape (lists and a sorted map: the same content always gives the same text).</summary>
+    private sealed class Forme
     {
-        public Forme(IReadOnlyList<IndicateurFige> i, IReadOnlyList<LigneBrhFigee> b, IReadOnlyList<LigneBudgetFigee> g, SortedDictionary<string, string> c)
-            : this(i.ToList(), b.ToList(), g.ToList(), c)
-        {
-        }
+        public List<IndicateurFige> Indicateurs { get; set; } = [];
+        public List<LigneBrhFigee> Brh { get; set; } = [];
+        public List<LigneBudgetFigee> Budget { get; set; } = [];
+        public SortedDictionary<string, string> Champs { get; set; } = new(StringComparer.Ordinal);
     }
 }
 
