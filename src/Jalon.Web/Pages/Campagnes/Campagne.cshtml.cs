@@ -68,7 +68,7 @@ public sealed class CampagneModel(JalonDbContext db, TimeProvider clock) : PageM
         }
         catch (ModificationConcurrenteException e)
         {
-            Erreur = Concurrence.Message("La campagne", e.Par, e.Le);
+            Erreur = Conflit("La campagne", e);
         }
         db.ChangeTracker.Clear();
         await ChargerAsync(id);
@@ -84,7 +84,8 @@ public sealed class CampagneModel(JalonDbContext db, TimeProvider clock) : PageM
         var acteur = User.Acteur();
         if (acteur.Role == Role.Directeur)
         {
-            return acteur.Region == Campagne.Region && acteur.Structure is { } s
+            var region = await db.Structures.AsNoTracking().Where(x => x.Code == acteur.Structure).Select(x => x.Region).FirstOrDefaultAsync();
+            return region == Campagne.Region && acteur.Structure is { } s
                 ? Redirect($"/Campagnes/Soumission?campagne={id}&structure={Uri.EscapeDataString(s)}")
                 : Forbid();
         }
@@ -106,6 +107,10 @@ public sealed class CampagneModel(JalonDbContext db, TimeProvider clock) : PageM
         }
         return null;
     }
+
+    /// <summary>« La campagne a été modifiée entre-temps par X le … » (the message of the stale saves, in the feminine).</summary>
+    public static string Conflit(string quoi, ModificationConcurrenteException e) =>
+        Concurrence.Message(quoi, e.Par, e.Le).Replace(" a été modifié entre-temps", " a été modifiée entre-temps", StringComparison.Ordinal);
 
     /// <summary>The campaign's table: one row per Mission Locale (no count of young people: nothing to protect by secrecy).</summary>
     public TableExport Export() => new(

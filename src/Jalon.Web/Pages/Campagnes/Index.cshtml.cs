@@ -7,6 +7,7 @@ using Jalon.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Web.Pages.Campagnes;
 
@@ -63,7 +64,9 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
         var toutes = await new CampagneRepository(db).ListeAsync(null);
         if (acteur.Role == Role.Directeur)
         {
-            Campagnes = toutes.Where(c => c.StructureCode == acteur.Region).ToList();
+            // A director's account carries their structure, not its region.
+            var region = await db.Structures.AsNoTracking().Where(x => x.Code == acteur.Structure).Select(x => x.Region).FirstOrDefaultAsync();
+            Campagnes = toutes.Where(c => c.StructureCode == region).ToList();
             var repo = new CampagneRepository(db);
             foreach (var c in Campagnes) MesSoumissions[c.Id] = (await repo.SoumissionAsync(c.Id, acteur.Structure!)).Soumission.Etat;
         }

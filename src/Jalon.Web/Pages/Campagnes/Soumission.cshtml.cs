@@ -76,7 +76,7 @@ public sealed class SoumissionModel(JalonDbContext db, IndicateursPilotage indic
         }
         catch (ModificationConcurrenteException e)
         {
-            Erreur = Concurrence.Message("La soumission", e.Par, e.Le);
+            Erreur = CampagneModel.Conflit("La soumission", e);
         }
         Saisie["commentaire_renvoi"] = commentaire ?? "";
         db.ChangeTracker.Clear();
@@ -114,7 +114,7 @@ public sealed class SoumissionModel(JalonDbContext db, IndicateursPilotage indic
         }
         catch (ModificationConcurrenteException e)
         {
-            Erreur = Concurrence.Message("La soumission", e.Par, e.Le);
+            Erreur = CampagneModel.Conflit("La soumission", e);
         }
         // Nothing was written: the page again, on the submission as it is now, with what the user typed.
         db.ChangeTracker.Clear();
