@@ -47,7 +47,7 @@ public sealed class CampagneRepository(JalonDbContext db)
         if (!exists)
         {
             if (versionLue != 0 || await ExisteAsync(c.Region, c.Annee, c.Type, ct))
-                throw new CampagneException($"La {c.Type.Libelle().ToLowerInvariant()} {c.Annee} de cette région existe déjà.");
+                throw new CampagneException($"{c.Type.Libelle()} {c.Annee} : cette campagne existe déjà pour la région.");
             db.Campagnes.Add(new CampagneEntity
             {
                 Id = c.Id, StructureCode = c.Region, Annee = c.Annee, Type = c.Type, Echeance = c.Echeance, Etat = c.Etat,
@@ -69,7 +69,16 @@ public sealed class CampagneRepository(JalonDbContext db)
             Audit(c.Region, stored == 0 ? AuditAction.Creation : AuditAction.Modification,
                 $"{c.Titre} : {t.Action.Libelle().ToLowerInvariant()}{(t.Commentaire is { } m ? " (" + m + ")" : "")}", userId, login);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (!exists)
+        {
+            // Opened meanwhile by another agent (unique region × year × type).
+            db.ChangeTracker.Clear();
+            throw new CampagneException($"{c.Type.Libelle()} {c.Annee} : cette campagne vient d'être ouverte pour la région par un autre agent.");
+        }
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }

@@ -153,6 +153,10 @@ public abstract partial class CampagneWebTests(JalonWebFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await etat.GetAsync(Soumission(Guid.NewGuid()))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await etat.GetAsync(Soumission(id, "INCONNUE"))).StatusCode);
 
+        // The same campaign twice is refused in French.
+        var double_ = await etat.PostForm("/Campagnes", new() { ["Type"] = "Juin", ["Annee"] = "2041", ["Echeance"] = Today });
+        Assert.Contains("Campagne de juin (financier) 2041 : cette campagne existe déjà pour la région.", await double_.Body());
+
         // A deadline already passed is refused in French.
         var passe = await etat.PostForm("/Campagnes", new() { ["Type"] = "Fevrier", ["Annee"] = "2041", ["Echeance"] = "2020-01-01" });
         Assert.Contains("L'échéance du 01/01/2020 est déjà passée", await passe.Body());
