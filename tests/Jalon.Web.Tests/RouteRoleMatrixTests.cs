@@ -35,6 +35,28 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Echanges", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
             ("/Journal", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
             ("/Comptes", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
+            // The structure's screens: the staff of the structure, its region's State / ARML / Région, the national State and the
+            // administrator read them (those without a structure first pick one: /Structure); BRH and budget are not for
+            // counsellors and reception; the staff register is the director's; another structure's staff is refused.
+            ("/Structure", [302, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/Structure?structure=ML26001", [302, 200, 200, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Profil", [302, 200, 200, 200, 302, 302, 302, 302, 302, 200]),
+            ("/Structure/Profil?structure=ML26001", [302, 200, 200, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Profil?structure=ML26001&date=2020-01-01", [302, 200, 200, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Profil?structure=INCONNUE", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            ("/Structure/Territoire?structure=ML26001", [302, 200, 200, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Territoire?structure=ML26001&date=2010-12-31", [302, 200, 200, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Sites?structure=ML26001", [302, 200, 200, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Contexte?structure=ML26001", [302, 200, 200, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Brh?structure=ML26001", [302, 403, 403, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Brh?structure=ML26001&annee=2010&prerempli=true", [302, 403, 403, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Budget?structure=ML26001&annee=2019", [302, 403, 403, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Structure/Personnel?structure=ML26001", [302, 403, 403, 200, 200, 403, 403, 403, 403, 403]),
+            ("/Structure/Personnel", [302, 403, 403, 200, 302, 302, 302, 302, 302, 403]),
+            ("/Campagnes", [302, 403, 403, 200, 200, 200, 200, 200, 200, 403]),
+            ("/Campagnes/Campagne?id=00000000-0000-0000-0000-000000000000", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
+            ("/Campagnes/Campagne?id=00000000-0000-0000-0000-000000000000&format=xlsx", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
+            ("/Campagnes/Soumission?campagne=00000000-0000-0000-0000-000000000000&structure=ML26001", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
             ("/page-inexistante", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
         };

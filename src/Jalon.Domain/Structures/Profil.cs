@@ -60,7 +60,7 @@ public sealed record ProfilStructure
     {
         var result = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(RaisonSociale)) result.Add(("RaisonSociale", "La raison sociale est obligatoire."));
-        if (Siret is { Length: > 0 } s && !IsSiret(s)) result.Add(("Siret", "Le SIRET doit compter 14 chiffres et respecter la clé de contrôle (ex. 77567227200013)."));
+        if (Siret is { Length: > 0 } s && !IsSiret(s)) result.Add(("Siret", "Le SIRET doit compter 14 chiffres et respecter la clé de contrôle (ex. 44306184100047)."));
         if (CodePostal is { Length: > 0 } cp && !Regex.IsMatch(cp, "^[0-9]{5}$")) result.Add(("CodePostal", "Le code postal doit compter 5 chiffres (ex. 26100)."));
         if (CodeCedex is { Length: > 0 } c && !Regex.IsMatch(c, "^[0-9]{5}$")) result.Add(("CodeCedex", "Le code CEDEX doit compter 5 chiffres (ex. 26105)."));
         if (Email is { Length: > 0 } e && !Regex.IsMatch(e, @"^[^@\s]+@[^@\s]+\.[^@\s]+$")) result.Add(("Email", "L'adresse électronique n'est pas valide (ex. contact@mission-locale.fr)."));

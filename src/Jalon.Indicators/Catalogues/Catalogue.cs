@@ -53,6 +53,25 @@ public enum Unite
     Jours,
 }
 
+/// <summary>The French names of a unit and of a direction, as the pages and exports write them.</summary>
+public static class UniteLibelles
+{
+    public static string Libelle(this Unite u) => u switch
+    {
+        Unite.Jeunes => "nombre de jeunes",
+        Unite.Pourcentage => "taux (%)",
+        Unite.Ratio => "ratio",
+        Unite.Euros => "euros",
+        Unite.EurosParJeune => "euros par jeune",
+        Unite.JeunesParEtp => "jeunes par ETP",
+        Unite.Etp => "ETP",
+        Unite.Mois => "mois",
+        _ => "jours",
+    };
+
+    public static string Libelle(this Sens s) => s switch { Sens.Hausse => "à la hausse", Sens.Baisse => "à la baisse", _ => "neutre" };
+}
+
 /// <summary>The breakdowns of a count ("4 items" of fiche n°2, plus NEET at entry for the I3 family).</summary>
 public enum Ventilation
 {

@@ -237,6 +237,10 @@ public sealed class StructureRepository(JalonDbContext db)
         (await db.BudgetLignes.AsNoTracking().Where(b => b.StructureCode == structure && b.Annee == annee).OrderBy(b => b.Id).ToListAsync(ct))
         .Select(b => new BudgetLigne(0, b.Annee, b.Financeur, b.Nature, b.Montant)).ToList();
 
+    /// <summary>The years that have a budget, most recent first.</summary>
+    public async Task<IReadOnlyList<int>> AnneesBudgetAsync(string structure, CancellationToken ct = default) =>
+        await db.BudgetLignes.AsNoTracking().Where(b => b.StructureCode == structure).Select(b => b.Annee).Distinct().OrderByDescending(a => a).ToListAsync(ct);
+
     /// <summary>
     /// Replaces a year's budget and returns its declared totals that do not match (anomalies). A line whose funder does not
     /// fit its nature is refused (<see cref="ArgumentException"/>, French message).
@@ -272,6 +276,10 @@ public sealed class StructureRepository(JalonDbContext db)
         (await db.Contexte.AsNoTracking().Where(c => c.StructureCode == structure && (annee == null || c.Annee == annee)).ToListAsync(ct))
         .Select(c => new ContexteLigne(0, c.Annee, c.Categorie, c.Indicateur, c.Zone, c.Valeur, c.Unite, c.Source, c.Date))
         .OrderBy(c => c.Annee).ThenBy(c => c.Categorie).ThenBy(c => c.Indicateur, StringComparer.Ordinal).ThenBy(c => c.Zone, StringComparer.Ordinal).ToList();
+
+    /// <summary>The years that have context figures, most recent first.</summary>
+    public async Task<IReadOnlyList<int>> AnneesContexteAsync(string structure, CancellationToken ct = default) =>
+        await db.Contexte.AsNoTracking().Where(c => c.StructureCode == structure).Select(c => c.Annee).Distinct().OrderByDescending(a => a).ToListAsync(ct);
 
     /// <summary>Replaces a year's context figures, audited.</summary>
     public async Task EnregistrerContexteAsync(string structure, int annee, IEnumerable<ContexteLigne> lines, int? userId, string? login, CancellationToken ct = default)

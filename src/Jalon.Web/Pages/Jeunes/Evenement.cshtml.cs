@@ -29,6 +29,9 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
     public string BaseUrl { get; private set; } = "";
     public bool PeutDiagnostiquer => User.Is(Policies.AccompagnementRoles);
 
+    /// <summary>The structure's sites, offered for a contact: (id, name).</summary>
+    public IReadOnlyList<(string Value, string Label)> Sites { get; private set; } = [];
+
     /// <summary>Set when the event was saved or removed meanwhile by someone else (the form is shown again).</summary>
     public string? Conflit { get; private set; }
 
@@ -48,6 +51,9 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         public string? TypeSituation { get; set; }
         public int? DureePrevueJours { get; set; }
         public string? Domaine { get; set; }
+
+        /// <summary>The site of a contact (optional): one of the structure's sites.</summary>
+        public string? SiteId { get; set; }
 
         /// <summary>The version of the event when the form was opened (optimistic concurrency).</summary>
         public int Version { get; set; }
@@ -179,6 +185,9 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         if (jeune is null) return (null, NotFound());
         NomComplet = $"{jeune.Prenom} {jeune.Nom?.ToUpper(Libelles.Fr)}";
         BaseUrl = "/Jeunes/" + Uri.EscapeDataString(jeune.JeuneId);
+        if (Type == "contact")
+            Sites = (await db.Sites.AsNoTracking().Where(x => x.StructureCode == jeune.StructureCode).OrderBy(x => x.Type).ThenBy(x => x.Nom)
+                .Select(x => new { x.SiteId, x.Nom }).ToListAsync()).Select(x => (x.SiteId, x.Nom)).ToList();
         return (jeune, null);
     }
 
@@ -210,6 +219,8 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         {
             case "contact":
                 RequireEnum<ModeContact>(Input.Mode, nameof(Input.Mode), "Choisissez le mode du contact.");
+                if (Input.SiteId is { Length: > 0 } site && !Sites.Any(x => x.Value == site))
+                    ModelState.AddModelError(p + nameof(Input.SiteId), "Choisissez un site de la structure, ou aucun.");
                 if (Input.Diagnostic && !PeutDiagnostiquer) ModelState.AddModelError(p + nameof(Input.Diagnostic), "Seuls les conseillers enregistrent un entretien de diagnostic.");
                 else if (Input.Diagnostic && Input.Mode != nameof(ModeContact.Entretien)) ModelState.AddModelError(p + nameof(Input.Diagnostic), JourneyRules.DiagnosticSansEntretien);
                 if (TextLimits.Normaliser(Input.Commentaire) is { Length: > TextLimits.Commentaire }) ModelState.AddModelError(p + nameof(Input.Commentaire), TextLimits.Message("Le commentaire", TextLimits.Commentaire));
@@ -260,6 +271,7 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
                 c.Mode = Enum.Parse<ModeContact>(Input.Mode!);
                 if (PeutDiagnostiquer) c.Diagnostic = Input.Diagnostic;
                 c.Commentaire = TextLimits.Normaliser(Input.Commentaire);
+                c.SiteId = string.IsNullOrEmpty(Input.SiteId) ? null : Input.SiteId;
                 break;
             case OrientationEntity o:
                 o.Date = Input.Date!.Value;
@@ -318,7 +330,7 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         Input.Version = e.Version;
         switch (e)
         {
-            case ContactEntity c: Input.Date = c.Date; Input.Mode = c.Mode.ToString(); Input.Diagnostic = c.Diagnostic; Input.Commentaire = c.Commentaire; break;
+            case ContactEntity c: Input.Date = c.Date; Input.Mode = c.Mode.ToString(); Input.Diagnostic = c.Diagnostic; Input.Commentaire = c.Commentaire; Input.SiteId = c.SiteId; break;
             case OrientationEntity o: Input.Date = o.Date; Input.Operateur = o.Operateur.ToString(); break;
             case ParcoursEntity p: Input.Dispositif = p.Dispositif.ToString(); Input.Debut = p.Debut; Input.Fin = p.Fin; Input.MotifFin = p.MotifFin?.ToString(); Input.Neet = p.Neet; break;
             case PropositionEntity p: Input.Date = p.Date; Input.Theme = p.Theme.ToString(); break;

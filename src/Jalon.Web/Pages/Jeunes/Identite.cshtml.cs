@@ -1,6 +1,9 @@
 using Jalon.Domain;
+using Jalon.Domain.Structures;
+using Jalon.Referentiels;
 using Jalon.Storage;
 using Jalon.Storage.Entities;
+using Jalon.Storage.Structures;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
 using Jalon.Web.Validation;
@@ -20,6 +23,7 @@ public sealed class IdentiteModel(JalonDbContext db, TimeProvider clock) : PageM
 
     public List<(string Value, string Label)> Conseillers { get; private set; } = [];
     public IReadOnlyList<(string Code, string Nom)> CommunesProposees { get; private set; } = [];
+    public PropositionZones? Zones { get; private set; }
     public string NomComplet { get; private set; } = "";
     public string BaseUrl { get; private set; } = "";
 
@@ -78,5 +82,8 @@ public sealed class IdentiteModel(JalonDbContext db, TimeProvider clock) : PageM
         BaseUrl = "/Jeunes/" + Uri.EscapeDataString(jeune.JeuneId);
         Conseillers = (await IdentiteLists.ConseillersAsync(db, jeune.StructureCode)).Select(c => (c.Id.ToString(Libelles.Fr), c.Nom)).ToList();
         CommunesProposees = await IdentiteLists.CommunesAsync(db, jeune.StructureCode);
+        var commune = ModelState.IsValid ? Input.Commune : jeune.Commune;
+        if (!string.IsNullOrWhiteSpace(commune))
+            Zones = ZonesJeune.Propose(await new ZoneStore(db).ReferenceAsync(), commune, Dates.TodayInParis(clock), InseeData.Instance);
     }
 }

@@ -26,6 +26,9 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
     public ConventionPluriannuelle? Convention { get; private set; }
     public string NomStructure { get; private set; } = "";
     public Acteur Acteur { get; private set; } = null!;
+
+    /// <summary>The territory's context figures beside the region and comparable structures: shown in step 1.</summary>
+    public Jalon.Web.Pages.Structure.ContexteCompare? Contexte { get; private set; }
     public Partie? Partie { get; private set; }
     /// <summary>The grid of the dialogue (the CPO's catalogue): its negotiable ratios, their units.</summary>
     public Catalogue Grille => indicateurs.Catalogues.Defaut;
@@ -63,6 +66,7 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
         Convention = await Repo.ConventionAsync(d.Structure, d.Annee);
         NomStructure = (await db.Structures.FindAsync(d.Structure))?.Nom ?? d.Structure;
         VersionDialogue = await Repo.VersionAsync(d.Id);
+        Contexte = await Jalon.Web.Pages.Structure.ContexteCompare.ChargerAsync(db, d.Structure, d.Region, AnneeAnalysee(Grille, d));
         return null;
     }
 

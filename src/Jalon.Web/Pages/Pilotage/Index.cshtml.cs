@@ -183,7 +183,7 @@ public sealed class IndexModel(JalonDbContext db, IndicateursPilotage indicateur
                 Territoire.Niveau.Code(), Territoire.Code, l.Definition.Cle, l.Definition.Libelle, l.N.Export, l.N1.Export, l.Evolution.Export,
             };
             cells.AddRange(l.Ventilations.Select(v => v.Export));
-            cells.Add(NomUnite(l.Definition.Unite));
+            cells.Add(l.Definition.Unite.Libelle());
             return (IReadOnlyList<CelluleExport>)cells;
         }).ToList();
         foreach (var (p, part) in Catalogue.PoidsRegional.Zip(Poids))
@@ -195,17 +195,4 @@ public sealed class IndexModel(JalonDbContext db, IndicateursPilotage indicateur
         }
         return new TableExport("Tableau de bord", entetes, lignes);
     }
-
-    private static string NomUnite(Unite u) => u switch
-    {
-        Unite.Jeunes => "jeunes",
-        Unite.Pourcentage => "taux",
-        Unite.Ratio => "ratio",
-        Unite.Euros => "euros",
-        Unite.EurosParJeune => "euros par jeune",
-        Unite.JeunesParEtp => "jeunes par ETP",
-        Unite.Etp => "ETP",
-        Unite.Mois => "mois",
-        _ => "jours",
-    };
 }

@@ -22,19 +22,4 @@ public sealed class IndicateursModel(IndicateursPilotage indicateurs) : PageMode
         Catalogue = catalogue;
         return Page();
     }
-
-    public static string NomUnite(Unite u) => u switch
-    {
-        Unite.Jeunes => "nombre de jeunes",
-        Unite.Pourcentage => "taux (%)",
-        Unite.Ratio => "ratio",
-        Unite.Euros => "euros",
-        Unite.EurosParJeune => "euros par jeune",
-        Unite.JeunesParEtp => "jeunes par ETP",
-        Unite.Etp => "ETP",
-        Unite.Mois => "mois",
-        _ => "jours",
-    };
-
-    public static string NomSens(Sens s) => s switch { Sens.Hausse => "à la hausse", Sens.Baisse => "à la baisse", _ => "neutre" };
 }
