@@ -184,8 +184,13 @@ public sealed class SoumissionModel(JalonDbContext db, IndicateursPilotage indic
         {
             IndicateursVersion = Afficher(VersionVue.Contenu);
             AnomaliesVersion = ControlesCampagne.Of(Campagne.Type, Campagne.Exercice, VersionVue.Contenu);
+            // An indicator's two values written as in the tables above (its unit; « s » where the secrecy masks it).
+            var soumis = IndicateursVersion.ToDictionary(i => i.Cle, i => i.Valeur);
+            var actuels = IndicateursActuels.ToDictionary(i => i.Cle, i => i.Valeur);
             Differences = ControlesCampagne.Differences(VersionVue.Contenu, Actuel)
-                .Select(d => d.Rubrique == "Indicateurs" && _masques.Contains(d.Element.Split(' ')[0]) ? d with { Soumis = "s", Actuel = "s" } : d)
+                .Select(d => d.Rubrique == "Indicateurs" && d.Element.Split(' ')[0] is var cle
+                    ? d with { Soumis = d.Soumis is null ? null : soumis.GetValueOrDefault(cle, d.Soumis), Actuel = d.Actuel is null ? null : actuels.GetValueOrDefault(cle, d.Actuel) }
+                    : d)
                 .Where(d => !(d.Soumis == "s" && d.Actuel == "s"))
                 .ToList();
         }
