@@ -55,10 +55,12 @@ public readonly record struct Situation(int Jeune, TypeSituation Type, DateOnly 
         {
             if (Type is TypeSituation.Cdi or TypeSituation.Eav) return true;
             if (Type is TypeSituation.Creation || !Type.IsEmploi()) return false;
-            var length = DureePrevueJours ?? (Fin is { } f ? f.DayNumber - Debut.DayNumber + 1 : (int?)null);
-            return length >= 183;
+            return DureeJours >= 183;
         }
     }
+
+    /// <summary>The length in days: the planned length when given, else fin − debut + 1 when fin is given, else unknown.</summary>
+    public int? DureeJours => DureePrevueJours ?? (Fin is { } f ? f.DayNumber - Debut.DayNumber + 1 : null);
 }
 
 public readonly record struct Droit(int Jeune, DateOnly Date, DomaineDroit Domaine) : IJeuneEvent;

@@ -52,13 +52,18 @@ public static class CataloguesCommand
                 id = c.Id,
                 libelle = c.Libelle,
                 indicateurs = c.Indicateurs.Count,
+                non_calculables = c.Indicateurs.Count(i => !i.Calculable),
                 origine = integres.Contains(c.Id) ? "intégré" : "dossier",
             });
             stdout.WriteLine(JsonSerializer.Serialize(rows, JsonOptions.Value));
             return 0;
         }
         foreach (var c in set.Tous)
-            stdout.WriteLine($"{c.Id}\t{c.Indicateurs.Count} indicateurs\t{(integres.Contains(c.Id) ? "intégré" : "dossier")}\t{c.Libelle}");
+        {
+            var nonCalculables = c.Indicateurs.Count(i => !i.Calculable);
+            var compte = nonCalculables == 0 ? $"{c.Indicateurs.Count} indicateurs" : $"{c.Indicateurs.Count} indicateurs dont {nonCalculables} non calculables";
+            stdout.WriteLine($"{c.Id}\t{compte}\t{(integres.Contains(c.Id) ? "intégré" : "dossier")}\t{c.Libelle}");
+        }
         return 0;
     }
 }

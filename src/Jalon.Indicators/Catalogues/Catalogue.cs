@@ -20,6 +20,12 @@ public enum Nature
 
     /// <summary>A context or resources figure read from moyens.csv (year of the period's end); null-propagating sum.</summary>
     Montant,
+
+    /// <summary>
+    /// An indicator of the grid that needs data the exchange format does not carry (the employer offer…): listed with its
+    /// reason (<see cref="IndicatorDefinition.Raison"/>), never computed, shown « non calculable : … ».
+    /// </summary>
+    NonCalculable,
 }
 
 /// <summary>The unit an indicator's value is in, which decides how it is displayed.</summary>
@@ -199,6 +205,15 @@ public sealed record IndicatorDefinition
     public IReadOnlyList<ComptageRevele> Revele { get; init; } = [];
 
     public bool HasNeet => Ventilations.Contains(Ventilation.Neet);
+
+    /// <summary>Not computable: why (the data the exchange format does not carry yet); null for every computed indicator.</summary>
+    public string? Raison { get; init; }
+
+    /// <summary>Computed by the engine (every nature but <see cref="Nature.NonCalculable"/>).</summary>
+    public bool Calculable => Nature != Nature.NonCalculable;
+
+    /// <summary>What the dashboard and its exports show in place of the value of a not computable indicator.</summary>
+    public string? MentionNonCalculable => Calculable ? null : "non calculable : " + Raison;
 }
 
 /// <summary>A figure whose share of the regional total the dashboard of a structure shows (poids régional).</summary>
@@ -236,7 +251,7 @@ public sealed class Catalogue
         PoidsRegional = poidsRegional;
         Matrice = matrice;
         _byKey = indicateurs.ToFrozenDictionary(i => i.Cle, StringComparer.Ordinal);
-        KeysInOutputOrder = indicateurs.Select(i => i.Cle).Order(StringComparer.Ordinal).ToArray();
+        KeysInOutputOrder = indicateurs.Where(i => i.Calculable).Select(i => i.Cle).Order(StringComparer.Ordinal).ToArray();
         Objectifs = indicateurs.Where(i => i.Objectif)
             .Select(i => new RatioObjectif(i.Cle, i.LibelleCourt, i.Unite == Unite.Pourcentage)).ToArray();
     }
@@ -248,7 +263,10 @@ public sealed class Catalogue
     /// <summary>The indicators in the catalogue's own (reading) order.</summary>
     public IReadOnlyList<IndicatorDefinition> Indicateurs { get; }
 
-    /// <summary>The keys sorted ordinally, the order of the command-line output.</summary>
+    /// <summary>
+    /// The keys of the computed indicators sorted ordinally, the order of the command-line output (the not computable
+    /// ones are absent from the results: they are listed by the catalogue, the dashboard and its exports).
+    /// </summary>
     public IReadOnlyList<string> KeysInOutputOrder { get; }
 
     public CriterionRegistry Registry { get; }

@@ -57,6 +57,7 @@ internal sealed class IndicatorDto
     [JsonPropertyName("moyens")] public string? Moyens { get; set; }
     [JsonPropertyName("mesure")] public string? Mesure { get; set; }
     [JsonPropertyName("population")] public string? Population { get; set; }
+    [JsonPropertyName("raison")] public string? Raison { get; set; }
 }
 
 /// <summary>Checks a catalogue read from JSON against the criteria and measures of C#, and lists every problem in French.</summary>
@@ -71,6 +72,7 @@ internal static class CatalogueValidator
         ["ratio"] = Nature.Ratio,
         ["moyenne"] = Nature.Moyenne,
         ["montant"] = Nature.Montant,
+        ["non_calculable"] = Nature.NonCalculable,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     internal static readonly FrozenDictionary<string, Unite> UniteNames = new Dictionary<string, Unite>
@@ -93,6 +95,7 @@ internal static class CatalogueValidator
         [Nature.Ratio] = [Unite.Pourcentage, Unite.Ratio, Unite.EurosParJeune, Unite.JeunesParEtp],
         [Nature.Moyenne] = [Unite.Mois, Unite.Jours],
         [Nature.Montant] = [Unite.Euros, Unite.Etp, Unite.Jeunes],
+        [Nature.NonCalculable] = Enum.GetValues<Unite>(),
     }.ToFrozenDictionary();
 
     internal static readonly FrozenDictionary<string, Sens> SensNames = new Dictionary<string, Sens>
@@ -120,7 +123,7 @@ internal static class CatalogueValidator
             if (string.IsNullOrWhiteSpace(i.Cle)) { problems.Add("Un indicateur sans « cle »."); continue; }
             if (i.Nature is null || !NatureNames.TryGetValue(i.Nature, out var nature))
             {
-                problems.Add($"{i.Cle} : nature « {i.Nature} » inconnue (effectif, ratio, moyenne, montant).");
+                problems.Add($"{i.Cle} : nature « {i.Nature} » inconnue (effectif, ratio, moyenne, montant, non_calculable).");
                 continue;
             }
             if (!natures.TryAdd(i.Cle, nature)) problems.Add($"{i.Cle} : clé en double.");
@@ -144,7 +147,7 @@ internal static class CatalogueValidator
             var unite = permises[0];
             if (i.Unite is null)
             {
-                if (nature != Nature.Effectif)
+                if (nature is not (Nature.Effectif or Nature.NonCalculable))
                     problems.Add($"{where} : « unite » manquante ({string.Join(", ", permises.Select(NomUnite))}).");
             }
             else if (!UniteNames.TryGetValue(i.Unite, out unite) || !permises.Contains(unite))
@@ -212,6 +215,15 @@ internal static class CatalogueValidator
                     Forbid(i.Critere, "critere"); Forbid(i.CritereNeet, "critere_neet"); Forbid(i.Parmi, "parmi"); Forbid(i.Numerateur, "numerateur");
                     Forbid(i.NumerateurCritere, "numerateur_critere"); Forbid(i.Denominateur, "denominateur"); Forbid(i.PeriodeDenominateur, "periode_denominateur"); Forbid(i.Moyens, "moyens");
                     break;
+                case Nature.NonCalculable:
+                    // Listed with the reason it is not computed; no computation at all, so nothing to reveal.
+                    if (string.IsNullOrWhiteSpace(i.Raison)) problems.Add($"{where} : « raison » manquante (pourquoi l'indicateur n'est pas calculable).");
+                    if (i.Parmi is not null && (!natures.TryGetValue(i.Parmi, out var ncp) || ncp is not (Nature.Effectif or Nature.NonCalculable)))
+                        problems.Add($"{where} : « parmi » doit désigner un effectif ou un indicateur non calculable du catalogue (« {i.Parmi} »).");
+                    Forbid(i.Critere, "critere"); Forbid(i.CritereNeet, "critere_neet"); Forbid(i.Numerateur, "numerateur");
+                    Forbid(i.NumerateurCritere, "numerateur_critere"); Forbid(i.Denominateur, "denominateur"); Forbid(i.PeriodeDenominateur, "periode_denominateur");
+                    Forbid(i.Moyens, "moyens"); Forbid(i.Mesure, "mesure"); Forbid(i.Population, "population");
+                    break;
                 case Nature.Montant:
                     if (i.Moyens is null || !MoyensColumns.Names.Contains(i.Moyens))
                         problems.Add($"{where} : « moyens » doit être une colonne de moyens.csv ({string.Join(", ", MoyensColumns.Names)}).");
@@ -222,6 +234,8 @@ internal static class CatalogueValidator
             }
             if (nature != Nature.Effectif && i.Ventilations is { Count: > 0 })
                 problems.Add($"{where} : seuls les effectifs ont des ventilations.");
+            if (nature != Nature.NonCalculable && i.Raison is not null)
+                problems.Add($"{where} : « raison » est réservée aux indicateurs de nature non_calculable.");
 
             result.Add(new IndicatorDefinition
             {
@@ -245,6 +259,7 @@ internal static class CatalogueValidator
                 Moyens = i.Moyens,
                 Mesure = i.Mesure,
                 Population = i.Population,
+                Raison = nature == Nature.NonCalculable ? i.Raison : null,
                 Revele = revele,
             });
 
@@ -292,7 +307,7 @@ internal static class CatalogueValidator
                 var list = new List<PonderationMatrice>();
                 foreach (var x in axe ?? [])
                 {
-                    if (x.Cle is null || !byKey.TryGetValue(x.Cle, out var d) || d.Nature == Nature.Effectif)
+                    if (x.Cle is null || !byKey.TryGetValue(x.Cle, out var d) || d.Nature is Nature.Effectif or Nature.NonCalculable)
                         problems.Add($"matrice ({nom}) : « {x.Cle} » doit être un ratio, une moyenne ou un montant du catalogue.");
                     else if (d.Sens == Sens.Neutre)
                         problems.Add($"matrice ({nom}) : {x.Cle} doit avoir un « sens » (hausse ou baisse) pour entrer dans un score.");

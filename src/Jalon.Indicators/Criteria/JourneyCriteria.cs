@@ -383,13 +383,16 @@ public static class JourneyCriteria
     /// situation active → formation; (3) SERVICE_CIVIQUE active → service civique; (4) a national path ended that
     /// day has motif_fin REORIENTATION → réorientation; (5) otherwise sans solution connue.
     /// </summary>
-    public static ExitOutcome Exit(in JeuneJourney j, in Period p, out DateOnly exitDate)
+    public static ExitOutcome Exit(in JeuneJourney j, in Period p, out DateOnly exitDate) => Exit(j, p, PathKind.National, out exitDate);
+
+    /// <summary>The exit of <see cref="Exit(in JeuneJourney, in Period, out DateOnly)"/> over the paths of a kind (all of them for 2011).</summary>
+    private static ExitOutcome Exit(in JeuneJourney j, in Period p, PathKind kind, out DateOnly exitDate)
     {
         exitDate = default;
         var found = false;
         foreach (ref readonly var x in j.Parcours)
         {
-            if (x.Dispositif.IsNational() && x.Fin is { } f && p.Contains(f) && (!found || f > exitDate))
+            if (Is(x.Dispositif, kind) && x.Fin is { } f && p.Contains(f) && (!found || f > exitDate))
             {
                 exitDate = f;
                 found = true;
@@ -401,9 +404,186 @@ public static class JourneyCriteria
         if (HasSituationActiveOn(j.Situations, exitDate, SituationKind.ServiceCivique)) return ExitOutcome.ServiceCivique;
         foreach (ref readonly var x in j.Parcours)
         {
-            if (x.Dispositif.IsNational() && x.Fin == exitDate && x.MotifFin == MotifFin.Reorientation) return ExitOutcome.Reorientation;
+            if (Is(x.Dispositif, kind) && x.Fin == exitDate && x.MotifFin == MotifFin.Reorientation) return ExitOutcome.Reorientation;
         }
         return ExitOutcome.SansSolution;
+    }
+
+    // ---------------------------------------------------------------- CPO 2011 (seed 003, annexe 2): docs/indicateurs.md
+
+    /// <summary>
+    /// 2011, young people « en entretien »: an entretien within the period — a contact of mode ENTRETIEN dated in the
+    /// period, or the premier_accueil itself (the text calls the first reception the « premier entretien »).
+    /// </summary>
+    [Criterion("2011.entretien")]
+    public static bool EnEntretien(in JeuneJourney j, in Period p)
+    {
+        if (p.Contains(j.Jeune.PremierAccueil)) return true;
+        foreach (ref readonly var c in j.Contacts)
+        {
+            if (c.Mode == ModeContact.Entretien && p.Contains(c.Date)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>2011: a proposition of the « domaine professionnel » (EMPLOI, FORMATION, PROJET_PRO) dated in the period.</summary>
+    [Criterion("2011.propositions.professionnel")]
+    public static bool PropositionProfessionnelle(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.Professionnel);
+
+    /// <summary>2011: a proposition of theme EMPLOI dated in the period.</summary>
+    [Criterion("2011.propositions.EMPLOI")]
+    public static bool PropositionEmploi(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.Emploi);
+
+    /// <summary>2011: a proposition of theme FORMATION dated in the period.</summary>
+    [Criterion("2011.propositions.FORMATION")]
+    public static bool PropositionFormation(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.Formation);
+
+    /// <summary>2011: a proposition of theme PROJET_PRO dated in the period.</summary>
+    [Criterion("2011.propositions.PROJET_PRO")]
+    public static bool PropositionProjetPro(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.ProjetPro);
+
+    /// <summary>2011: a proposition of the « domaine social » (LOGEMENT, SANTE, MOBILITE, RESSOURCES) dated in the period.</summary>
+    [Criterion("2011.propositions.social")]
+    public static bool PropositionSociale(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.Social);
+
+    /// <summary>2011: a proposition of theme LOGEMENT dated in the period.</summary>
+    [Criterion("2011.propositions.LOGEMENT")]
+    public static bool PropositionLogement(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.Logement);
+
+    /// <summary>2011: a proposition of theme SANTE dated in the period.</summary>
+    [Criterion("2011.propositions.SANTE")]
+    public static bool PropositionSante(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.Sante);
+
+    /// <summary>2011: a proposition of the « vie sociale » domain (CITOYENNETE, LOISIRS_CULTURE) dated in the period.</summary>
+    [Criterion("2011.propositions.vie_sociale")]
+    public static bool PropositionVieSociale(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.VieSociale);
+
+    /// <summary>2011: a proposition of theme CITOYENNETE dated in the period.</summary>
+    [Criterion("2011.propositions.CITOYENNETE")]
+    public static bool PropositionCitoyennete(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.Citoyennete);
+
+    /// <summary>2011: a proposition of theme LOISIRS_CULTURE dated in the period.</summary>
+    [Criterion("2011.propositions.LOISIRS_CULTURE")]
+    public static bool PropositionLoisirsCulture(in JeuneJourney j, in Period p) => HasProposition(j.Propositions, p, ThemeGroup.LoisirsCulture);
+
+    /// <summary>
+    /// 2011: among the JDI (<see cref="DemandeurInsertion"/>), no proposition dated d with fin − 3 months &lt; d ≤ fin, and
+    /// no emploi- or formation-family situation active on fin (the I4.1.i rule of 2015 applied to every JDI).
+    /// </summary>
+    [Criterion("2011.jdi_sans_proposition_3_mois")]
+    public static bool JdiSansPropositionDepuisTroisMois(in JeuneJourney j, in Period p)
+    {
+        if (!DemandeurInsertion(j, p)) return false;
+        var after = p.Fin.AddMonths(-3);
+        foreach (ref readonly var o in j.Propositions)
+        {
+            if (after < o.Date && o.Date <= p.Fin) return false;
+        }
+        return !HasSituationActiveOn(j.Situations, p.Fin, SituationKind.EmploiOrFormation);
+    }
+
+    /// <summary>2011: a CIVIS path overlapping the period (the denominator of « financement État par jeune présent en CIVIS »).</summary>
+    [Criterion("2011.present_civis")]
+    public static bool PresentCivis(in JeuneJourney j, in Period p)
+    {
+        foreach (ref readonly var x in j.Parcours)
+        {
+            if (x.Dispositif == Dispositif.Civis && x.Interval.Overlaps(p.Debut, p.Fin)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>2011: a parrainage overlapping the period, whatever the path (2015's I4.1.h asks for a national path).</summary>
+    [Criterion("2011.parrainage")]
+    public static bool EnParrainage(in JeuneJourney j, in Period p)
+    {
+        foreach (ref readonly var r in j.Parrainages)
+        {
+            if (r.Interval.Overlaps(p.Debut, p.Fin)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>2011: an immersion-family situation (PMSMP, STAGE) overlapping the period.</summary>
+    [Criterion("2011.immersion")]
+    public static bool EnImmersion(in JeuneJourney j, in Period p) => HasSituationOverlapping(j.Situations, p, SituationKind.Immersion);
+
+    /// <summary>2011: among them, a PMSMP (which replaced the PMP of the text in 2014) overlapping the period.</summary>
+    [Criterion("2011.immersion.pmsmp")]
+    public static bool EnPmsmp(in JeuneJourney j, in Period p) => HasSituationOverlapping(j.Situations, p, SituationKind.Pmsmp);
+
+    /// <summary>2011, « en situation professionnelle »: an emploi- or formation-family situation with debut in the period.</summary>
+    [Criterion("2011.situation")]
+    public static bool SituationProfessionnelle(in JeuneJourney j, in Period p) => HasSituationStarted(j.Situations, p, SituationKind.EmploiOrFormation);
+
+    /// <summary>2011: a formation-family situation with debut in the period.</summary>
+    [Criterion("2011.situation.formation")]
+    public static bool SituationFormation(in JeuneJourney j, in Period p) => HasSituationStarted(j.Situations, p, SituationKind.Formation);
+
+    /// <summary>2011: an emploi-family situation with debut in the period.</summary>
+    [Criterion("2011.situation.emploi")]
+    public static bool SituationEmploi(in JeuneJourney j, in Period p) => HasSituationStarted(j.Situations, p, SituationKind.Emploi);
+
+    /// <summary>2011: an emploi durable (<see cref="Situation.IsEmploiDurable"/>) with debut in the period.</summary>
+    [Criterion("2011.situation.emploi_durable")]
+    public static bool SituationEmploiDurable(in JeuneJourney j, in Period p) => HasSituationStarted(j.Situations, p, SituationKind.EmploiDurable);
+
+    /// <summary>2011: an APPRENTISSAGE or CONTRAT_PRO with debut in the period.</summary>
+    [Criterion("2011.situation.alternance")]
+    public static bool SituationAlternance(in JeuneJourney j, in Period p) => HasSituationStarted(j.Situations, p, SituationKind.Alternance);
+
+    /// <summary>
+    /// 2011, exits of every dispositif: exit outcome emploi, read as for I8.1 on the exit date, which is the latest fin
+    /// within the period of any path (national, regional or local).
+    /// </summary>
+    [Criterion("2011.sortie.emploi")]
+    public static bool SortieEmploi(in JeuneJourney j, in Period p) => Exit(j, p, PathKind.Any, out _) == ExitOutcome.Emploi;
+
+    /// <summary>
+    /// 2011: among exits in emploi, an emploi-family situation active on the exit date that is no emploi durable and lasts
+    /// from 91 days (3 months) to 182 days (under the format's 6 months of 183 days) by <see cref="Situation.DureeJours"/>.
+    /// </summary>
+    [Criterion("2011.sortie.emploi_3_6_mois")]
+    public static bool SortieEmploiTroisASixMois(in JeuneJourney j, in Period p) =>
+        Exit(j, p, PathKind.Any, out var day) == ExitOutcome.Emploi && HasSituationActiveOn(j.Situations, day, SituationKind.EmploiTroisASixMois);
+
+    /// <summary>2011: among exits in emploi, a path ended on the exit date lasted less than 6 months (debut + 6 months &gt; fin).</summary>
+    [Criterion("2011.sortie.emploi_parcours_6_mois")]
+    public static bool SortieEmploiParcoursSixMois(in JeuneJourney j, in Period p) => ExitInEmploiAfterPathShorterThan(j, p, 6);
+
+    /// <summary>2011: among exits in emploi, a path ended on the exit date lasted less than 12 months (debut + 12 months &gt; fin).</summary>
+    [Criterion("2011.sortie.emploi_parcours_12_mois")]
+    public static bool SortieEmploiParcoursDouzeMois(in JeuneJourney j, in Period p) => ExitInEmploiAfterPathShorterThan(j, p, 12);
+
+    /// <summary>2011: among exits in emploi, an emploi durable active on the exit date.</summary>
+    [Criterion("2011.sortie.emploi_durable")]
+    public static bool SortieEmploiDurable(in JeuneJourney j, in Period p) => ExitedInto(j, p, PathKind.Any, ExitOutcome.Emploi, SituationKind.EmploiDurable);
+
+    /// <summary>2011: among exits in emploi, a CUI_CIE active on the exit date.</summary>
+    [Criterion("2011.sortie.cie")]
+    public static bool SortieCie(in JeuneJourney j, in Period p) => ExitedInto(j, p, PathKind.Any, ExitOutcome.Emploi, SituationKind.CuiCie);
+
+    /// <summary>2011: among exits in emploi, an APPRENTISSAGE or CONTRAT_PRO active on the exit date.</summary>
+    [Criterion("2011.sortie.alternance")]
+    public static bool SortieAlternance(in JeuneJourney j, in Period p) => ExitedInto(j, p, PathKind.Any, ExitOutcome.Emploi, SituationKind.Alternance);
+
+    /// <summary>2011: exit outcome formation (no emploi, a formation-family situation active on the exit date).</summary>
+    [Criterion("2011.sortie.formation")]
+    public static bool SortieFormation(in JeuneJourney j, in Period p) => Exit(j, p, PathKind.Any, out _) == ExitOutcome.Formation;
+
+    /// <summary>2011: among exits in formation, a FORMATION_QUALIFIANTE active on the exit date.</summary>
+    [Criterion("2011.sortie.formation_qualifiante")]
+    public static bool SortieFormationQualifiante(in JeuneJourney j, in Period p) =>
+        ExitedInto(j, p, PathKind.Any, ExitOutcome.Formation, SituationKind.FormationQualifiante);
+
+    private static bool ExitInEmploiAfterPathShorterThan(in JeuneJourney j, in Period p, int months)
+    {
+        if (Exit(j, p, PathKind.Any, out var day) != ExitOutcome.Emploi) return false;
+        foreach (ref readonly var x in j.Parcours)
+        {
+            if (x.Fin == day && x.Debut.AddMonths(months) > day) return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- Building blocks
@@ -414,6 +594,56 @@ public static class JourneyCriteria
     {
         Professional, Immersion, Emploi, Alternance, Apprentissage, EmploiDurable, ServiceCivique,
         Formation, FormationQualifiante, FormationInitiale, EmploiOrFormation, Eav, Cui, CuiCae, CuiCie, Creation,
+        Pmsmp, EmploiTroisASixMois,
+    }
+
+    private enum ThemeGroup : byte
+    {
+        Professionnel, Emploi, Formation, ProjetPro, Social, Logement, Sante, VieSociale, Citoyennete, LoisirsCulture,
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the group folds away
+    private static bool HasProposition(ReadOnlySpan<Proposition> propositions, in Period p, ThemeGroup group)
+    {
+        foreach (ref readonly var o in propositions)
+        {
+            if (!p.Contains(o.Date)) continue;
+            var match = group switch
+            {
+                ThemeGroup.Professionnel => o.Theme is Theme.Emploi or Theme.Formation or Theme.ProjetPro,
+                ThemeGroup.Emploi => o.Theme == Theme.Emploi,
+                ThemeGroup.Formation => o.Theme == Theme.Formation,
+                ThemeGroup.ProjetPro => o.Theme == Theme.ProjetPro,
+                ThemeGroup.Social => o.Theme is Theme.Logement or Theme.Sante or Theme.Mobilite or Theme.Ressources,
+                ThemeGroup.Logement => o.Theme == Theme.Logement,
+                ThemeGroup.Sante => o.Theme == Theme.Sante,
+                ThemeGroup.VieSociale => o.Theme is Theme.Citoyennete or Theme.LoisirsCulture,
+                ThemeGroup.Citoyennete => o.Theme == Theme.Citoyennete,
+                _ => o.Theme == Theme.LoisirsCulture,
+            };
+            if (match) return true;
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
+    private static bool HasSituationOverlapping(ReadOnlySpan<Situation> situations, in Period p, SituationKind kind)
+    {
+        foreach (ref readonly var s in situations)
+        {
+            if (s.Interval.Overlaps(p.Debut, p.Fin) && Is(s, kind)) return true;
+        }
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
+    private static bool HasSituationStarted(ReadOnlySpan<Situation> situations, in Period p, SituationKind kind)
+    {
+        foreach (ref readonly var s in situations)
+        {
+            if (p.Contains(s.Debut) && Is(s, kind)) return true;
+        }
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
@@ -443,6 +673,8 @@ public static class JourneyCriteria
         SituationKind.CuiCae => s.Type == TypeSituation.CuiCae,
         SituationKind.CuiCie => s.Type == TypeSituation.CuiCie,
         SituationKind.Creation => s.Type == TypeSituation.Creation,
+        SituationKind.Pmsmp => s.Type == TypeSituation.Pmsmp,
+        SituationKind.EmploiTroisASixMois => s.Type.IsEmploi() && !s.IsEmploiDurable && s.DureeJours is >= 91 and < 183,
         _ => false,
     };
 
@@ -559,5 +791,9 @@ public static class JourneyCriteria
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
     private static bool ExitedInto(in JeuneJourney j, in Period p, ExitOutcome outcome, SituationKind kind) =>
-        Exit(j, p, out var day) == outcome && HasSituationActiveOn(j.Situations, day, kind);
+        ExitedInto(j, p, PathKind.National, outcome, kind);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // one specialised copy per criterion: the kind folds away
+    private static bool ExitedInto(in JeuneJourney j, in Period p, PathKind paths, ExitOutcome outcome, SituationKind kind) =>
+        Exit(j, p, paths, out var day) == outcome && HasSituationActiveOn(j.Situations, day, kind);
 }

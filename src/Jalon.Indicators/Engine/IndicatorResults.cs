@@ -87,7 +87,7 @@ public sealed class PeriodResults
     public bool TryGet(Level level, string code, string key, out IndicatorValue value)
     {
         value = default;
-        if (!_owner.TryGetLevelIndex(level, code, out var l) || !_owner.Catalogue.TryGet(key, out _)) return false;
+        if (!_owner.TryGetLevelIndex(level, code, out var l) || !_owner.Catalogue.TryGet(key, out var d) || !d.Calculable) return false;
         value = At(l, key);
         return true;
     }

@@ -68,7 +68,8 @@ public static class IndicatorCsvWriter
         Nature.Effectif => "effectif",
         Nature.Ratio => "ratio",
         Nature.Moyenne => "moyenne",
-        _ => "montant",
+        Nature.Montant => "montant",
+        _ => "non_calculable",
     };
 
     private static string Quote(string text) =>

@@ -174,7 +174,7 @@ public sealed class CampagneRepository(JalonDbContext db)
         {
             var results = new IndicatorStore(db).Compute(catalogue, new IndicatorRequest(Period.Year(c.Exercice)) { Structures = [structure], MoisEntiers = true });
             var publication = Publication.SansSecret(results);
-            var indicateurs = catalogue.Indicateurs
+            var indicateurs = catalogue.Indicateurs.Where(i => i.Calculable)
                 .Select(i => new IndicateurFige(i.Cle, i.LibelleCourt, publication.Valeur(Level.Structure, structure, i.Cle).Valeur)).ToList();
             return ContenuCampagne.De(indicateurs, await repo.BrhAsync(structure, c.Exercice, ct), [], champs);
         }

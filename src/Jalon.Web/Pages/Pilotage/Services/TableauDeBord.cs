@@ -75,6 +75,13 @@ public static class TableauDeBord
         var lignes = new List<LigneTableau>(publication.Catalogue.Indicateurs.Count);
         foreach (var d in publication.Catalogue.Indicateurs)
         {
+            if (d.MentionNonCalculable is { } mention)
+            {
+                // Listed by the grid, never computed: the reason in place of the value, on screen and in the exports.
+                lignes.Add(new LigneTableau(d, new Cellule(mention, mention, false), Cellule.Vide, Cellule.Vide,
+                    Ventilations.Toutes.Select(_ => Cellule.Vide).ToList()));
+                continue;
+            }
             var n = publication.Valeur(niveau, code, d.Cle);
             var n1 = publication.Valeur(niveau, code, d.Cle, precedente: true);
             var evolution = publication.Evolution(niveau, code, d.Cle);
