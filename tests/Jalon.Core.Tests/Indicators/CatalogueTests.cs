@@ -97,7 +97,48 @@ public sealed class CatalogueTests
         { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","critere":"I2","objectif":true}""", "X : seuls les ratios portent des objectifs" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"moyenne","unite":"mois","mesure":"duree_parcours_termines"}""", "X : « population » doit désigner l'effectif" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"moyenne","unite":"mois","mesure":"duree_parcours_termines","population":"R1"}""", "X : « population » doit désigner l'effectif" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"non_calculable"}""", "X : « raison » manquante" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"non_calculable","raison":"r","critere":"I1"}""", "X : « critere » n'a pas de sens" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"non_calculable","raison":"r","parmi":"R1"}""", "X : « parmi » doit désigner un effectif ou un indicateur non calculable" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"montant","unite":"euros","moyens":"jano","raison":"r"}""", "X : « raison » est réservée aux indicateurs de nature non_calculable" },
     };
+
+    [Fact]
+    public void A_not_computable_indicator_is_listed_with_its_reason_but_never_computed_nor_used_by_a_computed_one()
+    {
+        var json = """
+            {"id":"test-nc","libelle":"Test","indicateurs":[
+              {"cle":"I1","libelle":"En contact","definition":"Actualité dans la période.","nature":"effectif","critere":"I1"},
+              {"cle":"MER","libelle":"Mises en relation","definition":"Offres.","nature":"non_calculable","raison":"le format ne porte pas les offres"},
+              {"cle":"MER.1","libelle":"Dont offres de la ML","definition":"Offres.","nature":"non_calculable","raison":"idem","parmi":"MER"}
+            ]}
+            """;
+        var c = Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), CriterionRegistry.Default);
+        Assert.Equal(["I1"], c.KeysInOutputOrder);
+        Assert.Equal("non calculable : le format ne porte pas les offres", c["MER"].MentionNonCalculable);
+        Assert.Null(c["I1"].MentionNonCalculable);
+        Assert.Empty(c["MER"].Revele);
+        // A computed indicator cannot rest on a not computable one.
+        var ratio = json.Replace("""{"cle":"I1","libelle""", """{"cle":"T","libelle":"t","definition":"t","nature":"ratio","unite":"pourcentage","numerateur":"I1","denominateur":"MER"},{"cle":"I1","libelle""", StringComparison.Ordinal);
+        var e = Assert.Throws<CatalogueException>(() => Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(ratio)), CriterionRegistry.Default));
+        Assert.Contains(e.Problems, p => p.Contains("T : denominateur « MER » doit être un effectif ou un montant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cpo_2011_loads_lists_its_not_computable_indicators_and_computes_from_existing_and_2011_criteria()
+    {
+        var c = Catalogue.Load("cpo-2011");
+        Assert.Contains("cpo-2011", Catalogue.Available);
+        Assert.Equal(PeriodeRelative.NMoins1, c.Ancrage);
+        Assert.All(c.Indicateurs, d => Assert.True(d.Definition.Length > 5, d.Cle));
+        Assert.All(c.Indicateurs.Where(d => !d.Calculable), d => Assert.False(string.IsNullOrWhiteSpace(d.Raison), d.Cle));
+        // The employer offer is not in the exchange format: listed, not invented.
+        Assert.All(["E1", "E1.1", "E2", "E2.1", "E3", "E3.1", "E4"], k => Assert.Contains("offre de service aux employeurs", c[k].Raison, StringComparison.Ordinal));
+        Assert.Equal(Unite.EurosParJeune, c["R6"].Unite);
+        Assert.Equal("A7", c["R6"].Denominateur);
+        Assert.Equal(Unite.Jours, c["S4"].Unite);
+        Assert.Equal([new ComptageRevele("S3", PeriodeRelative.N)], c["S4"].Revele);
+    }
 
     [Theory]
     [MemberData(nameof(Invalid))]
@@ -173,7 +214,8 @@ public sealed class CatalogueTests
               {"cle":"contact","libelle":"Jeunes en contact","definition":"I1.","nature":"effectif","critere":"I1"}]}
             """;
         var set = CatalogueSet.Integres.Avec([("grille-test.json", new MemoryStream(Encoding.UTF8.GetBytes(grille)))]);
-        Assert.Equal(["cpo-2015", "grille-test"], set.Tous.Select(c => c.Id));
+        Assert.Equal(Catalogue.Available.Append("grille-test").Order(StringComparer.Ordinal), set.Tous.Select(c => c.Id));
+        Assert.Contains("cpo-2011", set.Tous.Select(c => c.Id));
         Assert.Equal("cpo-2015", set.Defaut.Id);
         Assert.Equal("Jeunes en contact", set["grille-test"]["contact"].Libelle);
         Assert.Contains("Catalogue inconnu : « autre »", Assert.Throws<CatalogueException>(() => set["autre"]).Problems[0]);

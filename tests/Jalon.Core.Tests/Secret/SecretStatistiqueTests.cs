@@ -16,21 +16,30 @@ public sealed class RegionsPubliees
 {
     public static readonly Catalogue Cpo = Catalogue.Load("cpo-2015");
 
-    public RegionsPubliees()
+    public RegionsPubliees() : this(Cpo)
     {
+    }
+
+    /// <summary>The same regions published through the grid <paramref name="grille"/> (every catalogue goes through the same step).</summary>
+    internal RegionsPubliees(Catalogue grille)
+    {
+        Grille = grille;
         Package = RegionsGenerees.Deux();
         Territoires = new Territoires(Package.Structures);
         var years = new[] { 2013, 2014, 2015, 2016 };
         var periods = years.SelectMany(SecretStatistique.PeriodesDeLAnnee).ToList();
-        var tallies = IndicatorEngine.Tally(Package, Cpo, periods).ToDictionary(t => (t.Structure, t.Period));
+        var tallies = IndicatorEngine.Tally(Package, grille, periods).ToDictionary(t => (t.Structure, t.Period));
         Tallies = tallies;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Decisions = SecretStatistique.Unites(Cpo, periods)
-            .Select(u => SecretStatistique.Decider(Cpo, Territoires, u, (s, p) => tallies[(Territoires.Code(s), p)]))
+        Decisions = SecretStatistique.Unites(grille, periods)
+            .Select(u => SecretStatistique.Decider(grille, Territoires, u, (s, p) => tallies[(Territoires.Code(s), p)]))
             .ToList();
         DecisionTime = clock.Elapsed;
-        Secret = SecretStatistique.Avec(Cpo, Territoires, Decisions);
+        Secret = SecretStatistique.Avec(grille, Territoires, Decisions);
     }
+
+    /// <summary>The grid published.</summary>
+    public Catalogue Grille { get; }
 
     public JourneyPackage Package { get; }
     public Territoires Territoires { get; }
@@ -45,8 +54,8 @@ public sealed class RegionsPubliees
     public IndicatorResults Results(Period p, bool previous = true)
     {
         var request = new IndicatorRequest(p) { WithPreviousYear = previous, MoisEntiers = true };
-        var needed = IndicatorEngine.PeriodsNeeded(Cpo, request);
-        return IndicatorEngine.Combine(Cpo, request, Package.Structures, (s, slot) => Tallies[(Package.Structures[s].Code, needed[slot])], [.. Package.Moyens]);
+        var needed = IndicatorEngine.PeriodsNeeded(Grille, request);
+        return IndicatorEngine.Combine(Grille, request, Package.Structures, (s, slot) => Tallies[(Package.Structures[s].Code, needed[slot])], [.. Package.Moyens]);
     }
 
     public IEnumerable<(Level Level, string Code)> Levels =>
@@ -64,7 +73,7 @@ public sealed class RegionsPubliees
             var v = vue(Results(p));
             foreach (var (level, code) in Levels)
             {
-                foreach (var d in Cpo.Indicateurs)
+                foreach (var d in Grille.Indicateurs.Where(d => d.Calculable))
                 {
                     var ventilations = d.Ventilations.ToDictionary(x => x, x => L(v.Ventilation(level, code, d.Cle, x)));
                     lignes.Add(new LigneLue(level, code, p, d.Cle, L(v.Valeur(level, code, d.Cle, false)), L(v.Valeur(level, code, d.Cle, true)),
@@ -73,7 +82,7 @@ public sealed class RegionsPubliees
             }
             foreach (var s in Package.Structures)
             {
-                foreach (var w in Cpo.PoidsRegional) poids.Add(new PoidsLu(s.Code, s.Region, p, w.Cle, L(v.Part(s.Code, s.Region, w.Cle))));
+                foreach (var w in Grille.PoidsRegional) poids.Add(new PoidsLu(s.Code, s.Region, p, w.Cle, L(v.Part(s.Code, s.Region, w.Cle))));
             }
         }
         return (lignes, poids);
@@ -84,7 +93,7 @@ public sealed class RegionsPubliees
     /// <summary>The attacker's relations over what was read; the truth of complements from the engine.</summary>
     public Attaquant Attaque(List<LigneLue> lignes, List<PoidsLu> poids)
     {
-        var additifs = Cpo.Indicateurs.Where(d => d.Nature == Nature.Effectif && Cpo.Registry.IsAdditive(d.Critere!)).Select(d => d.Cle).ToHashSet();
+        var additifs = Grille.Indicateurs.Where(d => d.Nature == Nature.Effectif && Grille.Registry.IsAdditive(d.Critere!)).Select(d => d.Cle).ToHashSet();
         var cache = new Dictionary<Period, IndicatorResults>();
         long? Complement(Level level, string code, Period p, string cle, Ventilation v)
         {
@@ -92,7 +101,7 @@ public sealed class RegionsPubliees
             var x = r.Current.Get(level, code, cle);
             return x.Count - x.Breakdown(v);
         }
-        return AttaqueSecret.Construire(Cpo, Package.Structures.Select(s => (s.Code, s.Region)).ToList(), lignes, poids, additifs, Complement);
+        return AttaqueSecret.Construire(Grille, Package.Structures.Select(s => (s.Code, s.Region)).ToList(), lignes, poids, additifs, Complement);
     }
 
     /// <summary>A page as the attacker reads it.</summary>
@@ -163,27 +172,32 @@ public sealed class RegionsPubliees
 /// <summary>The automated attacker: everything an aggregate-only role sees, every subtraction, nothing recovered.</summary>
 public sealed class AttaqueTests(RegionsPubliees regions, ITestOutputHelper output) : IClassFixture<RegionsPubliees>
 {
-    [Fact]
-    public void Nothing_masked_can_be_recovered_from_every_page_of_two_years()
+    public static TheoryData<string> Grilles => [.. Catalogue.Available];
+
+    [Theory]
+    [MemberData(nameof(Grilles))]
+    public void Nothing_masked_can_be_recovered_from_every_page_of_two_years(string grille)
     {
-        var (lignes, poids) = regions.Lire(r => new RegionsPubliees.VueSecret(regions.Secret.Publier(r)));
-        var attaque = regions.Attaque(lignes, poids);
+        // Every embedded grid goes through the same disclosure step: the attack is run on each (cpo-2015 is the fixture).
+        var publiees = grille == regions.Grille.Id ? regions : new RegionsPubliees(Catalogue.Load(grille));
+        var (lignes, poids) = publiees.Lire(r => new RegionsPubliees.VueSecret(publiees.Secret.Publier(r)));
+        var attaque = publiees.Attaque(lignes, poids);
         var revelees = attaque.CasesRevelees();
-        output.WriteLine($"{attaque.Taille} ; décision : {regions.DecisionTime.TotalMilliseconds:F0} ms ; " +
-            $"cases masquées par unité : {string.Join(", ", regions.Decisions.Select(d => d.CellulesMasquees))} ; sans glissement : {regions.Decisions.Sum(d => d.SansGlissement)}");
-        output.WriteLine(string.Join("\n", regions.Decisions.SelectMany(d => d.Blocages.Select(b => d.Unite + " " + b)).Take(30)));
+        output.WriteLine($"{attaque.Taille} ; décision : {publiees.DecisionTime.TotalMilliseconds:F0} ms ; " +
+            $"cases masquées par unité : {string.Join(", ", publiees.Decisions.Select(d => d.CellulesMasquees))} ; sans glissement : {publiees.Decisions.Sum(d => d.SansGlissement)}");
+        output.WriteLine(string.Join("\n", publiees.Decisions.SelectMany(d => d.Blocages.Select(b => d.Unite + " " + b)).Take(30)));
         Assert.Empty(attaque.Incoherences);
         foreach (var c in revelees.Take(3)) output.WriteLine(c + "\n" + attaque.Expliquer(c.Replace(" (bornes)", "", StringComparison.Ordinal)));
         Assert.True(revelees.Count == 0, $"{revelees.Count} cases recalculables, par exemple : {string.Join(" ; ", revelees.Take(10))}");
         // Not vacuous: small counts are there, masked, and the figures that matter are still shown.
         Assert.True(attaque.Taille.Masked > 1000, $"{attaque.Taille.Masked} cases masquées");
-        output.WriteLine("jeunes par structure : " + string.Join(", ", regions.Package.Structures.Select((s, i) => $"{s.Code} ({s.Region}) {regions.Package.Jeunes.Count(j => j.Structure == i)}")));
-        foreach (var (niveau, code) in regions.Levels)
+        output.WriteLine("jeunes par structure : " + string.Join(", ", publiees.Package.Structures.Select((s, i) => $"{s.Code} ({s.Region}) {publiees.Package.Jeunes.Count(j => j.Structure == i)}")));
+        foreach (var (niveau, code) in publiees.Levels)
         {
             foreach (var (nom, pages) in new[] { ("années", RegionsPubliees.Pages.Where(p => p.Debut.Month == 1 && p.Fin.Month == 12)),
                          ("trimestres", RegionsPubliees.Pages.Where(p => p.Fin.Month - p.Debut.Month == 2)), ("mois", RegionsPubliees.Pages.Where(p => p.Fin.Month == p.Debut.Month)) })
             {
-                var cells = lignes.Where(l => l.Niveau == niveau && l.Code == code && pages.Contains(l.Periode) && RegionsPubliees.Cpo[l.Cle].Nature == Nature.Effectif).ToList();
+                var cells = lignes.Where(l => l.Niveau == niveau && l.Code == code && pages.Contains(l.Periode) && publiees.Grille[l.Cle].Nature == Nature.Effectif).ToList();
                 output.WriteLine($"{code} {nom} : {cells.Count(l => !l.N.Masque)} effectifs montrés sur {cells.Count}, " +
                     $"{cells.Count(l => l.N.Valeur is null && l.N.Masque)} masqués");
             }

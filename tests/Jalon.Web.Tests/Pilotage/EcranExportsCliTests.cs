@@ -56,19 +56,24 @@ public class JalonWebFactoryAvecCatalogue : JalonWebFactory
 public sealed class PostgresWebFactoryAvecCatalogue() : JalonWebFactoryAvecCatalogue(Jalon.Storage.DatabaseProvider.Postgres);
 
 /// <summary>
-/// For every catalogue (the embedded cpo-2015 and one read from the configured folder), the dashboard on screen, its
-/// CSV export and <c>./jalon indicateurs --catalogue</c> run on the database's exported package give the same figures,
-/// indicator by indicator, for N and N−1, each written in its unit.
+/// For every catalogue (each embedded one — cpo-2015, cpo-2011… — and one read from the configured folder), the dashboard
+/// on screen, its CSV and XLSX exports and <c>./jalon indicateurs --catalogue</c> run on the database's exported package
+/// give the same figures, indicator by indicator, for N and N−1, each written in its unit; an indicator the grid lists
+/// as not computable is « non calculable : … » on screen and in both exports, and absent from the command line's output.
 /// </summary>
 public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue factory)
 {
     private static readonly Period Annee = Period.Year(DateTime.UtcNow.Year - 1);
     private const string Structure = "ML26001";
 
+    private static CatalogueSet Tous => CatalogueSet.Integres.Avec([("grille-essai.json", new MemoryStream(Encoding.UTF8.GetBytes(JalonWebFactoryAvecCatalogue.Grille)))]);
+
+    /// <summary>Every catalogue the instance loads: iterated, never named, so that a new grid is covered when it lands.</summary>
+    public static TheoryData<string> Catalogues => [.. Tous.Tous.Select(c => c.Id)];
+
     [Theory]
-    [InlineData("cpo-2015")]
-    [InlineData("grille-essai")]
-    public async Task Screen_csv_export_and_command_line_agree_exactly(string catalogueId)
+    [MemberData(nameof(Catalogues))]
+    public async Task Screen_csv_xlsx_exports_and_command_line_agree_exactly(string catalogueId)
     {
         var client = await factory.SignedIn("directeur");
         // Context and resources of the year, so that the amounts and euros per young person are computed.
@@ -79,6 +84,8 @@ public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue 
         var csvBytes = await (await client.GetAsync(url + "&format=csv")).Content.ReadAsByteArrayAsync();
         var csv = Encoding.UTF8.GetString(csvBytes, 3, csvBytes.Length - 3)
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(';')).ToDictionary(c => c[2]);
+        var xlsx = Exports.LireXlsx(await (await client.GetAsync(url + "&format=xlsx")).Content.ReadAsByteArrayAsync())
+            .Skip(1).ToDictionary(c => c[2]);
 
         // The command line, on the package exported from the same database, with the same catalogue folder.
         var dossier = Directory.CreateTempSubdirectory("jalon-cli-");
@@ -94,12 +101,24 @@ public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue 
             dossier.Delete(recursive: true);
         }
 
-        var catalogue = CatalogueSet.Integres.Avec([("grille-essai.json", new MemoryStream(Encoding.UTF8.GetBytes(JalonWebFactoryAvecCatalogue.Grille)))])[catalogueId];
+        var catalogue = Tous[catalogueId];
         var ecran = Lignes(html);
         Assert.Equal(catalogue.Indicateurs.Count, ecran.Count);
+        Assert.Equal(catalogue.Indicateurs.Count(d => d.Calculable), n.Count);
         var nonVides = 0;
         foreach (var d in catalogue.Indicateurs)
         {
+            if (d.MentionNonCalculable is { } mention)
+            {
+                // Listed, never computed: the reason in place of the value everywhere, and nothing from the command line.
+                Assert.StartsWith("non calculable : ", mention, StringComparison.Ordinal);
+                Assert.Equal([mention, "—", "—", .. Ventilations.Toutes.Select(_ => "")], ecran[d.Cle]);
+                Assert.Equal(mention, csv[d.Cle][4].Trim('"'));
+                Assert.Equal(["", ""], csv[d.Cle][5..7]);
+                MemeLigne(csv[d.Cle], xlsx[d.Cle]);
+                Assert.False(n.ContainsKey(d.Cle) || n1.ContainsKey(d.Cle), d.Cle);
+                continue;
+            }
             var (a, b) = (n[d.Cle].Valeur, n1[d.Cle].Valeur);
             // Screen: each cell written in the indicator's unit (value, N−1, change, breakdowns).
             string[] cellules =
@@ -114,9 +133,12 @@ public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue 
             Assert.Equal(Texte(a), csv[d.Cle][4]);
             Assert.Equal(Texte(b), csv[d.Cle][5]);
             Assert.Equal(Ventilations.Toutes.Select(v => d.Ventilations.Contains(v) ? Texte(n[d.Cle].Ventilations[v]) : ""), csv[d.Cle][7..12]);
+            // XLSX: the same cells as the CSV, numbers as numeric cells.
+            MemeLigne(csv[d.Cle], xlsx[d.Cle]);
             if (a is > 0) nonVides++;
         }
-        Assert.True(nonVides > catalogue.Indicateurs.Count / 3, $"{nonVides} indicateurs non nuls seulement");
+        var calculables = catalogue.Indicateurs.Count(d => d.Calculable);
+        Assert.True(nonVides > calculables / 3, $"{nonVides} indicateurs non nuls seulement sur {calculables}");
         if (catalogueId == "cpo-2015")
         {
             // Euros per young person are euros on the dashboard, not percentages (I10.1.d, I10.1.e).
@@ -125,12 +147,39 @@ public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue 
             Assert.EndsWith("%", ecran["R10"][0]);
             Assert.Equal("euros par jeune", csv["I10.1.e"][12]);
         }
-        else
+        else if (catalogueId == "cpo-2011")
+        {
+            // The 2011 grid's euros per young person accompanied (JDI) and its employer offer, not computable.
+            Assert.EndsWith("€ par jeune", ecran["R6"][0]);
+            Assert.Equal("euros par jeune", csv["R6"][12]);
+            Assert.StartsWith("non calculable : le format d'échange ne porte pas encore l'offre de service aux employeurs", ecran["E1"][0], StringComparison.Ordinal);
+        }
+        else if (catalogueId == "grille-essai")
         {
             Assert.Contains("grille-essai", html);
             Assert.EndsWith("€ par jeune", ecran["par_jeune"][0]);
         }
     }
+
+    /// <summary>
+    /// A row of the XLSX export (its written cells, in order: an empty cell is not written) is the CSV row: the same
+    /// texts, and the same numbers to the last bit.
+    /// </summary>
+    private static void MemeLigne(string[] csv, List<string> xlsx)
+    {
+        var attendu = csv.Where(c => c.Length > 0).ToList();
+        Assert.Equal(attendu.Count, xlsx.Count);
+        for (var i = 0; i < attendu.Count; i++)
+        {
+            if (NombreCsv().IsMatch(attendu[i]))
+                Assert.Equal(double.Parse(attendu[i].Replace(',', '.'), CultureInfo.InvariantCulture), double.Parse(xlsx[i], CultureInfo.InvariantCulture));
+            else
+                Assert.Equal(attendu[i].Trim('"'), xlsx[i]);
+        }
+    }
+
+    [GeneratedRegex("^-?[0-9]+(,[0-9]+)?(E[-+]?[0-9]+)?$")]
+    private static partial Regex NombreCsv();
 
     [Fact]
     public async Task The_catalogue_selector_lists_every_catalogue_and_an_unknown_one_is_not_found()
