@@ -183,7 +183,7 @@ public sealed class IndexModel(JalonDbContext db, IndicateursPilotage indicateur
                 Territoire.Niveau.Code(), Territoire.Code, l.Definition.Cle, l.Definition.Libelle, l.N.Export, l.N1.Export, l.Evolution.Export,
             };
             cells.AddRange(l.Ventilations.Select(v => v.Export));
-            cells.Add(l.Definition.Calculable ? l.Definition.Unite.Libelle() : "");
+            cells.Add(l.Definition.Calculable ? l.Definition.Unite.Libelle() : CelluleExport.Vide);
             return (IReadOnlyList<CelluleExport>)cells;
         }).ToList();
         foreach (var (p, part) in Catalogue.PoidsRegional.Zip(Poids))
