@@ -22,6 +22,12 @@ public enum Nature
     Montant,
 
     /// <summary>
+    /// A number of events (entretiens, entries into a path, situations…), not of distinct young people: the sum of a
+    /// measure over the young people; adds up across structures; shown under secrecy only when its population is.
+    /// </summary>
+    Nombre,
+
+    /// <summary>
     /// An indicator of the grid that needs data the exchange format does not carry (the employer offer…): listed with its
     /// reason (<see cref="IndicatorDefinition.Raison"/>), never computed, shown « non calculable : … ».
     /// </summary>
@@ -57,6 +63,9 @@ public enum Unite
 
     /// <summary>A duration in days.</summary>
     Jours,
+
+    /// <summary>A number of events (entretiens, entries, situations), displayed as a whole number.</summary>
+    Nombre,
 }
 
 /// <summary>The French names of a unit and of a direction, as the pages and exports write them.</summary>
@@ -72,6 +81,7 @@ public static class UniteLibelles
         Unite.JeunesParEtp => "jeunes par ETP",
         Unite.Etp => "ETP",
         Unite.Mois => "mois",
+        Unite.Nombre => "nombre",
         _ => "jours",
     };
 
@@ -192,10 +202,10 @@ public sealed record IndicatorDefinition
     /// <summary>Amount: the moyens.csv column.</summary>
     public string? Moyens { get; init; }
 
-    /// <summary>Mean: the measure (<see cref="JourneyMeasures"/>).</summary>
+    /// <summary>Mean or number of events: the measure (<see cref="JourneyMeasures"/>).</summary>
     public string? Mesure { get; init; }
 
-    /// <summary>Mean: the count of the young people it is computed over (shown only when that count is).</summary>
+    /// <summary>Mean or number of events: the count of the young people it is computed over (shown only when that count is).</summary>
     public string? Population { get; init; }
 
     /// <summary>

@@ -72,6 +72,7 @@ internal static class CatalogueValidator
         ["ratio"] = Nature.Ratio,
         ["moyenne"] = Nature.Moyenne,
         ["montant"] = Nature.Montant,
+        ["nombre"] = Nature.Nombre,
         ["non_calculable"] = Nature.NonCalculable,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -86,6 +87,7 @@ internal static class CatalogueValidator
         ["etp"] = Unite.Etp,
         ["mois"] = Unite.Mois,
         ["jours"] = Unite.Jours,
+        ["nombre"] = Unite.Nombre,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The units each nature may be displayed in (the first is the default when a count names none).</summary>
@@ -95,6 +97,7 @@ internal static class CatalogueValidator
         [Nature.Ratio] = [Unite.Pourcentage, Unite.Ratio, Unite.EurosParJeune, Unite.JeunesParEtp],
         [Nature.Moyenne] = [Unite.Mois, Unite.Jours],
         [Nature.Montant] = [Unite.Euros, Unite.Etp, Unite.Jeunes],
+        [Nature.Nombre] = [Unite.Nombre],
         [Nature.NonCalculable] = Enum.GetValues<Unite>(),
     }.ToFrozenDictionary();
 
@@ -123,7 +126,7 @@ internal static class CatalogueValidator
             if (string.IsNullOrWhiteSpace(i.Cle)) { problems.Add("Un indicateur sans « cle »."); continue; }
             if (i.Nature is null || !NatureNames.TryGetValue(i.Nature, out var nature))
             {
-                problems.Add($"{i.Cle} : nature « {i.Nature} » inconnue (effectif, ratio, moyenne, montant, non_calculable).");
+                problems.Add($"{i.Cle} : nature « {i.Nature} » inconnue (effectif, ratio, moyenne, montant, nombre, non_calculable).");
                 continue;
             }
             if (!natures.TryAdd(i.Cle, nature)) problems.Add($"{i.Cle} : clé en double.");
@@ -147,7 +150,7 @@ internal static class CatalogueValidator
             var unite = permises[0];
             if (i.Unite is null)
             {
-                if (nature is not (Nature.Effectif or Nature.NonCalculable))
+                if (nature is not (Nature.Effectif or Nature.NonCalculable or Nature.Nombre))
                     problems.Add($"{where} : « unite » manquante ({string.Join(", ", permises.Select(NomUnite))}).");
             }
             else if (!UniteNames.TryGetValue(i.Unite, out unite) || !permises.Contains(unite))
@@ -206,13 +209,17 @@ internal static class CatalogueValidator
                     if (i.Denominateur is not null && natures.TryGetValue(i.Denominateur, out var dn) && dn == Nature.Effectif)
                         revele.Add(new ComptageRevele(i.Denominateur, periode));
                     break;
-                case Nature.Moyenne:
+                case Nature.Moyenne or Nature.Nombre:
                     if (i.Mesure is null) problems.Add($"{where} : « mesure » manquante.");
                     else if (!registry.HasMeasure(i.Mesure)) problems.Add($"{where} : mesure « {i.Mesure} » inconnue.");
                     if (i.Population is null || !natures.TryGetValue(i.Population, out var popn) || popn != Nature.Effectif)
                         problems.Add($"{where} : « population » doit désigner l'effectif des jeunes sur lesquels porte la moyenne (« {i.Population} »).");
                     else revele.Add(new ComptageRevele(i.Population, PeriodeRelative.N));
-                    Forbid(i.Critere, "critere"); Forbid(i.CritereNeet, "critere_neet"); Forbid(i.Parmi, "parmi"); Forbid(i.Numerateur, "numerateur");
+                    // A number of events may be a « dont » of another number of events (documentation of the text's tree).
+                    if (nature == Nature.Nombre && i.Parmi is not null && (!natures.TryGetValue(i.Parmi, out var np) || np != Nature.Nombre))
+                        problems.Add($"{where} : « parmi » doit désigner un nombre d'événements du catalogue (« {i.Parmi} »).");
+                    if (nature == Nature.Moyenne) Forbid(i.Parmi, "parmi");
+                    Forbid(i.Critere, "critere"); Forbid(i.CritereNeet, "critere_neet"); Forbid(i.Numerateur, "numerateur");
                     Forbid(i.NumerateurCritere, "numerateur_critere"); Forbid(i.Denominateur, "denominateur"); Forbid(i.PeriodeDenominateur, "periode_denominateur"); Forbid(i.Moyens, "moyens");
                     break;
                 case Nature.NonCalculable:

@@ -47,6 +47,94 @@ public static class JourneyMeasures
         }
     }
 
+    // ------------------------------------------------------------ CPO 2011: numbers of events (nature nombre)
+    // Each adds the young person's events to the sum (the indicator's value) and 1 to the count when there is one.
+
+    /// <summary>
+    /// 2011, entretiens: every contact of mode ENTRETIEN dated in the period, plus the premier_accueil when it is in the
+    /// period and no ENTRETIEN contact is recorded that same day (the « premier entretien » is counted once).
+    /// </summary>
+    [Measure("2011.entretiens")]
+    public static void Entretiens(in JeuneJourney j, in Period p, ref long sum, ref long count)
+    {
+        var n = 0;
+        var premierAccueilEnregistre = false;
+        foreach (ref readonly var c in j.Contacts)
+        {
+            if (c.Mode != ModeContact.Entretien || !p.Contains(c.Date)) continue;
+            n++;
+            if (c.Date == j.Jeune.PremierAccueil) premierAccueilEnregistre = true;
+        }
+        if (p.Contains(j.Jeune.PremierAccueil) && !premierAccueilEnregistre) n++;
+        Add(n, ref sum, ref count);
+    }
+
+    /// <summary>2011, entries into a dispositif: every path (any dispositif, each row) whose debut is in the period.</summary>
+    [Measure("2011.entrees")]
+    public static void Entrees(in JeuneJourney j, in Period p, ref long sum, ref long count)
+    {
+        var n = 0;
+        foreach (ref readonly var x in j.Parcours)
+        {
+            if (p.Contains(x.Debut)) n++;
+        }
+        Add(n, ref sum, ref count);
+    }
+
+    /// <summary>2011, periods in a company: every immersion-family situation (PMSMP, STAGE) overlapping the period.</summary>
+    [Measure("2011.periodes_entreprise")]
+    public static void PeriodesEntreprise(in JeuneJourney j, in Period p, ref long sum, ref long count)
+    {
+        var n = 0;
+        foreach (ref readonly var s in j.Situations)
+        {
+            if (s.Type.IsImmersion() && s.Interval.Overlaps(p.Debut, p.Fin)) n++;
+        }
+        Add(n, ref sum, ref count);
+    }
+
+    /// <summary>2011, professional situations: every emploi- or formation-family situation whose debut is in the period.</summary>
+    [Measure("2011.situations")]
+    public static void Situations(in JeuneJourney j, in Period p, ref long sum, ref long count) =>
+        SituationsStarted(j, p, JourneyCriteria.SituationKind.EmploiOrFormation, ref sum, ref count);
+
+    /// <summary>2011: among them, the formation-family situations.</summary>
+    [Measure("2011.situations.formation")]
+    public static void SituationsFormation(in JeuneJourney j, in Period p, ref long sum, ref long count) =>
+        SituationsStarted(j, p, JourneyCriteria.SituationKind.Formation, ref sum, ref count);
+
+    /// <summary>2011: among them, the emploi-family situations.</summary>
+    [Measure("2011.situations.emploi")]
+    public static void SituationsEmploi(in JeuneJourney j, in Period p, ref long sum, ref long count) =>
+        SituationsStarted(j, p, JourneyCriteria.SituationKind.Emploi, ref sum, ref count);
+
+    /// <summary>2011: among the emploi ones, the emplois durables (<see cref="Situation.IsEmploiDurable"/>).</summary>
+    [Measure("2011.situations.emploi_durable")]
+    public static void SituationsEmploiDurable(in JeuneJourney j, in Period p, ref long sum, ref long count) =>
+        SituationsStarted(j, p, JourneyCriteria.SituationKind.EmploiDurable, ref sum, ref count);
+
+    /// <summary>2011: among the emploi ones, APPRENTISSAGE and CONTRAT_PRO.</summary>
+    [Measure("2011.situations.alternance")]
+    public static void SituationsAlternance(in JeuneJourney j, in Period p, ref long sum, ref long count) =>
+        SituationsStarted(j, p, JourneyCriteria.SituationKind.Alternance, ref sum, ref count);
+
+    private static void SituationsStarted(in JeuneJourney j, in Period p, JourneyCriteria.SituationKind kind, ref long sum, ref long count)
+    {
+        var n = 0;
+        foreach (ref readonly var s in j.Situations)
+        {
+            if (p.Contains(s.Debut) && JourneyCriteria.Is(s, kind)) n++;
+        }
+        Add(n, ref sum, ref count);
+    }
+
+    private static void Add(int events, ref long sum, ref long count)
+    {
+        if (events == 0) return;
+        sum += events;
+        count++;
+    }
+
     /// <summary>Days of [from, to] (day numbers, both included) on which an emploi-family situation is active.</summary>
     internal static int EmploiDays(ReadOnlySpan<Situation> situations, int from, int to)
     {

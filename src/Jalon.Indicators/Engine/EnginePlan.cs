@@ -34,7 +34,8 @@ internal sealed class EnginePlan
         NeetPointers = counts.Select(c => c.Neet is null ? 0 : registry.GetCriterionPointer(c.Neet)).ToArray();
         Parents = counts.Select(c => c.Parent is null ? -1 : CountIndex[c.Parent]).ToArray();
 
-        var means = catalogue.Indicateurs.Where(d => d.Nature == Nature.Moyenne).ToArray();
+        // Means and numbers of events: both add a measure's sum and count per young person.
+        var means = catalogue.Indicateurs.Where(d => d.Nature is Nature.Moyenne or Nature.Nombre).ToArray();
         MeasureKeys = means.Select(d => d.Cle).ToArray();
         Measures = means.Select(d => registry.GetMeasure(d.Mesure!)).ToArray();
         MeasurePointers = means.Select(d => registry.GetMeasurePointer(d.Mesure!)).ToArray();

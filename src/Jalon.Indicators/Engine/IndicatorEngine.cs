@@ -366,6 +366,7 @@ public static class IndicatorEngine
                 {
                     Nature.Montant => (double?)perSlot[slot].Amounts[l * plan.AmountKeys.Length + plan.AmountIndex[d.Cle]],
                     Nature.Moyenne => Mean(perSlot[slot].Means, l, plan, plan.MeasureIndex[d.Cle]),
+                    Nature.Nombre => (double)perSlot[slot].Means[(l * plan.MeasureKeys.Length + plan.MeasureIndex[d.Cle]) * 2],
                     Nature.Ratio => Divide(
                         Operand(d.Numerateur ?? "critere:" + d.NumerateurCritere, slot),
                         Operand(d.Denominateur!, d.PeriodeDenominateur == PeriodeRelative.NMoins1 ? slot + 1 : slot)),

@@ -69,6 +69,7 @@ public static class IndicatorCsvWriter
         Nature.Ratio => "ratio",
         Nature.Moyenne => "moyenne",
         Nature.Montant => "montant",
+        Nature.Nombre => "nombre",
         _ => "non_calculable",
     };
 

@@ -98,6 +98,9 @@ public sealed class CatalogueTests
         { """{"cle":"X","libelle":"x","definition":"x","nature":"moyenne","unite":"mois","mesure":"duree_parcours_termines"}""", "X : « population » doit désigner l'effectif" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"moyenne","unite":"mois","mesure":"duree_parcours_termines","population":"R1"}""", "X : « population » doit désigner l'effectif" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"non_calculable"}""", "X : « raison » manquante" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"nombre","mesure":"2011.entretiens"}""", "X : « population » doit désigner l'effectif" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"nombre","unite":"jeunes","mesure":"2011.entretiens","population":"I1"}""", "« unite » vaut nombre pour la nature nombre" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"nombre","mesure":"2011.entretiens","population":"I1","parmi":"I1"}""", "X : « parmi » doit désigner un nombre d'événements" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"non_calculable","raison":"r","critere":"I1"}""", "X : « critere » n'a pas de sens" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"non_calculable","raison":"r","parmi":"R1"}""", "X : « parmi » doit désigner un effectif ou un indicateur non calculable" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"montant","unite":"euros","moyens":"jano","raison":"r"}""", "X : « raison » est réservée aux indicateurs de nature non_calculable" },
@@ -138,6 +141,9 @@ public sealed class CatalogueTests
         Assert.Equal("A7", c["R6"].Denominateur);
         Assert.Equal(Unite.Jours, c["S4"].Unite);
         Assert.Equal([new ComptageRevele("S3", PeriodeRelative.N)], c["S4"].Revele);
+        // A number of events is shown under secrecy only when the young people it counts are.
+        Assert.Equal(Nature.Nombre, c["A6"].Nature);
+        Assert.Equal([new ComptageRevele("A2", PeriodeRelative.N)], c["A6"].Revele);
     }
 
     [Theory]

@@ -57,9 +57,17 @@ public sealed class Cpo2011WorkedExampleTests
         ["S3.2.1"] = [1, 0],
     };
 
-    /// <summary>Ratios, means and amounts.</summary>
+    /// <summary>Numbers of events, ratios, means and amounts.</summary>
     private static readonly Dictionary<string, double> Nombres = new(StringComparer.Ordinal)
     {
+        ["A3"] = 6,     // entries: W1 CIVIS, W2 LOCAL, W4 PPAE and GJ, W5 REGIONAL, W7 GJ
+        ["A6"] = 7,     // entretiens: W1 2, W3 1 (premier accueil), W4 1, W5 1, W7 2 (premier accueil recorded as a contact)
+        ["E7"] = 3,     // W1 PMSMP, W3 STAGE, W4 PMSMP begun in 2015
+        ["S2"] = 5,     // W1 CDD, W2 apprenticeship, W4 formation and CUI-CIE, W5 CUI-CIE
+        ["S2.1"] = 1,
+        ["S2.2"] = 4,
+        ["S2.2.1"] = 1,
+        ["S2.2.2"] = 1,
         ["C1"] = 500,
         ["C2"] = 120,
         ["T1"] = 6.0 / 500,
@@ -88,7 +96,7 @@ public sealed class Cpo2011WorkedExampleTests
     };
 
     private static readonly string[] NonCalculables =
-        ["C3", "T2", "T4", "A3", "A6", "E1", "E1.1", "E2", "E2.1", "E3", "E3.1", "E4", "E6", "E7", "X1", "S2", "S2.1", "S2.2", "S2.2.1", "S2.2.2", "R2"];
+        ["C3", "T2", "T4", "E1", "E1.1", "E2", "E2.1", "E3", "E3.1", "E4", "E6", "X1", "R2"];
 
     private static JourneyPackage Load()
     {

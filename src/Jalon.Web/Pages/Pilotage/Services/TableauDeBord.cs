@@ -28,7 +28,7 @@ public static class Affichage
 {
     public static string Valeur(Unite unite, double v) => unite switch
     {
-        Unite.Jeunes => Euros.Entier((long)Math.Round(v)),
+        Unite.Jeunes or Unite.Nombre => Euros.Entier((long)Math.Round(v)),
         Unite.Pourcentage => Euros.Pourcentage(v),
         Unite.Ratio => Euros.Reel(v, 2),
         Unite.Euros => Euros.Format(Math.Round((decimal)v, 2)),
@@ -46,7 +46,7 @@ public static class Affichage
     /// <summary>A change from N−1 to N: « +12 (+3,4 %) » for young people, « +1,2 pt » for a rate, signed value otherwise.</summary>
     public static string Evolution(Unite unite, double d, double? n1) => unite switch
     {
-        Unite.Jeunes => Signe(d, 0) + (n1 is { } b && b != 0 ? " (" + Signe(d / b * 100, 1) + "\u00A0%)" : ""),
+        Unite.Jeunes or Unite.Nombre => Signe(d, 0) + (n1 is { } b && b != 0 ? " (" + Signe(d / b * 100, 1) + "\u00A0%)" : ""),
         Unite.Pourcentage => Signe(d * 100, 1) + "\u00A0pt",
         Unite.Euros or Unite.EurosParJeune => Signe(d, 2) + "\u00A0€",
         Unite.Mois => Signe(d, 1) + "\u00A0mois",
