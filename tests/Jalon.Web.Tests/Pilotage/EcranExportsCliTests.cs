@@ -192,6 +192,17 @@ public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue 
         var definitions = await client.Html("/Pilotage/Indicateurs?catalogue=grille-essai");
         Assert.Contains("par_jeune — Financement de l'État par jeune en contact", definitions);
         Assert.Contains("Unité : euros par jeune ; lecture : à la baisse", definitions);
+        // Every embedded grid has its definitions page; a not computable indicator gives its reason there.
+        foreach (var c in CatalogueSet.Integres.Tous)
+        {
+            var page = WebUtility.HtmlDecode(await client.Html("/Pilotage/Indicateurs?catalogue=" + c.Id));
+            foreach (var d in c.Indicateurs)
+            {
+                Assert.Contains($"{d.Cle} — {d.Libelle}", page, StringComparison.Ordinal);
+                if (!d.Calculable) Assert.Contains($"Non calculable : {d.Raison}", page, StringComparison.Ordinal);
+            }
+        }
+        Assert.Contains("<option value=\"cpo-2011\">", html);
     }
 
     private static string Texte(double? v) => v is { } x ? Exports.NombreCsv(x) : "";
