@@ -57,7 +57,8 @@ public sealed class CatalogueTests
     [Fact]
     public void Every_criterion_and_measure_implemented_is_used_by_the_catalogue()
     {
-        var used = Cpo.Indicateurs.SelectMany(d => new[] { d.Critere, d.CritereNeet, d.NumerateurCritere }).OfType<string>().ToHashSet();
+        var used = Catalogue.Available.Select(Catalogue.Load).SelectMany(c => c.Indicateurs)
+            .SelectMany(d => new[] { d.Critere, d.CritereNeet, d.NumerateurCritere }).OfType<string>().ToHashSet();
         Assert.Equal(CriterionRegistry.Default.CriterionNames.Order(StringComparer.Ordinal), used.Order(StringComparer.Ordinal));
         Assert.Equal(CriterionRegistry.Default.MeasureNames.Order(StringComparer.Ordinal),
             Cpo.Indicateurs.Select(d => d.Mesure).OfType<string>().Order(StringComparer.Ordinal));
@@ -172,7 +173,7 @@ public sealed class CatalogueTests
               {"cle":"contact","libelle":"Jeunes en contact","definition":"I1.","nature":"effectif","critere":"I1"}]}
             """;
         var set = CatalogueSet.Integres.Avec([("grille-test.json", new MemoryStream(Encoding.UTF8.GetBytes(grille)))]);
-        Assert.Equal(["cpo-2015", "grille-test"], set.Tous.Select(c => c.Id));
+        Assert.Equal(Catalogue.Available.Append("grille-test").Order(StringComparer.Ordinal), set.Tous.Select(c => c.Id));
         Assert.Equal("cpo-2015", set.Defaut.Id);
         Assert.Equal("Jeunes en contact", set["grille-test"]["contact"].Libelle);
         Assert.Contains("Catalogue inconnu : « autre »", Assert.Throws<CatalogueException>(() => set["autre"]).Problems[0]);
