@@ -43,11 +43,22 @@ public static class DonneesFinancement
     /// </summary>
     public static AllocationRequest Request(JourneyPackage package, Catalogue catalogue, string region, int annee, decimal enveloppe)
     {
+        if (catalogue.Financement is null)
+            throw new AllocationException($"La grille « {catalogue.Id} » n'a pas de section financement : ce n'est pas une grille de financement.");
+        var structures = package.Structures.Where(s => s.Region == region).Select(s => s.Code).Order(StringComparer.Ordinal).ToArray();
+        var results = IndicatorEngine.Compute(package, catalogue, new IndicatorRequest(Periode(catalogue, annee)) { Structures = structures });
+        return Request(results, catalogue, structures, enveloppe);
+    }
+
+    /// <summary>
+    /// The allocation request from computed results (the command's package, or the web's stored tallies) over
+    /// <see cref="Periode"/>: the values of the computed axes' indicators for each structure given.
+    /// </summary>
+    public static AllocationRequest Request(IndicatorResults results, Catalogue catalogue, IReadOnlyList<string> structures, decimal enveloppe)
+    {
         var grille = catalogue.Financement
             ?? throw new AllocationException($"La grille « {catalogue.Id} » n'a pas de section financement : ce n'est pas une grille de financement.");
-        var structures = package.Structures.Where(s => s.Region == region).Select(s => s.Code).Order(StringComparer.Ordinal).ToArray();
-        var periode = Periode(catalogue, annee);
-        var results = IndicatorEngine.Compute(package, catalogue, new IndicatorRequest(periode) { Structures = structures });
+        var periode = results.Period;
         var valeurs = new Dictionary<(string, string), long>();
         var manquants = new List<string>();
         foreach (var axe in grille.Axes)
