@@ -113,6 +113,25 @@ public sealed class FinancementCommandTests(FinancementPackage data) : IClassFix
     }
 
     [Fact]
+    public void Decisions_above_the_axis_3_envelope_are_refused()
+    {
+        var codes = data.Package.Structures.Where(s => s.Region == data.Regions[0]).Select(s => s.Code).ToArray();
+        var axe3 = Temp("structure;montant;argument\n" + codes[0] + ";200000;Projet\n" + codes[1] + ";25000,01;Projet\n");
+        try
+        {
+            // Envelope 1 500 000 €: axis 3 is 225 000 €.
+            var (code, output, err) = Run(Args(axe3: axe3));
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Equal("Axe 3 : les montants décidés (225000.01 €) dépassent l'enveloppe de l'axe (225000.00 €).", err.Trim());
+        }
+        finally
+        {
+            File.Delete(axe3);
+        }
+    }
+
+    [Fact]
     public void Weights_from_a_file_change_the_allocation()
     {
         var poids = Temp("axe;indicateur;poids\n1;RG1;0\n1;RG2;0\n1;RG4;0\n");
