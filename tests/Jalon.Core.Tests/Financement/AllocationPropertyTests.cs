@@ -78,6 +78,19 @@ public sealed class AllocationPropertyTests(FinancementPackage data) : IClassFix
     }
 
     [Fact]
+    public void The_generator_puts_amont_schemes_on_regional_paths_in_realistic_proportions()
+    {
+        var parcours = data.Package.Parcours.All.ToArray();
+        var regional = parcours.Where(p => p.Dispositif == Dispositif.Regional).ToArray();
+        Assert.All(parcours.Where(p => p.Dispositif != Dispositif.Regional), p => Assert.Null(p.Amont));
+        var share = regional.Count(p => p.Amont is not null) / (double)regional.Length;
+        Assert.InRange(share, 0.5, 0.7); // 60 % drawn
+        var codes = regional.Where(p => p.Amont is not null).GroupBy(p => p.Amont!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(Jalon.Domain.Amont.DispositifsAmont.Reference.Select(d => d.Code).Order(StringComparer.Ordinal), codes.Keys.Order(StringComparer.Ordinal));
+        Assert.True(codes["ATELIER_ORIENTATION"] > codes["DPA"] && codes["DPA"] > codes["PREQUALIFICATION"]);
+    }
+
+    [Fact]
     public void Every_axis_sums_to_its_envelope_to_the_cent()
     {
         var rng = new Random(1);
