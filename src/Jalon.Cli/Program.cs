@@ -7,6 +7,7 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     ValiderCommand.Create(),
     IndicateursCommand.Create(),
     CataloguesCommand.Create(),
+    FinancementCommand.Create(),
     GenererCommand.Create(),
     BenchCommand.Create(),
     ImporterCommand.Create(),

@@ -34,7 +34,12 @@ public readonly record struct Contact(int Jeune, DateOnly Date, ModeContact Mode
 
 public readonly record struct Orientation(int Jeune, DateOnly Date, Operateur Operateur) : IJeuneEvent;
 
-public readonly record struct Parcours(int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, MotifFin? MotifFin, bool Neet) : IJeuneEvent
+/// <summary>
+/// A contractualised path. <paramref name="Amont"/>, for a regional or local path, is the code of the Région's
+/// « amont » scheme it is (column <c>amont</c>; <see cref="Amont.DispositifsAmont"/>), null otherwise.
+/// </summary>
+public readonly record struct Parcours(
+    int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, MotifFin? MotifFin, bool Neet, string? Amont = null) : IJeuneEvent
 {
     public DateInterval Interval => new(Debut, Fin);
 }

@@ -48,7 +48,9 @@ public static class PackageWriter
                     o.Code(r.Dispositif); o.Comma(); o.Date(r.Debut); o.Comma(); o.Date(r.Fin); o.Comma();
                     if (r.MotifFin is { } m) o.Code(m);
                     o.Comma(); o.Bool(r.Neet);
-                }),
+                },
+                // The column amont only when a path has a scheme: a package without it is written as before.
+                HasAmont(package) ? "amont" : null, static (o, r) => o.Text(r.Amont)),
             () => WriteEvents(Path("orientations.csv"), "structure,jeune,date,operateur", order, package.Orientations, CompareOrientations,
                 static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Operateur); }),
             () => WriteEvents(Path("droits.csv"), "structure,jeune,date,domaine", order, package.Droits, CompareDroits,
@@ -58,7 +60,7 @@ public static class PackageWriter
             () => WriteStructures(Path("structures.csv"), package, order),
             () => WriteMoyens(Path("moyens.csv"), package, order),
             () => StructureFilesWriter.Write(directory, package, order.StructureRank),
-            () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json(WithIds(package))));
+            () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json(WithIds(package), HasAmont(package))));
     }
 
     /// <summary>The event files written with an <c>id</c> column (resource names).</summary>
@@ -138,9 +140,16 @@ public static class PackageWriter
     /// When the events carry identifiers (<see cref="EventTable{T}.HasIds"/>), a last column <c>id</c> holds them
     /// (empty for an event without one); rows equal in every field are then ordered by identifier.
     /// </summary>
-    private static void WriteEvents<T>(string path, string header, CanonicalOrder order, EventTable<T> table, Comparison<T> compare, Action<CsvOutput, T> fields)
+    private static void WriteEvents<T>(string path, string header, CanonicalOrder order, EventTable<T> table, Comparison<T> compare, Action<CsvOutput, T> fields,
+        string? optionalColumn = null, Action<CsvOutput, T>? optionalField = null)
         where T : struct, IJeuneEvent
     {
+        if (optionalColumn is not null)
+        {
+            header += "," + optionalColumn;
+            var inner = fields;
+            fields = (o, r) => { inner(o, r); o.Comma(); optionalField!(o, r); };
+        }
         using var o = new CsvOutput(path);
         if (table.HasIds)
         {
@@ -205,6 +214,12 @@ public static class PackageWriter
         return c != 0 ? c : a.Operateur.CompareTo(b.Operateur);
     }
 
+    private static bool HasAmont(JourneyPackage package)
+    {
+        foreach (ref readonly var p in package.Parcours.All) if (p.Amont is not null) return true;
+        return false;
+    }
+
     private static int CompareParcours(Parcours a, Parcours b)
     {
         var c = a.Debut.CompareTo(b.Debut);
@@ -212,6 +227,7 @@ public static class PackageWriter
         if (c == 0) c = Nullable.Compare(a.Fin, b.Fin);
         if (c == 0) c = Nullable.Compare(a.MotifFin, b.MotifFin);
         if (c == 0) c = a.Neet.CompareTo(b.Neet);
+        if (c == 0) c = string.CompareOrdinal(a.Amont, b.Amont);
         return c;
     }
 
@@ -573,8 +589,13 @@ internal static class DataPackageDescriptor
             ], ["structure", "annee", "categorie", "indicateur", "zone"], ForeignKeyJeune: false),
     ];
 
+    private static readonly Field Amont = new("amont", "string",
+        "Code du dispositif « amont » de la Région (DPA, ATELIER_ORIENTATION, IMMERSION…), seulement pour un parcours REGIONAL ou LOCAL (facultatif).",
+        Pattern: "^[A-Z][A-Z0-9_]{0,31}$");
+
     /// <param name="withIds">The event resources written with their optional <c>id</c> column.</param>
-    public static byte[] Json(IReadOnlySet<string>? withIds = null)
+    /// <param name="withAmont">parcours.csv is written with its optional <c>amont</c> column.</param>
+    public static byte[] Json(IReadOnlySet<string>? withIds = null, bool withAmont = false)
     {
         using var memory = new MemoryStream();
         using (var w = new Utf8JsonWriter(memory, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -586,8 +607,9 @@ internal static class DataPackageDescriptor
             w.WriteString("description", "Format d'échange v1 de Jalon : structures, jeunes et événements de leurs parcours (docs/spec/format-echange.md).");
             w.WriteString("version", "1.0.0");
             w.WriteStartArray("resources");
-            foreach (var r in Resources)
+            foreach (var resource in Resources)
             {
+                var r = withAmont && resource.Name == "parcours" ? resource with { Fields = [.. resource.Fields, Amont] } : resource;
                 WriteResource(w, withIds?.Contains(r.Name) == true
                     ? r with { Fields = [.. r.Fields, new Field("id", "string", "Identifiant stable de l'événement, unique pour le jeune dans ce fichier (facultatif).")] }
                     : r);

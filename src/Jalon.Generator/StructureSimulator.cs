@@ -69,6 +69,13 @@ internal sealed class StructureSimulator
     private readonly StructurePlan _plan;
     private readonly int _index;
     private readonly Rng _rng;
+
+    // The Région's « amont » schemes on regional paths (docs/generateur.md): drawn from a stream of their own, so
+    // that every other figure of a generated package stays what it was before the column existed.
+    private readonly Rng _amontRng;
+
+    private static readonly Weighted<string?> Amont = new(
+        (null, 40), ("ATELIER_ORIENTATION", 27), ("IMMERSION", 15), ("DPA", 12), ("PREQUALIFICATION", 6));
     private readonly int _annee;
     private readonly DateOnly _debutActivite;   // 1 January of Y−1
     private readonly DateOnly _extraction;      // 31 December of Y
@@ -104,6 +111,7 @@ internal sealed class StructureSimulator
         _outreMer = plan.Departement.Code.StartsWith("97", StringComparison.Ordinal);
         _zones = options.Zones ?? SyntheticZones.Instance;
         _structureRng = Rng.For(options.Seed, index, 1);
+        _amontRng = Rng.For(options.Seed, index, 2);
     }
 
     public StructureJourneys Run()
@@ -359,7 +367,8 @@ internal sealed class StructureSimulator
             Dispositif.Regional => 0.75,
             _ => 0.7,
         });
-        var parcours = new Parcours(0, dispositif, debut, fin, motifFin, neet);
+        var amont = dispositif == Dispositif.Regional ? Amont.Draw(_amontRng) : null;
+        var parcours = new Parcours(0, dispositif, debut, fin, motifFin, neet, amont);
         _parcours.Add(parcours);
         return parcours;
     }

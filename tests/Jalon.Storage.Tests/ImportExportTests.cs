@@ -213,6 +213,9 @@ public class RoundTripTests
         {
             var package = Jalon.Generator.JourneyGenerator.Generate(new Jalon.Generator.GeneratorOptions { Structures = 3, Jeunes = 600, Seed = 5 });
             Jalon.Exchange.PackageWriter.Write(package, source);
+            // The Région's « amont » schemes (column amont, schema step 10) survive the database too.
+            Assert.EndsWith(",neet,amont", File.ReadLines(Path.Combine(source, "parcours.csv")).First(), StringComparison.Ordinal);
+            Assert.Contains(package.Parcours.All.ToArray(), p => p.Amont is not null);
             using (var db = database.CreateMigratedContext())
             {
                 PackageImporter.Import(db, Jalon.Exchange.PackageReader.Read(source).Package!);

@@ -57,6 +57,10 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Campagnes/Campagne?id=00000000-0000-0000-0000-000000000000", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             ("/Campagnes/Campagne?id=00000000-0000-0000-0000-000000000000&format=xlsx", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             ("/Campagnes/Soumission?campagne=00000000-0000-0000-0000-000000000000&structure=ML26001", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
+            // The Région's funding grid (docs/financement-region.md): the Région's agent (its region) and the administrator.
+            ("/Financement", [302, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
+            ("/Financement?annee=2017&enveloppe=1500000&poids_RG2=2", [302, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
+            ("/Financement?region=11", [302, 403, 403, 403, 200, 403, 403, 403, 403, 403]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
             ("/page-inexistante", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
         };

@@ -224,8 +224,8 @@ internal sealed class OrientationsReader(ReadSession session) : EventReader<Orie
     }
 }
 
-internal sealed class ParcoursReader(ReadSession session) : EventReader<Parcours>(session, "parcours.csv", false,
-    [Col.Req("structure"), Col.Req("jeune"), Col.Req("dispositif"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("motif_fin"), Col.Req("neet")])
+internal sealed partial class ParcoursReader(ReadSession session) : EventReader<Parcours>(session, "parcours.csv", false,
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("dispositif"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("motif_fin"), Col.Req("neet"), Col.Opt("amont")])
 {
     public List<NationalPath> National { get; } = [];
 
@@ -247,12 +247,13 @@ internal sealed class ParcoursReader(ReadSession session) : EventReader<Parcours
         var fin = row.Date(4);
         var motif = row.Code<MotifFin>(5);
         var neet = row.Bool(6);
+        var amont = ReadAmont(row, dispositif);
         if (debut is { } d && fin is { } f && f < d)
             row.Error(4, $"fin {f:yyyy-MM-dd} antérieure au début {d:yyyy-MM-dd} (attendu fin ≥ debut)");
         if (motif is { } m && fin is null && row.Raw(4).IsEmpty)
             row.Error(5, $"motif de fin {Codes.Of(m)} sans date de fin (renseigner fin, ou laisser motif_fin vide)");
         if (!row.Ok) return;
-        var parcours = new Parcours(jeune, dispositif!.Value, debut!.Value, fin, motif, neet!.Value);
+        var parcours = new Parcours(jeune, dispositif!.Value, debut!.Value, fin, motif, neet!.Value, amont);
         if (parcours.Dispositif == Dispositif.Consolidation && fin is { } end && parcours.Debut.AddMonths(4) < end)
             row.Anomaly(4, $"séquence de consolidation de plus de 4 mois ({parcours.Debut:yyyy-MM-dd} → {end:yyyy-MM-dd}, attendu au plus 4 mois)");
         row.CheckAfterArrival(3, jeune, parcours.Debut);
@@ -260,6 +261,38 @@ internal sealed class ParcoursReader(ReadSession session) : EventReader<Parcours
         if (row.Ok && parcours.Dispositif.IsNational())
             ((ParcoursChunkResult)row.Result).National.Add(new NationalPath(jeune, parcours.Dispositif, parcours.Debut, fin, row.Line));
     }
+}
+
+internal sealed partial class ParcoursReader
+{
+    /// <summary>
+    /// The optional column <c>amont</c>: the code of the Région's « amont » scheme a regional or local path is
+    /// (<see cref="Domain.Amont.DispositifsAmont"/>). A malformed code, or one on a national path, is an error; a
+    /// well-formed code the reference list does not know is read and reported as an anomaly.
+    /// </summary>
+    private static string? ReadAmont(RowContext row, Dispositif? dispositif)
+    {
+        const int Column = 7;
+        var raw = row.Raw(Column);
+        if (raw.IsEmpty) return null;
+        var text = row.Text(Column, intern: true);
+        if (text is null) return null;
+        if (!Domain.Amont.DispositifsAmont.EstBienForme(text))
+        {
+            row.Error(Column, $"code de dispositif amont invalide « {text} » (attendu 1 à {Domain.Amont.DispositifsAmont.LongueurMaximale} caractères A-Z, 0-9 ou _, commençant par une lettre, par exemple {ListeAmont})");
+            return null;
+        }
+        if (dispositif is { } d && !d.IsRegionalOrLocal())
+        {
+            row.Error(Column, $"dispositif amont {text} sur un parcours {Codes.Of(d)} (attendu un parcours REGIONAL ou LOCAL, ou la colonne amont vide)");
+            return null;
+        }
+        if (Domain.Amont.DispositifsAmont.Connu(text) is { } known) return known;
+        row.Anomaly(Column, $"dispositif amont « {text} » absent de la liste de référence ({ListeAmont}) : à ajouter à la liste si la Région l'a créé");
+        return text;
+    }
+
+    private static readonly string ListeAmont = string.Join(", ", Domain.Amont.DispositifsAmont.Reference.Select(x => x.Code));
 }
 
 internal sealed class PropositionsReader(ReadSession session) : EventReader<Proposition>(session, "propositions.csv", false,

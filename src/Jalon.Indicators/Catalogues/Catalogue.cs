@@ -290,6 +290,9 @@ public sealed class Catalogue
     /// <summary>The default weights of the performance × efficiency matrix, if the catalogue has one.</summary>
     public MatriceDefinition? Matrice { get; }
 
+    /// <summary>How a funder shares its envelope with this grid (section <c>financement</c>), if the catalogue is a funding grid.</summary>
+    public GrilleFinancement? Financement { get; internal init; }
+
     /// <summary>The ratios on which the dialogue negotiates targets, in catalogue order.</summary>
     public IReadOnlyList<RatioObjectif> Objectifs { get; }
 

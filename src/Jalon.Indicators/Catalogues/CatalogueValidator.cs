@@ -15,6 +15,7 @@ internal sealed class CatalogueDto
     [JsonPropertyName("poids_regional")] public List<PoidsDto>? PoidsRegional { get; set; }
     [JsonPropertyName("matrice")] public MatriceDto? Matrice { get; set; }
     [JsonPropertyName("indicateurs")] public List<IndicatorDto>? Indicateurs { get; set; }
+    [JsonPropertyName("financement")] public FinancementDto? Financement { get; set; }
 }
 
 internal sealed class PoidsDto
@@ -328,7 +329,9 @@ internal static class CatalogueValidator
             matrice = new MatriceDefinition(Axe(m.Efficacite, "efficacite"), Axe(m.Performance, "performance"));
         }
 
+        var financement = GrilleFinancementValidator.Validate(dto.Financement, byKey, problems);
+
         if (problems.Count > 0) throw new CatalogueException(problems);
-        return new Catalogue(dto.Id!, dto.Libelle!, dto.Source, result, registry, ancrage, poids, matrice);
+        return new Catalogue(dto.Id!, dto.Libelle!, dto.Source, result, registry, ancrage, poids, matrice) { Financement = financement };
     }
 }

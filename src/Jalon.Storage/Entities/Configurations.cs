@@ -112,6 +112,12 @@ internal sealed class OrientationConfiguration : JeuneEventConfiguration<Orienta
 internal sealed class ParcoursConfiguration : JeuneEventConfiguration<ParcoursEntity>
 {
     protected override string Table => "Parcours";
+
+    public override void Configure(EntityTypeBuilder<ParcoursEntity> b)
+    {
+        base.Configure(b);
+        b.Property(p => p.Amont).HasMaxLength(Domain.Amont.DispositifsAmont.LongueurMaximale);
+    }
 }
 
 internal sealed class PropositionConfiguration : JeuneEventConfiguration<PropositionEntity>

@@ -101,6 +101,9 @@ public class ParcoursEntity : JeuneEventEntity
     public DateOnly? Fin { get; set; }
     public MotifFin? MotifFin { get; set; }
     public bool Neet { get; set; }
+
+    /// <summary>The Région's « amont » scheme this path is (column amont of parcours.csv), or null.</summary>
+    public string? Amont { get; set; }
 }
 
 public class PropositionEntity : JeuneEventEntity

@@ -513,6 +513,7 @@ internal static class EventKinds
     private const System.Data.DbType Code = System.Data.DbType.Int16;
     private const System.Data.DbType Bool = System.Data.DbType.Boolean;
     private const System.Data.DbType Int = System.Data.DbType.Int32;
+    private const System.Data.DbType Text = System.Data.DbType.String;
 
     public static EventKind[] All(JourneyPackage p) =>
     [
@@ -526,10 +527,11 @@ internal static class EventKinds
             (w, e) => { w.Date(e.Date); w.Code((int)e.Operateur); },
             e => [e.Date, (short)e.Operateur], [Date, Code],
             (a, b) => a.Date == b.Date),
-        new EventKind<Parcours>(p, "Parcours", ["Dispositif", "Debut", "Fin", "MotifFin", "Neet"], p.Parcours,
-            (r, c, j) => new Parcours(j, (Dispositif)r.Int(c), r.Date(c + 1), r.NullableDate(c + 2), (MotifFin?)r.NullableInt(c + 3), r.Bool(c + 4)),
-            (w, e) => { w.Code((int)e.Dispositif); w.Date(e.Debut); w.Date(e.Fin); w.Code((int?)e.MotifFin); w.Bool(e.Neet); },
-            e => [(short)e.Dispositif, e.Debut, e.Fin, e.MotifFin is { } m ? (short)m : null, e.Neet], [Code, Date, Date, Code, Bool],
+        new EventKind<Parcours>(p, "Parcours", ["Dispositif", "Debut", "Fin", "MotifFin", "Neet", "Amont"], p.Parcours,
+            (r, c, j) => new Parcours(j, (Dispositif)r.Int(c), r.Date(c + 1), r.NullableDate(c + 2), (MotifFin?)r.NullableInt(c + 3), r.Bool(c + 4),
+                r.NullableText(c + 5) is { } amont ? Domain.Amont.DispositifsAmont.Connu(amont) ?? amont : null),
+            (w, e) => { w.Code((int)e.Dispositif); w.Date(e.Debut); w.Date(e.Fin); w.Code((int?)e.MotifFin); w.Bool(e.Neet); w.Text(e.Amont); },
+            e => [(short)e.Dispositif, e.Debut, e.Fin, e.MotifFin is { } m ? (short)m : null, e.Neet, e.Amont], [Code, Date, Date, Code, Bool, Text],
             (a, b) => a.Dispositif == b.Dispositif && a.Debut == b.Debut),
         new EventKind<Proposition>(p, "Propositions", ["Date", "Theme"], p.Propositions,
             (r, c, j) => new Proposition(j, r.Date(c), (Theme)r.Int(c + 1)),

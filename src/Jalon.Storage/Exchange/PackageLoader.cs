@@ -61,9 +61,9 @@ public static class PackageLoader
                 _builder.Contacts.Add(new Contact(j, r.Date(2), (ModeContact)r.Int(3), r.Bool(4))));
             ReadEvents("Orientations", "\"Date\", \"Operateur\"", (r, j) =>
                 _builder.Orientations.Add(new Orientation(j, r.Date(2), (Operateur)r.Int(3))));
-            ReadEvents("Parcours", "\"Dispositif\", \"Debut\", \"Fin\", \"MotifFin\", \"Neet\"", (r, j) =>
+            ReadEvents("Parcours", "\"Dispositif\", \"Debut\", \"Fin\", \"MotifFin\", \"Neet\", \"Amont\"", (r, j) =>
                 _builder.Parcours.Add(new Parcours(j, (Dispositif)r.Int(2), r.Date(3), r.NullableDate(4),
-                    (MotifFin?)r.NullableInt(5), r.Bool(6))));
+                    (MotifFin?)r.NullableInt(5), r.Bool(6), Amont(r.NullableText(7)))));
             ReadEvents("Propositions", "\"Date\", \"Theme\"", (r, j) =>
                 _builder.Propositions.Add(new Proposition(j, r.Date(2), (Theme)r.Int(3))));
             ReadEvents("Situations", "\"Type\", \"Debut\", \"Fin\", \"DureePrevueJours\"", (r, j) =>
@@ -114,6 +114,9 @@ public static class PackageLoader
         }
 
         /// <summary>Reads one event table in Id order; <paramref name="add"/> gets the row (columns from 2) and the young person's index.</summary>
+        /// <summary>A stored amont code, shared with the reference list when it is one of its codes (millions of paths, a handful of codes).</summary>
+        private static string? Amont(string? code) => code is null ? null : Domain.Amont.DispositifsAmont.Connu(code) ?? string.Intern(code);
+
         private void ReadEvents(string table, string columns, Action<RowReader, int> add)
         {
             // One structure: its young people's index (StructureCode, JeuneId, rowid on SQLite) gives the order without a sort.

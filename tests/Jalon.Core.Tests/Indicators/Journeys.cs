@@ -40,9 +40,9 @@ internal sealed class Journeys
         return this;
     }
 
-    public Journeys Parcours(int j, Dispositif dispositif, string debut, string? fin = null, MotifFin? motif = null, bool neet = false)
+    public Journeys Parcours(int j, Dispositif dispositif, string debut, string? fin = null, MotifFin? motif = null, bool neet = false, string? amont = null)
     {
-        _b.Parcours.Add(new Parcours(j, dispositif, D(debut), N(fin), motif, neet));
+        _b.Parcours.Add(new Parcours(j, dispositif, D(debut), N(fin), motif, neet, amont));
         return this;
     }
 
