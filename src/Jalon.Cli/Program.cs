@@ -16,6 +16,7 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     SauvegardeCommands.Sauvegarder(),
     SauvegardeCommands.Restaurer(),
     RgpdCommand.Create(),
+    BaseCommand.Create(),
 };
 return root.Parse(args).Invoke();
 

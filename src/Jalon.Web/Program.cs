@@ -35,6 +35,8 @@ builder.Services.AddHostedService(services => services.GetRequiredService<TallyR
 // The retention rule (docs/rgpd.md): a nightly anonymisation of the files with no actualité for the configured years.
 builder.Services.AddSingleton<Jalon.Web.Infrastructure.Rgpd.ConservationJob>();
 builder.Services.AddHostedService<Jalon.Web.Infrastructure.Rgpd.ConservationScheduler>();
+// /sante/vivant and /sante/pret for monitoring (Infrastructure/Sante.cs, docs/exploitation.md).
+Sante.AddTo(builder.Services);
 // French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -135,6 +137,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.Use(SessionValidation.PasswordChangeGate);
 app.UseAuthorization();
+Sante.Map(app);
 app.MapRazorPages();
 ProConnect.Map(app);
 await app.RunAsync();
