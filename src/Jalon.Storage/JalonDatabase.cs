@@ -145,6 +145,7 @@ internal static class SchemaSteps
         new(6, "la structure : profil daté, territoire, sites, personnel, BRH, budget, contexte, zones ; site d'un contact", p => Script("0006-structure", p)),
         new(7, "décomptes d'indicateurs par catalogue (recalculés à la demande)", p => Script("0007-tallies-per-catalogue", p)),
         new(8, "campagnes de compte rendu d'activité (CRA) : campagnes, soumissions, versions figées, journal", p => Script("0008-campagnes", p)),
+        new(12, "clients partenaires de l'API ouverte v1", p => Script("0012-api-clients", p)),
     ];
 
     /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>

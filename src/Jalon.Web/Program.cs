@@ -62,6 +62,8 @@ var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefa
         options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     });
 ProConnect.AddTo(authentication, builder.Configuration);
+// The open REST API v1: bearer tokens for partner clients, OpenAPI document, problem details (Api/ApiV1.cs, docs/api.md).
+Jalon.Web.Api.ApiV1.AddTo(builder.Services, builder.Configuration);
 builder.Services.AddRateLimiter(options => LoginThrottle.Configure(options, builder.Configuration));
 builder.Services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
@@ -112,6 +114,7 @@ if (mode.Production)
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
+app.Use(Jalon.Web.Api.ApiV1.Problems);
 app.Use(SecurityHeaders.Apply);
 
 // The DSFR is served from npm's node_modules, never copied into the repository.
@@ -138,6 +141,7 @@ app.UseAuthentication();
 app.Use(SessionValidation.PasswordChangeGate);
 app.UseAuthorization();
 Sante.Map(app);
+Jalon.Web.Api.ApiV1.Map(app);
 app.MapRazorPages();
 ProConnect.Map(app);
 await app.RunAsync();

@@ -58,6 +58,12 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Campagnes/Campagne?id=00000000-0000-0000-0000-000000000000&format=xlsx", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             ("/Campagnes/Soumission?campagne=00000000-0000-0000-0000-000000000000&structure=ML26001", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
+            // Monitoring and the open API (docs/exploitation.md, docs/api.md): health and the OpenAPI document for anyone, the API
+            // itself only with a partner client's bearer token, never with a person's session.
+            ("/sante/vivant", [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/sante/pret", [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/openapi/v1.json", [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/api/v1/referentiels", [401, 401, 401, 401, 401, 401, 401, 401, 401, 401]),
             ("/page-inexistante", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
         };
         var data = new TheoryData<string, string, int>();
