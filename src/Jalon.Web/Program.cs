@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
+// The technical log: JSON lines with the request id when Jalon:Journaux:Format=json, never personal data (Infrastructure/JournalTechnique.cs).
+JournalTechnique.Configure(builder);
 
 // SQLite by default in data/jalon.db at the repository root (PostgreSQL: Jalon:Database:Provider=postgres).
 if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Jalon"))
