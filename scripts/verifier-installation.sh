@@ -3,7 +3,7 @@
 # (scripts/postgres.sh), step by step, with the numbers of the doc's steps:
 #   2 publish · 3 DSFR · 4 database · 5 configuration · 6 migrate (dry run, then for real) · 7 first administrator
 #   8 production start and /sante/pret · 9 backup · 10 restore (on a stopped service) and start again.
-# Usage: scripts/verifier-installation.sh [--publication DIR]   (DIR: an earlier `dotnet publish` of web + CLI, to reuse a build)
+# Usage: scripts/verifier-installation.sh [--publication DIR]   (DIR: where web + CLI are published, reused when already there)
 # Exit 0 when every step did what the doc says; the database and the folder are removed at the end.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,12 +25,12 @@ admin="postgresql://jalon@127.0.0.1:55432/postgres"
 trap cleanup EXIT
 
 step "2 : publier l'application et la ligne de commande"
-if [[ -n "$reuse" ]]; then
-  cp -r "$reuse/app" "$work/app"; cp -r "$reuse/cli" "$work/cli"
-else
-  dotnet publish "$here/src/Jalon.Web/Jalon.Web.csproj" -c Release -o "$work/app" --nologo -v quiet >/dev/null
-  dotnet publish "$here/src/Jalon.Cli/Jalon.Cli.csproj" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
+publication="${reuse:-$work/publication}"
+if [[ ! -f "$publication/app/Jalon.Web.dll" || ! -f "$publication/cli/jalon.dll" ]]; then
+  dotnet publish "$here/src/Jalon.Web/Jalon.Web.csproj" -c Release -o "$publication/app" --nologo -v quiet >/dev/null
+  dotnet publish "$here/src/Jalon.Cli/Jalon.Cli.csproj" -c Release -o "$publication/cli" --nologo -v quiet >/dev/null
 fi
+cp -r "$publication/app" "$work/app"; cp -r "$publication/cli" "$work/cli"
 
 step "3 : le DSFR à côté de l'application"
 (cd "$here/src/Jalon.Web" && [[ -d node_modules/@gouvfr/dsfr ]] || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
@@ -56,7 +56,7 @@ jalon base migrer
 jalon base migrer --verifier || fail "base migrer --verifier après migration : code $?, attendu 0"
 
 step "7 : le premier administrateur"
-echo "Installation-Verifiee-2026" | jalon comptes creer-admin --identifiant admin.installation
+echo "Installation-Verifiee-2026" | jalon comptes creer-admin --identifiant admin.ml
 
 step "8 : démarrer en production, /sante/pret"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -84,7 +84,7 @@ echo "Deuxieme-Compte-2026" | jalon comptes creer-admin --identifiant admin.apre
 stop_web
 jalon restaurer "$work/etat/sauvegardes/avant.dump"
 accounts=$(psql "postgresql://jalon@127.0.0.1:55432/$db" -tAc 'SELECT string_agg("Login", $$,$$ ORDER BY "Login") FROM "Users"')
-[[ "$accounts" == "admin.installation" ]] || fail "après restauration, comptes « $accounts », attendu « admin.installation »"
+[[ "$accounts" == "admin.ml" ]] || fail "après restauration, comptes « $accounts », attendu « admin.ml »"
 start_web
 stop_web
 echo "Installation vérifiée : publication, base, migration, administrateur, démarrage de production, sauvegarde et restauration." >&2

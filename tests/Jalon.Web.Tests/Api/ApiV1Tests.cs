@@ -240,6 +240,35 @@ public abstract class ApiV1Tests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task The_administrator_creates_a_client_on_its_page_sees_the_secret_once_and_revokes_it()
+    {
+        var admin = await factory.SignedIn("admin");
+        var refused = await (await admin.PostForm("/ClientsApi?handler=Creer", new()
+        {
+            ["Input.Nom"] = "Sans structure", ["Input.Role"] = "Conseiller", ["Input.Portees"] = ApiScopes.ParcoursLecture,
+        }, "/ClientsApi")).Body();
+        Assert.Contains("Un client de structure demande le code de sa structure.", refused, StringComparison.Ordinal);
+        using (var db = factory.Db()) Assert.False(await db.ApiClients.AnyAsync(c => c.Nom == "Sans structure"));
+
+        var html = await (await admin.PostForm("/ClientsApi?handler=Creer", new()
+        {
+            ["Input.Nom"] = "Appli de la page", ["Input.Role"] = "Conseiller", ["Input.Structure"] = "ML26001", ["Input.Portees"] = ApiScopes.Referentiels,
+        }, "/ClientsApi")).Body();
+        var id = System.Text.RegularExpressions.Regex.Match(html, "Identifiant : <code>([^<]+)</code>").Groups[1].Value;
+        var secret = System.Text.RegularExpressions.Regex.Match(html, "<code id=\"secret\">([^<]+)</code>").Groups[1].Value;
+        Assert.StartsWith("jalon-", id, StringComparison.Ordinal);
+        var client = await Client((id, secret));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/referentiels")).StatusCode);
+        Assert.DoesNotContain(secret, await admin.Html("/ClientsApi"), StringComparison.Ordinal);
+
+        var revoked = await admin.PostForm("/ClientsApi?handler=Revoquer", new() { ["clientId"] = id }, "/ClientsApi");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        await Problem(await client.GetAsync("/api/v1/referentiels"), HttpStatusCode.Unauthorized);
+        using (var db = factory.Db())
+            Assert.Equal(2, await db.AuditLog.CountAsync(a => a.UserLogin == "admin" && a.Entity == "client-api" && a.Detail!.Contains(id)));
+    }
+
+    [Fact]
     public async Task The_openapi_document_and_its_interactive_page_are_served_anonymously()
     {
         var anonymous = factory.Anonymous();
