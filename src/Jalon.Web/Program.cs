@@ -39,6 +39,8 @@ builder.Services.AddSingleton<Jalon.Web.Infrastructure.Rgpd.ConservationJob>();
 builder.Services.AddHostedService<Jalon.Web.Infrastructure.Rgpd.ConservationScheduler>();
 // /sante/vivant and /sante/pret for monitoring (Infrastructure/Sante.cs, docs/exploitation.md).
 Sante.AddTo(builder.Services);
+// OpenTelemetry metrics and traces of the requests, exported over OTLP when Jalon:Telemetrie:Otlp is set (Infrastructure/Telemetrie.cs).
+Telemetrie.AddTo(builder.Services, builder.Configuration);
 // French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
