@@ -17,6 +17,8 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     SauvegardeCommands.Sauvegarder(),
     SauvegardeCommands.Restaurer(),
     RgpdCommand.Create(),
+    BaseCommand.Create(),
+    ApiCommand.Create(),
 };
 return root.Parse(args).Invoke();
 

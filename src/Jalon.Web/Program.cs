@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
+// The technical log: JSON lines with the request id when Jalon:Journaux:Format=json, never personal data (Infrastructure/JournalTechnique.cs).
+JournalTechnique.Configure(builder);
 
 // SQLite by default in data/jalon.db at the repository root (PostgreSQL: Jalon:Database:Provider=postgres).
 if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Jalon"))
@@ -35,6 +37,10 @@ builder.Services.AddHostedService(services => services.GetRequiredService<TallyR
 // The retention rule (docs/rgpd.md): a nightly anonymisation of the files with no actualité for the configured years.
 builder.Services.AddSingleton<Jalon.Web.Infrastructure.Rgpd.ConservationJob>();
 builder.Services.AddHostedService<Jalon.Web.Infrastructure.Rgpd.ConservationScheduler>();
+// /sante/vivant and /sante/pret for monitoring (Infrastructure/Sante.cs, docs/exploitation.md).
+Sante.AddTo(builder.Services);
+// OpenTelemetry metrics and traces of the requests, exported over OTLP when Jalon:Telemetrie:Otlp is set (Infrastructure/Telemetrie.cs).
+Telemetrie.AddTo(builder.Services, builder.Configuration);
 // French text is written as is (é, not &#xE9;): only HTML-significant characters are encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -60,6 +66,8 @@ var authentication = builder.Services.AddAuthentication(CookieAuthenticationDefa
         options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
     });
 ProConnect.AddTo(authentication, builder.Configuration);
+// The open REST API v1: bearer tokens for partner clients, OpenAPI document, problem details (Api/ApiV1.cs, docs/api.md).
+Jalon.Web.Api.ApiV1.AddTo(builder.Services, builder.Configuration);
 builder.Services.AddRateLimiter(options => LoginThrottle.Configure(options, builder.Configuration));
 builder.Services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
@@ -110,6 +118,7 @@ if (mode.Production)
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/Erreur/{0}");
+app.Use(Jalon.Web.Api.ApiV1.Problems);
 app.Use(SecurityHeaders.Apply);
 
 // The DSFR is served from npm's node_modules, never copied into the repository.
@@ -135,6 +144,8 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.Use(SessionValidation.PasswordChangeGate);
 app.UseAuthorization();
+Sante.Map(app);
+Jalon.Web.Api.ApiV1.Map(app);
 app.MapRazorPages();
 ProConnect.Map(app);
 await app.RunAsync();

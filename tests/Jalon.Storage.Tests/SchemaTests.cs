@@ -47,6 +47,7 @@ public class SchemaUpgradeTests
         "DecisionsFinancement", "Conventions", "IndicatorTallies", "Sessions", "InstanceSettings", "JeunesEffaces",
         "ProfilVersions", "TerritoireCommunes", "TerritoireDeclarations", "Sites", "Personnel", "BrhLignes", "BudgetLignes", "Contexte", "ZoneCommunes",
         "CampagneVersions", "CampagneTransitions", "CampagneSoumissions", "Campagnes",
+        "ApiClients",
     ];
 
     /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>

@@ -62,6 +62,13 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Financement?annee=2017&enveloppe=1500000&poids_RG2=2", [302, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
             ("/Financement?region=11", [302, 403, 403, 403, 200, 403, 403, 403, 403, 403]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
+            // Monitoring and the open API (docs/exploitation.md, docs/api.md): health and the OpenAPI document for anyone, the API
+            // itself only with a partner client's bearer token, never with a person's session.
+            ("/sante/vivant", [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/sante/pret", [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/openapi/v1.json", [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/ClientsApi", [302, 403, 403, 403, 200, 403, 403, 403, 403, 403]),
+            ("/api/v1/referentiels", [401, 401, 401, 401, 401, 401, 401, 401, 401, 401]),
             ("/page-inexistante", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
         };
         var data = new TheoryData<string, string, int>();

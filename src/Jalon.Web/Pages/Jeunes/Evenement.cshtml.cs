@@ -193,67 +193,84 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
 
     private void Validate()
     {
-        const string p = "Input.";
-        bool Missing(string field) => !ModelState.TryGetValue(p + field, out var entry) || entry.Errors.Count == 0;
+        foreach (var (field, message) in Erreurs(Type, Input, Dates.TodayInParis(clock), Sites, PeutDiagnostiquer,
+            field => ModelState.TryGetValue("Input." + field, out var entry) && entry.Errors.Count > 0))
+        {
+            ModelState.AddModelError("Input." + field, message);
+        }
+    }
+
+    /// <summary>
+    /// The rules of an event's form, in French, per field (<see cref="EvenementInput"/>'s property names): the one rule set of the
+    /// screens and of the REST API (Api/ApiV1.cs). <paramref name="bindingFailed"/> tells a field whose value could not be read.
+    /// </summary>
+    public static List<(string Field, string Message)> Erreurs(string type, EvenementInput input, DateOnly today,
+        IReadOnlyList<(string Value, string Label)> sites, bool peutDiagnostiquer, Func<string, bool> bindingFailed)
+    {
+        var errors = new List<(string Field, string Message)>();
+        bool Missing(string field) => !bindingFailed(field);
         void Require(object? value, string field, string message)
         {
-            if (value is null && Missing(field)) ModelState.AddModelError(p + field, message);
+            if (value is null && Missing(field)) errors.Add((field, message));
         }
         void RequireEnum<T>(string? value, string field, string message) where T : struct, Enum
         {
-            if (!Enum.TryParse<T>(value, out _)) ModelState.AddModelError(p + field, message);
+            if (!Enum.TryParse<T>(value, out _) || int.TryParse(value, out _)) errors.Add((field, message));
         }
-        var today = Dates.TodayInParis(clock);
-        switch (Type)
+        switch (type)
         {
             case "contact" or "orientation" or "proposition" or "droit":
-                Require(Input.Date, nameof(Input.Date), "Saisissez la date, au format jj/mm/aaaa.");
-                if (Input.Date > today) ModelState.AddModelError(p + nameof(Input.Date), "La date ne peut pas être dans le futur.");
+                Require(input.Date, nameof(EvenementInput.Date), "Saisissez la date, au format jj/mm/aaaa.");
+                if (input.Date > today) errors.Add((nameof(EvenementInput.Date), "La date ne peut pas être dans le futur."));
                 break;
             default:
-                Require(Input.Debut, nameof(Input.Debut), "Saisissez la date de début, au format jj/mm/aaaa.");
-                if (Input.Debut is { } d && Input.Fin is { } f && f < d) ModelState.AddModelError(p + nameof(Input.Fin), JourneyRules.FinAvantDebut);
+                Require(input.Debut, nameof(EvenementInput.Debut), "Saisissez la date de début, au format jj/mm/aaaa.");
+                if (input.Debut is { } d && input.Fin is { } f && f < d) errors.Add((nameof(EvenementInput.Fin), JourneyRules.FinAvantDebut));
                 break;
         }
-        switch (Type)
+        switch (type)
         {
             case "contact":
-                RequireEnum<ModeContact>(Input.Mode, nameof(Input.Mode), "Choisissez le mode du contact.");
-                if (Input.SiteId is { Length: > 0 } site && !Sites.Any(x => x.Value == site))
-                    ModelState.AddModelError(p + nameof(Input.SiteId), "Choisissez un site de la structure, ou aucun.");
-                if (Input.Diagnostic && !PeutDiagnostiquer) ModelState.AddModelError(p + nameof(Input.Diagnostic), "Seuls les conseillers enregistrent un entretien de diagnostic.");
-                else if (Input.Diagnostic && Input.Mode != nameof(ModeContact.Entretien)) ModelState.AddModelError(p + nameof(Input.Diagnostic), JourneyRules.DiagnosticSansEntretien);
-                if (TextLimits.Normaliser(Input.Commentaire) is { Length: > TextLimits.Commentaire }) ModelState.AddModelError(p + nameof(Input.Commentaire), TextLimits.Message("Le commentaire", TextLimits.Commentaire));
+                RequireEnum<ModeContact>(input.Mode, nameof(EvenementInput.Mode), "Choisissez le mode du contact.");
+                if (input.SiteId is { Length: > 0 } site && !sites.Any(x => x.Value == site))
+                    errors.Add((nameof(EvenementInput.SiteId), "Choisissez un site de la structure, ou aucun."));
+                if (input.Diagnostic && !peutDiagnostiquer) errors.Add((nameof(EvenementInput.Diagnostic), "Seuls les conseillers enregistrent un entretien de diagnostic."));
+                else if (input.Diagnostic && input.Mode != nameof(ModeContact.Entretien)) errors.Add((nameof(EvenementInput.Diagnostic), JourneyRules.DiagnosticSansEntretien));
+                if (TextLimits.Normaliser(input.Commentaire) is { Length: > TextLimits.Commentaire }) errors.Add((nameof(EvenementInput.Commentaire), TextLimits.Message("Le commentaire", TextLimits.Commentaire)));
                 break;
             case "orientation":
-                RequireEnum<Operateur>(Input.Operateur, nameof(Input.Operateur), "Choisissez l'opérateur vers lequel le jeune est orienté.");
+                RequireEnum<Operateur>(input.Operateur, nameof(EvenementInput.Operateur), "Choisissez l'opérateur vers lequel le jeune est orienté.");
                 break;
             case "parcours":
-                RequireEnum<Dispositif>(Input.Dispositif, nameof(Input.Dispositif), "Choisissez le dispositif.");
-                if (!string.IsNullOrEmpty(Input.MotifFin))
+                RequireEnum<Dispositif>(input.Dispositif, nameof(EvenementInput.Dispositif), "Choisissez le dispositif.");
+                if (!string.IsNullOrEmpty(input.MotifFin))
                 {
-                    RequireEnum<MotifFin>(Input.MotifFin, nameof(Input.MotifFin), "Choisissez un motif de fin de la liste.");
-                    if (Input.Fin is null && Missing(nameof(Input.Fin))) ModelState.AddModelError(p + nameof(Input.MotifFin), JourneyRules.MotifSansFin);
+                    RequireEnum<MotifFin>(input.MotifFin, nameof(EvenementInput.MotifFin), "Choisissez un motif de fin de la liste.");
+                    if (input.Fin is null && Missing(nameof(EvenementInput.Fin))) errors.Add((nameof(EvenementInput.MotifFin), JourneyRules.MotifSansFin));
                 }
                 break;
             case "proposition":
-                RequireEnum<Theme>(Input.Theme, nameof(Input.Theme), "Choisissez le thème de la proposition.");
+                RequireEnum<Theme>(input.Theme, nameof(EvenementInput.Theme), "Choisissez le thème de la proposition.");
                 break;
             case "situation":
-                RequireEnum<TypeSituation>(Input.TypeSituation, nameof(Input.TypeSituation), "Choisissez le type de situation.");
-                if (Input.DureePrevueJours is < 1) ModelState.AddModelError(p + nameof(Input.DureePrevueJours), "La durée prévue doit être d'au moins 1 jour.");
+                RequireEnum<TypeSituation>(input.TypeSituation, nameof(EvenementInput.TypeSituation), "Choisissez le type de situation.");
+                if (input.DureePrevueJours is < 1) errors.Add((nameof(EvenementInput.DureePrevueJours), "La durée prévue doit être d'au moins 1 jour."));
                 break;
             case "droit":
-                RequireEnum<DomaineDroit>(Input.Domaine, nameof(Input.Domaine), "Choisissez le domaine du droit commun.");
+                RequireEnum<DomaineDroit>(input.Domaine, nameof(EvenementInput.Domaine), "Choisissez le domaine du droit commun.");
                 break;
         }
-        if ((Input.Debut ?? Input.Date) is { } start && start < today.AddYears(-30))
-            ModelState.AddModelError(p + (Input.Debut is null ? nameof(Input.Date) : nameof(Input.Debut)), "La date est trop ancienne : vérifiez l'année.");
+        if ((input.Debut ?? input.Date) is { } start && start < today.AddYears(-30))
+            errors.Add((input.Debut is null ? nameof(EvenementInput.Date) : nameof(EvenementInput.Debut), "La date est trop ancienne : vérifiez l'année."));
+        return errors;
     }
 
-    private JeuneEventEntity Create(JeuneEntity j) => Type switch
+    private JeuneEventEntity Create(JeuneEntity j) => Create(Type, j, User.UserId());
+
+    /// <summary>A new event of this type in the file, entered by hand (the screens) or by a partner system (the REST API, no author).</summary>
+    public static JeuneEventEntity Create(string type, JeuneEntity j, int? auteurId) => type switch
     {
-        "contact" => new ContactEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId, AuteurId = User.UserId() },
+        "contact" => new ContactEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId, AuteurId = auteurId },
         "orientation" => new OrientationEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
         "parcours" => new ParcoursEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
         "proposition" => new PropositionEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
@@ -262,45 +279,48 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         _ => new ParrainageEntity { Origine = OrigineEvenement.Saisie, StructureCode = j.StructureCode, JeuneId = j.JeuneId },
     };
 
-    private void Apply(JeuneEventEntity entity)
+    private void Apply(JeuneEventEntity entity) => Apply(entity, Input, PeutDiagnostiquer);
+
+    /// <summary>Copies a validated input (<see cref="Erreurs"/>) into the event.</summary>
+    public static void Apply(JeuneEventEntity entity, EvenementInput input, bool peutDiagnostiquer)
     {
         switch (entity)
         {
             case ContactEntity c:
-                c.Date = Input.Date!.Value;
-                c.Mode = Enum.Parse<ModeContact>(Input.Mode!);
-                if (PeutDiagnostiquer) c.Diagnostic = Input.Diagnostic;
-                c.Commentaire = TextLimits.Normaliser(Input.Commentaire);
-                c.SiteId = string.IsNullOrEmpty(Input.SiteId) ? null : Input.SiteId;
+                c.Date = input.Date!.Value;
+                c.Mode = Enum.Parse<ModeContact>(input.Mode!);
+                if (peutDiagnostiquer) c.Diagnostic = input.Diagnostic;
+                c.Commentaire = TextLimits.Normaliser(input.Commentaire);
+                c.SiteId = string.IsNullOrEmpty(input.SiteId) ? null : input.SiteId;
                 break;
             case OrientationEntity o:
-                o.Date = Input.Date!.Value;
-                o.Operateur = Enum.Parse<Operateur>(Input.Operateur!);
+                o.Date = input.Date!.Value;
+                o.Operateur = Enum.Parse<Operateur>(input.Operateur!);
                 break;
             case ParcoursEntity p:
-                p.Dispositif = Enum.Parse<Dispositif>(Input.Dispositif!);
-                p.Debut = Input.Debut!.Value;
-                p.Fin = Input.Fin;
-                p.MotifFin = string.IsNullOrEmpty(Input.MotifFin) ? null : Enum.Parse<MotifFin>(Input.MotifFin);
-                p.Neet = Input.Neet;
+                p.Dispositif = Enum.Parse<Dispositif>(input.Dispositif!);
+                p.Debut = input.Debut!.Value;
+                p.Fin = input.Fin;
+                p.MotifFin = string.IsNullOrEmpty(input.MotifFin) ? null : Enum.Parse<MotifFin>(input.MotifFin);
+                p.Neet = input.Neet;
                 break;
             case PropositionEntity p:
-                p.Date = Input.Date!.Value;
-                p.Theme = Enum.Parse<Theme>(Input.Theme!);
+                p.Date = input.Date!.Value;
+                p.Theme = Enum.Parse<Theme>(input.Theme!);
                 break;
             case SituationEntity s:
-                s.Type = Enum.Parse<TypeSituation>(Input.TypeSituation!);
-                s.Debut = Input.Debut!.Value;
-                s.Fin = Input.Fin;
-                s.DureePrevueJours = Input.DureePrevueJours;
+                s.Type = Enum.Parse<TypeSituation>(input.TypeSituation!);
+                s.Debut = input.Debut!.Value;
+                s.Fin = input.Fin;
+                s.DureePrevueJours = input.DureePrevueJours;
                 break;
             case DroitEntity d:
-                d.Date = Input.Date!.Value;
-                d.Domaine = Enum.Parse<DomaineDroit>(Input.Domaine!);
+                d.Date = input.Date!.Value;
+                d.Domaine = Enum.Parse<DomaineDroit>(input.Domaine!);
                 break;
             case ParrainageEntity p:
-                p.Debut = Input.Debut!.Value;
-                p.Fin = Input.Fin;
+                p.Debut = input.Debut!.Value;
+                p.Fin = input.Fin;
                 break;
         }
     }
