@@ -57,6 +57,10 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Campagnes/Campagne?id=00000000-0000-0000-0000-000000000000", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             ("/Campagnes/Campagne?id=00000000-0000-0000-0000-000000000000&format=xlsx", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             ("/Campagnes/Soumission?campagne=00000000-0000-0000-0000-000000000000&structure=ML26001", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
+            // « Expliquer ce chiffre »: the young people behind a figure, for the structure's own staff only (never an aggregate-only role).
+            ("/Pilotage/Expliquer?structure=ML26001&cle=I2&debut=2024-01-01&fin=2024-12-31", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
+            ("/Pilotage/Expliquer?structure=ML26001&cle=R2&partie=denominateur&n1=true&debut=2024-01-01&fin=2024-12-31&format=csv", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
+            ("/Pilotage/Expliquer?structure=ML26001&cle=I5&debut=2024-01-01&fin=2024-12-31", [302, 400, 400, 400, 403, 403, 403, 403, 403, 403]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
             ("/page-inexistante", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
         };

@@ -44,14 +44,14 @@ public static class ExpliquerCommand
             if (found.Length == 0) return Fail($"Ventilation inconnue : « {a.Ventilation} » (femmes, infra_v, qpv, zrr ou neet).");
             ventilation = found[0];
         }
-        Partie? partie = a.Partie switch
+        Operande? partie = a.Partie switch
         {
             null => null,
-            "numerateur" => Partie.Numerateur,
-            "denominateur" => Partie.Denominateur,
-            _ => (Partie)(-1),
+            "numerateur" => Operande.Numerateur,
+            "denominateur" => Operande.Denominateur,
+            _ => (Operande)(-1),
         };
-        if (partie == (Partie)(-1)) return Fail($"Partie inconnue : « {a.Partie} » (numerateur ou denominateur).");
+        if (partie == (Operande)(-1)) return Fail($"Partie inconnue : « {a.Partie} » (numerateur ou denominateur).");
         if (!Directory.Exists(a.Donnees)) return Fail($"Dossier introuvable : « {a.Donnees} ».");
 
         Catalogue catalogue;

@@ -4,7 +4,7 @@ using Jalon.Indicators.Catalogues;
 namespace Jalon.Indicators.Engine;
 
 /// <summary>Which operand of a ratio an explanation lists.</summary>
-public enum Partie
+public enum Operande
 {
     Numerateur,
     Denominateur,
@@ -18,7 +18,7 @@ public sealed record ExplainRequest(string Key)
 
     public Ventilation? Ventilation { get; init; }
 
-    public Partie? Partie { get; init; }
+    public Operande? Partie { get; init; }
 }
 
 /// <summary>
@@ -66,10 +66,10 @@ public static partial class IndicatorEngine
                     throw new ExplanationException($"{d.Cle} est un ratio : il n'a pas de ventilation ; expliquez son numérateur ou son dénominateur (--partie).");
                 if (what.Partie is not { } partie)
                     throw new ExplanationException($"{d.Cle} est un ratio : précisez --partie numerateur ou --partie denominateur.");
-                var operand = partie == Engine.Partie.Numerateur ? d.Numerateur ?? "critere:" + d.NumerateurCritere : d.Denominateur!;
+                var operand = partie == Engine.Operande.Numerateur ? d.Numerateur ?? "critere:" + d.NumerateurCritere : d.Denominateur!;
                 if (!catalogue.Plan.CountIndex.ContainsKey(operand))
-                    throw new ExplanationException($"Le {(partie == Engine.Partie.Numerateur ? "numérateur" : "dénominateur")} de {d.Cle} ({operand}) est un montant : il ne compte pas des jeunes.");
-                if (partie == Engine.Partie.Denominateur && d.PeriodeDenominateur == PeriodeRelative.NMoins1) period = request.Precedente(period);
+                    throw new ExplanationException($"Le {(partie == Engine.Operande.Numerateur ? "numérateur" : "dénominateur")} de {d.Cle} ({operand}) est un montant : il ne compte pas des jeunes.");
+                if (partie == Engine.Operande.Denominateur && d.PeriodeDenominateur == PeriodeRelative.NMoins1) period = request.Precedente(period);
                 return (operand, period);
             default:
                 throw new ExplanationException(
@@ -209,7 +209,12 @@ public static partial class IndicatorEngine
 
         public IEnumerable<int> InDateOrder() => Enumerable.Range(0, _all.Length).OrderBy(i => _all[i].Date).ThenBy(i => _all[i].Kind);
 
-        private T[] Keep<T>(T[] rows, int kind) => [.. rows.Where((_, i) => Kept[Array.FindIndex(_all, f => f.Kind == kind && f.Row == i)])];
+        /// <summary>The rows of one kind still kept (the facts of a kind are consecutive in <see cref="_all"/>, in row order).</summary>
+        private T[] Keep<T>(T[] rows, int kind)
+        {
+            var first = Array.FindIndex(_all, f => f.Kind == kind);
+            return [.. rows.Where((_, i) => Kept[first + i])];
+        }
 
         public bool With(Jeune jeune, Func<JeuneJourney, bool> test) => test(new JeuneJourney(_index, jeune,
             Keep(_contacts, 0), Keep(_orientations, 1), Keep(_parcours, 2), Keep(_propositions, 3),

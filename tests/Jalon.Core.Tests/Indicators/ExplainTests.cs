@@ -74,7 +74,7 @@ public sealed class ExplainTests
                             foreach (var v in d.Ventilations)
                                 Listed(new ExplainRequest(d.Cle) { Previous = previous, Ventilation = v }, value.Breakdown(v), label + " " + v.Cle());
                             Assert.Throws<ExplanationException>(() =>
-                                IndicatorEngine.Explain(package, catalogue, request, structure.Code, new ExplainRequest(d.Cle) { Partie = Partie.Numerateur }));
+                                IndicatorEngine.Explain(package, catalogue, request, structure.Code, new ExplainRequest(d.Cle) { Partie = Operande.Numerateur }));
                             break;
                         case Nature.Ratio:
                             {
@@ -84,19 +84,19 @@ public sealed class ExplainTests
                                 if (IsCount(numKey))
                                 {
                                     long? expected = numKey is null ? null : figures.Get(Level.Structure, structure.Code, numKey).Count;
-                                    num = Listed(new ExplainRequest(d.Cle) { Previous = previous, Partie = Partie.Numerateur }, expected, label + " numérateur");
+                                    num = Listed(new ExplainRequest(d.Cle) { Previous = previous, Partie = Operande.Numerateur }, expected, label + " numérateur");
                                 }
                                 if (IsCount(d.Denominateur))
                                 {
                                     var denFigures = d.PeriodeDenominateur == PeriodeRelative.NMoins1 ? (previous ? null : results.Previous) : figures;
-                                    den = Listed(new ExplainRequest(d.Cle) { Previous = previous, Partie = Partie.Denominateur },
+                                    den = Listed(new ExplainRequest(d.Cle) { Previous = previous, Partie = Operande.Denominateur },
                                         denFigures?.Get(Level.Structure, structure.Code, d.Denominateur!).Count, label + " dénominateur");
                                 }
                                 // Both operands listed: their sizes give the ratio itself (whatever the period of each).
                                 if (num is { } n && den is { } m)
                                     Assert.Equal(m == 0 ? null : n / (double)m, value.Number);
                                 Assert.Throws<ExplanationException>(() =>
-                                    IndicatorEngine.Explain(package, catalogue, request, structure.Code, new ExplainRequest(d.Cle) { Ventilation = Ventilation.Femmes, Partie = Partie.Numerateur }));
+                                    IndicatorEngine.Explain(package, catalogue, request, structure.Code, new ExplainRequest(d.Cle) { Ventilation = Ventilation.Femmes, Partie = Operande.Numerateur }));
                                 Assert.Throws<ExplanationException>(() =>
                                     IndicatorEngine.Explain(package, catalogue, request, structure.Code, new ExplainRequest(d.Cle)));
                                 break;
