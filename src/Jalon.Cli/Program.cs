@@ -20,7 +20,8 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
     BaseCommand.Create(),
     ApiCommand.Create(),
 };
-return root.Parse(args).Invoke();
+// A database failure is a French message and exit code 3, not a stack trace (Commands/DatabaseFailure.cs).
+return DatabaseFailure.Invoke(root.Parse(args), Console.Error);
 
 /// <summary>The command line's entry point; internal, so that it is not confused with the web application's <c>Program</c>.</summary>
 internal sealed partial class Program;

@@ -60,7 +60,7 @@ public static class JalonDatabase
     /// <summary>Refuses a database that lacks a table of the model: a model change without its schema step.</summary>
     private static void CheckTables(JalonDbContext db)
     {
-        using var command = db.Database.GetDbConnection().CreateCommand();
+        using var command = db.Database.GetDbConnection().CreateLongCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = db.Provider == DatabaseProvider.Sqlite
             ? "SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -84,7 +84,7 @@ public static class JalonDatabase
         db.Database.OpenConnection();
         try
         {
-            using var command = db.Database.GetDbConnection().CreateCommand();
+            using var command = db.Database.GetDbConnection().CreateLongCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = """SELECT COALESCE(MAX("Version"), 0) FROM "SchemaVersion" """;
             return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
@@ -98,7 +98,7 @@ public static class JalonDatabase
     private static void Execute(JalonDbContext db, string sql)
     {
         if (string.IsNullOrWhiteSpace(sql)) return;
-        using var command = db.Database.GetDbConnection().CreateCommand();
+        using var command = db.Database.GetDbConnection().CreateLongCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = sql;
         command.ExecuteNonQuery();

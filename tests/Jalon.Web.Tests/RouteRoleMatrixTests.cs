@@ -61,6 +61,10 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Financement", [302, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
             ("/Financement?annee=2017&enveloppe=1500000&poids_RG2=2", [302, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
             ("/Financement?region=11", [302, 403, 403, 403, 200, 403, 403, 403, 403, 403]),
+            // « Expliquer ce chiffre »: the young people behind a figure, for the structure's own staff only (never an aggregate-only role).
+            ("/Pilotage/Expliquer?structure=ML26001&cle=I2&debut=2024-01-01&fin=2024-12-31", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
+            ("/Pilotage/Expliquer?structure=ML26001&cle=R2&partie=denominateur&n1=true&debut=2024-01-01&fin=2024-12-31&format=csv", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
+            ("/Pilotage/Expliquer?structure=ML26001&cle=I5&debut=2024-01-01&fin=2024-12-31", [302, 400, 400, 400, 403, 403, 403, 403, 403, 403]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
             // Monitoring and the open API (docs/exploitation.md, docs/api.md): health and the OpenAPI document for anyone, the API
             // itself only with a partner client's bearer token, never with a person's session.

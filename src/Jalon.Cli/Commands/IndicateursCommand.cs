@@ -25,12 +25,30 @@ public static class IndicateursCommand
         var catalogue = new Option<string>("--catalogue") { Description = "Catalogue d'indicateurs (./jalon catalogues les liste)", DefaultValueFactory = _ => Catalogue.Defaut };
         var catalogues = CataloguesCommand.DossierOption();
         var mesures = new Option<bool>("--mesures") { Description = "Affiche les durées de lecture et de calcul sur la sortie d'erreur" };
+        var expliquer = new Option<string>("--expliquer") { Description = "Liste les identifiants des jeunes comptés par cet indicateur (avec --structure), triés, un par ligne" };
+        var structure = new Option<string>("--structure") { Description = "Avec --expliquer : la structure dont on liste les jeunes" };
+        var ventilation = new Option<string>("--ventilation") { Description = "Avec --expliquer : femmes, infra_v, qpv, zrr ou neet" };
+        var partie = new Option<string>("--partie") { Description = "Avec --expliquer, pour un ratio : numerateur ou denominateur" };
+        var precedente = new Option<bool>("--n-1") { Description = "Avec --expliquer : le chiffre de N-1 (même période un an plus tôt)" };
         var command = new Command("indicateurs", "Calcule les indicateurs d'un paquet de données pour une période")
         {
-            donnees, debut, fin, format, catalogue, catalogues, mesures,
+            donnees, debut, fin, format, catalogue, catalogues, mesures, expliquer, structure, ventilation, partie, precedente,
         };
         command.SetAction(parseResult =>
         {
+            var cle = parseResult.GetValue(expliquer);
+            var code = parseResult.GetValue(structure);
+            var v = parseResult.GetValue(ventilation);
+            var p = parseResult.GetValue(partie);
+            var n1 = parseResult.GetValue(precedente);
+            if (cle is not null || code is not null || v is not null || p is not null || n1)
+            {
+                using var output = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+                return ExpliquerCommand.Run(
+                    new ExpliquerCommand.Arguments(parseResult.GetValue(donnees)!, parseResult.GetValue(debut)!, parseResult.GetValue(fin)!,
+                        parseResult.GetValue(catalogue) ?? Catalogue.Defaut, parseResult.GetValue(catalogues), cle, code, v, p, n1),
+                    output, Console.Error);
+            }
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
             return Run(
                 parseResult.GetValue(donnees)!,
@@ -118,8 +136,8 @@ public static class IndicateursCommand
 
     /// <summary>A catalogue of the folder, or an embedded one (apart, so that the command does not load the storage assembly without a folder).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Catalogue DuDossier(string dossier, string id) => CatalogueFolder.Load(dossier)[id];
+    internal static Catalogue DuDossier(string dossier, string id) => CatalogueFolder.Load(dossier)[id];
 
-    private static bool TryParseDate(string text, out DateOnly date) =>
+    internal static bool TryParseDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }

@@ -34,7 +34,7 @@ public sealed record IndicatorRequest(Period Period)
 /// for the period N and the periods its ratios need (N−1 for R2) — all periods in one pass over the young people,
 /// in parallel over ranges of young people with per-thread count arrays merged at the end. Pure: no I/O.
 /// </summary>
-public static class IndicatorEngine
+public static partial class IndicatorEngine
 {
     private const int ChunkSize = 4096;
 
@@ -261,7 +261,6 @@ public static class IndicatorEngine
     /// <summary>The hot loop: every young person of [start, end), every period slot, every count and measure.</summary>
     private static unsafe void ProcessRange(PassContext context, Accumulator acc, int start, int end)
     {
-        const byte True = 1, False = 2;
         var package = context.Package;
         var plan = context.Plan;
         var jeunes = package.Jeunes;
@@ -291,14 +290,7 @@ public static class IndicatorEngine
                 var baseSlot = (slot * context.StructureCount + s) * countCount;
                 foreach (var c in context.SlotCounts[slot])
                 {
-                    var parent = parents[c];
-                    if ((parent >= 0 && state[parent] == False)
-                        || !((delegate*<in JeuneJourney, in Period, bool>)criteria[c])(journey, period))
-                    {
-                        state[c] = False;
-                        continue;
-                    }
-                    state[c] = True;
+                    if (!Evaluate(state, c, parents, criteria, journey, period)) continue;
                     var b = (baseSlot + c) * EnginePlan.Slots;
                     counts[b]++;
                     counts[b + 1] += femme;
@@ -315,6 +307,27 @@ public static class IndicatorEngine
                 }
             }
         }
+    }
+
+    private const byte True = 1, False = 2;
+
+    /// <summary>
+    /// Whether young person <paramref name="journey"/> is in count <paramref name="c"/> over <paramref name="period"/>,
+    /// given the states of the counts evaluated before it (parents first): a count whose "parmi" parent is false is
+    /// false without calling its criterion. Records the answer in <paramref name="state"/>. The one evaluation of a
+    /// count, shared by the tally's hot loop and <see cref="Explain"/>.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static unsafe bool Evaluate(Span<byte> state, int c, int[] parents, nint[] criteria, in JeuneJourney journey, in Period period)
+    {
+        var parent = parents[c];
+        if ((parent >= 0 && state[parent] == False) || !((delegate*<in JeuneJourney, in Period, bool>)criteria[c])(journey, period))
+        {
+            state[c] = False;
+            return false;
+        }
+        state[c] = True;
+        return true;
     }
 
     /// <summary>Adds up one period slot's structures into levels; amounts from moyens of the year of the period's fin.</summary>

@@ -29,6 +29,7 @@ public static class DatabaseBackup
     /// <summary>Writes a backup of <paramref name="db"/>'s database to <paramref name="file"/> (replaced if it exists), then audits it.</summary>
     public static BackupInfo Backup(JalonDbContext db, string file, string? userLogin = null)
     {
+        db.Database.SetCommandTimeout(0); // a long operation: no timeout (LongOperations)
         var full = Path.GetFullPath(file);
         if (Path.GetDirectoryName(full) is { } directory) Directory.CreateDirectory(directory);
         var version = JalonDatabase.CurrentVersion(db);
@@ -61,6 +62,7 @@ public static class DatabaseBackup
     /// </summary>
     public static BackupInfo Restore(JalonDbContext db, string file, string? userLogin = null)
     {
+        db.Database.SetCommandTimeout(0); // a long operation: no timeout (LongOperations)
         var engine = Engine(file);
         if (engine != db.Provider)
         {
@@ -151,7 +153,7 @@ public static class DatabaseBackup
             destination.Open();
             source.BackupDatabase(destination);
             // A single self-contained file: no write-ahead log next to it.
-            using var command = destination.CreateCommand();
+            using var command = destination.CreateLongCommand();
             command.CommandText = "PRAGMA journal_mode=DELETE";
             command.ExecuteNonQuery();
         }
@@ -165,7 +167,7 @@ public static class DatabaseBackup
         {
             source.Open();
             destination.Open();
-            using (var pragma = destination.CreateCommand())
+            using (var pragma = destination.CreateLongCommand())
             {
                 pragma.CommandText = "PRAGMA busy_timeout=30000";
                 pragma.ExecuteNonQuery();
@@ -181,10 +183,10 @@ public static class DatabaseBackup
         {
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
             connection.Open();
-            using var check = connection.CreateCommand();
+            using var check = connection.CreateLongCommand();
             check.CommandText = "PRAGMA quick_check";
             if (check.ExecuteScalar() as string != "ok") throw new SauvegardeException($"La sauvegarde {file} est endommagée (contrôle d'intégrité SQLite en échec).");
-            using var command = connection.CreateCommand();
+            using var command = connection.CreateLongCommand();
             command.CommandText = """SELECT COALESCE(MAX("Version"), 0) FROM "SchemaVersion" """;
             return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
@@ -225,13 +227,13 @@ public static class DatabaseBackup
         using (var connection = new NpgsqlConnection(connectionString))
         {
             connection.Open();
-            using var tables = connection.CreateCommand();
+            using var tables = connection.CreateLongCommand();
             tables.CommandText = "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()";
             using (var r = tables.ExecuteReader())
             {
                 while (r.Read()) drop.Append("DROP TABLE IF EXISTS \"").Append(r.GetString(0).Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\" CASCADE;\n");
             }
-            using var functions = connection.CreateCommand();
+            using var functions = connection.CreateLongCommand();
             functions.CommandText = "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema()";
             using (var r = functions.ExecuteReader())
             {

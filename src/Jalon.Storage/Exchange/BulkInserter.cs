@@ -139,9 +139,14 @@ internal abstract class BulkInserter : IDisposable
         private readonly NpgsqlBinaryImporter _writer;
         private bool _inRow;
 
-        public PostgresInserter(NpgsqlConnection connection, string table, string[] columns) =>
+        public PostgresInserter(NpgsqlConnection connection, string table, string[] columns)
+        {
             _writer = connection.BeginBinaryImport(
                 $"COPY {Quote(table)} ({string.Join(", ", columns.Select(Quote))}) FROM STDIN (FORMAT BINARY)");
+            // No timeout (0 = infinite): the connection's command timeout would otherwise end a long COPY in Complete
+            // (the server applies the rows then). See LongOperations.
+            _writer.Timeout = TimeSpan.Zero;
+        }
 
         private void Write<T>(T? value, NpgsqlDbType type) where T : struct
         {

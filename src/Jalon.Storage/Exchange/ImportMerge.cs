@@ -431,7 +431,7 @@ internal sealed class EventKind<T>(
         }
         if (_updates.Count > 0)
         {
-            using var command = connection.CreateCommand();
+            using var command = connection.CreateLongCommand();
             command.Transaction = tx;
             var set = string.Join(", ", columns.Select((c, i) => $"\"{c}\" = @v{i}"));
             command.CommandText = $"""UPDATE "{table}" SET {set}, "Ref" = @ref, "Version" = "Version" + 1 WHERE "Id" = @id""";
@@ -489,7 +489,7 @@ internal sealed class EventKind<T>(
 
     private static void Execute(DbConnection connection, DbTransaction tx, string sql)
     {
-        using var command = connection.CreateCommand();
+        using var command = connection.CreateLongCommand();
         command.Transaction = tx;
         command.CommandText = sql;
         command.ExecuteNonQuery();

@@ -49,6 +49,7 @@ public static class PackageImporter
     public static ImportResult Import(JalonDbContext db, JourneyPackage package, string? userLogin = null, int? userId = null)
     {
         var clock = Stopwatch.StartNew();
+        db.Database.SetCommandTimeout(0); // a long operation: no timeout (LongOperations)
         var now = DateTime.UtcNow;
         db.Database.OpenConnection();
         try
@@ -199,7 +200,7 @@ public static class PackageImporter
     /// <summary>Runs a statement; <paramref name="structure"/> binds @s, the named values bind @name.</summary>
     private static void Execute(DbConnection connection, DbTransaction? tx, string sql, string? structure = null, params (string Name, object? Value)[] values)
     {
-        using var command = connection.CreateCommand();
+        using var command = connection.CreateLongCommand();
         command.Transaction = tx;
         command.CommandText = sql;
         if (structure is not null) AddParameter(command, "s", structure);

@@ -116,7 +116,7 @@ internal abstract class RowReader : IDisposable
 
         public DataRowReader(DbConnection connection, DbTransaction transaction, string sql, string? structureCode)
         {
-            _command = connection.CreateCommand();
+            _command = connection.CreateLongCommand();
             _command.Transaction = transaction;
             _command.CommandText = sql;
             if (structureCode is not null)

@@ -47,6 +47,7 @@ public sealed class IndicatorStore(JalonDbContext db)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(periods);
+        db.Database.SetCommandTimeout(0); // a long operation: no timeout (LongOperations)
         var clock = Stopwatch.StartNew();
         Tallies(catalogue, ReadStructures(structures), periods, out var refresh);
         return refresh with { Elapsed = clock.Elapsed };

@@ -227,7 +227,7 @@ public static class Anonymisation
 
     private static void Execute(DbConnection connection, DbTransaction tx, string sql, string? structure = null, DateTime? now = null)
     {
-        using var command = connection.CreateCommand();
+        using var command = connection.CreateLongCommand();
         command.Transaction = tx;
         command.CommandText = sql;
         if (structure is not null) Add(command, "s", structure);

@@ -117,7 +117,7 @@ internal static class StructureDataExchange
 
     private static void Execute(DbConnection connection, DbTransaction tx, string sql, string structure, int? annee = null)
     {
-        using var command = connection.CreateCommand();
+        using var command = connection.CreateLongCommand();
         command.Transaction = tx;
         command.CommandText = sql;
         var s = command.CreateParameter();

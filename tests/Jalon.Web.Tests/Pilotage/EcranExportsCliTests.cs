@@ -235,7 +235,10 @@ public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue 
         var lignes = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (Match tr in Ligne().Matches(html))
         {
-            var cellules = Cellule().Matches(tr.Groups[2].Value).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value).Trim()).Skip(1).ToArray();
+            // A figure's text, without the « expliquer ce chiffre » links around it (and a ratio's « num. » / « dén. » links).
+            var cellules = Cellule().Matches(tr.Groups[2].Value)
+                .Select(m => WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(m.Groups[1].Value, "<a class=\"fr-link fr-text--xs\"[^>]*>.*?</a>", ""), "<[^>]+>", "")).Trim())
+                .Skip(1).ToArray();
             lignes[WebUtility.HtmlDecode(tr.Groups[1].Value)] = cellules;
         }
         return lignes;

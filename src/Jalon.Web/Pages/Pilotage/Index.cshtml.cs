@@ -162,6 +162,29 @@ public sealed class IndexModel(JalonDbContext db, IndicateursPilotage indicateur
         if (Habilitations.PeutLireTerritoire(acteur, null)) Choix.Add(new Territoire(Level.National, LevelNames.National, "France entière", null));
     }
 
+    /// <summary>
+    /// Whether the figures link to the young people they count (« expliquer ce chiffre »): only on a structure's dashboard,
+    /// for its own staff who may read its files (the director); never for the aggregate-only roles.
+    /// </summary>
+    public bool PeutExpliquer => Territoire.Niveau == Level.Structure && Erreur is null && !Secret
+        && User.Is(Policies.DossiersRoles) && User.StructureCode() == Territoire.Code;
+
+    /// <summary>The link to the young people behind a count (or one of its breakdowns); null when the figure counts none.</summary>
+    public string? LienExpliquer(IndicatorDefinition d, bool n1, Ventilation? ventilation = null) =>
+        PeutExpliquer && d.Nature == Nature.Effectif && (ventilation is null || d.Ventilations.Contains(ventilation.Value))
+            ? ExpliquerModel.Lien(Territoire.Code, d.Cle, Periode, Catalogue.Id, ventilation, null, n1)
+            : null;
+
+    /// <summary>The links to a ratio's numerator and denominator when they count young people (not amounts).</summary>
+    public IEnumerable<(string Libelle, string Lien)> LiensRatio(IndicatorDefinition d, bool n1)
+    {
+        if (!PeutExpliquer || d.Nature != Nature.Ratio) yield break;
+        if (d.Numerateur is null || Catalogue[d.Numerateur].Nature == Nature.Effectif)
+            yield return ("numérateur", ExpliquerModel.Lien(Territoire.Code, d.Cle, Periode, Catalogue.Id, null, Operande.Numerateur, n1));
+        if (Catalogue[d.Denominateur!].Nature == Nature.Effectif)
+            yield return ("dénominateur", ExpliquerModel.Lien(Territoire.Code, d.Cle, Periode, Catalogue.Id, null, Operande.Denominateur, n1));
+    }
+
     public string Lien(Territoire t, string? format = null) =>
         $"/Pilotage?niveau={t.Niveau.Code()}&code={Uri.EscapeDataString(t.Code)}&debut={Periode.Debut:yyyy-MM-dd}&fin={Periode.Fin:yyyy-MM-dd}"
         + (Catalogue.Id == Catalogue.Defaut ? "" : "&catalogue=" + Uri.EscapeDataString(Catalogue.Id))
