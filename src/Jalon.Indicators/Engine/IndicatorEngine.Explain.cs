@@ -71,6 +71,10 @@ public static partial class IndicatorEngine
                     throw new ExplanationException($"Le {(partie == Engine.Operande.Numerateur ? "numérateur" : "dénominateur")} de {d.Cle} ({operand}) est un montant : il ne compte pas des jeunes.");
                 if (partie == Engine.Operande.Denominateur && d.PeriodeDenominateur == PeriodeRelative.NMoins1) period = request.Precedente(period);
                 return (operand, period);
+            case Nature.NonCalculable:
+                throw new ExplanationException($"{d.Cle} n'est pas calculé par Jalon ({d.MentionNonCalculable}) : il n'y a pas de liste à montrer.");
+            case Nature.Nombre:
+                throw new ExplanationException($"{d.Cle} compte des événements, pas des jeunes : il n'y a pas de liste de jeunes à montrer.");
             default:
                 throw new ExplanationException(
                     $"{d.Cle} est {(d.Nature == Nature.Moyenne ? "une moyenne" : "un montant ou un chiffre de contexte")} : il ne compte pas des jeunes, il n'y a pas de liste à montrer.");

@@ -21,12 +21,13 @@ public abstract partial class CampagneWebTests(JalonWebFactory factory)
 {
     private const string Ml = "ML26001";
 
-    private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    // "Today" as the application reads it (Europe/Paris), not the machine's UTC date: they differ after 23:00 UTC in winter.
+    private static string Today => Dates.TodayInParis().ToString("yyyy-MM-dd");
 
     /// <summary>The State agent opens a campaign; returns its id.</summary>
     private static async Task<Guid> OuvrirAsync(HttpClient etat, string type, int annee, string? echeance = null)
     {
-        var response = await etat.PostForm("/Campagnes", new() { ["Type"] = type, ["Annee"] = annee.ToString(), ["Echeance"] = echeance ?? DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd") });
+        var response = await etat.PostForm("/Campagnes", new() { ["Type"] = type, ["Annee"] = annee.ToString(), ["Echeance"] = echeance ?? Dates.TodayInParis().AddDays(30).ToString("yyyy-MM-dd") });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return Guid.Parse(IdRegex().Match(response.Headers.Location!.OriginalString).Groups[1].Value);
     }
