@@ -78,6 +78,9 @@ public class E2EFixture : IAsyncLifetime
     public async Task<IPage> SignedIn(string login)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "fr-FR", TimezoneId = "Europe/Paris", ViewportSize = new() { Width = 1280, Height = 900 }, BypassCSP = true });
+        // A loaded 2-core CI machine runs the other test assemblies at the same time: the first page of a role (its
+        // tallies computed on demand) may take longer than Playwright's 30 s default. A wait, never a timing assertion.
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Connexion");
         await page.FillAsync("#Input_Identifiant", login);
