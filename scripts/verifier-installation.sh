@@ -73,7 +73,10 @@ start_web() {
 stop_web() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 start_web
 [[ "$(curl -s "http://127.0.0.1:$port/sante/vivant")" == "Healthy" ]] || fail "/sante/vivant"
-curl -s "http://127.0.0.1:$port/Connexion" | grep -q 'href="/dsfr/' || fail "la page de connexion ne sert pas le DSFR"
+# The page is read whole before it is searched: with pipefail, `curl | grep -q` fails at random when grep stops
+# reading before curl has written everything (SIGPIPE).
+connexion="$(curl -s "http://127.0.0.1:$port/Connexion")"
+[[ "$connexion" == *'href="/dsfr/'* ]] || fail "la page de connexion ne sert pas le DSFR"
 [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/dsfr/dsfr.min.css")" == 200 ]] || fail "/dsfr/dsfr.min.css"
 
 step "9 : sauvegarder"
