@@ -8,8 +8,11 @@ CREATE OR REPLACE TABLE contacts AS SELECT * FROM read_csv('{DIR}/contacts.csv',
   columns={'structure':'VARCHAR','jeune':'VARCHAR','date':'DATE','mode':'VARCHAR','diagnostic':'TINYINT'});
 CREATE OR REPLACE TABLE orientations AS SELECT * FROM read_csv('{DIR}/orientations.csv', header=true, delim=',', quote='"',
   columns={'structure':'VARCHAR','jeune':'VARCHAR','date':'DATE','operateur':'VARCHAR'});
-CREATE OR REPLACE TABLE parcours AS SELECT * FROM read_csv('{DIR}/parcours.csv', header=true, delim=',', quote='"',
-  columns={'structure':'VARCHAR','jeune':'VARCHAR','dispositif':'VARCHAR','debut':'DATE','fin':'DATE','motif_fin':'VARCHAR','neet':'TINYINT'});
+-- parcours.csv may end with the optional column amont (not read by these definitions): the named columns are typed,
+-- any other is sniffed, and only the named ones are kept.
+CREATE OR REPLACE TABLE parcours AS SELECT structure, jeune, dispositif, debut, fin, motif_fin, neet
+  FROM read_csv('{DIR}/parcours.csv', header=true, delim=',', quote='"',
+  types={'structure':'VARCHAR','jeune':'VARCHAR','dispositif':'VARCHAR','debut':'DATE','fin':'DATE','motif_fin':'VARCHAR','neet':'TINYINT'});
 CREATE OR REPLACE TABLE propositions AS SELECT * FROM read_csv('{DIR}/propositions.csv', header=true, delim=',', quote='"',
   columns={'structure':'VARCHAR','jeune':'VARCHAR','date':'DATE','theme':'VARCHAR'});
 CREATE OR REPLACE TABLE situations AS SELECT * FROM read_csv('{DIR}/situations.csv', header=true, delim=',', quote='"',
