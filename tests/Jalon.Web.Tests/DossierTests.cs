@@ -91,6 +91,38 @@ public abstract class DossierTests(JalonWebFactory factory)
         Assert.False(await db.Parcours.AnyAsync(p => p.JeuneId == id && p.StructureCode == "ML26001"));
     }
 
+    /// <summary>The path form offers the Région's « amont » schemes (one list) with the import's rule: regional or local paths only.</summary>
+    [Fact]
+    public async Task Path_form_offers_the_amont_schemes_and_refuses_one_on_a_national_path()
+    {
+        var client = await factory.SignedIn("conseiller1");
+        var url = await CreateAsync(client, "Amont");
+        var formulaire = await client.Html(url + "/Evenement/parcours");
+        foreach (var d in Jalon.Domain.Amont.DispositifsAmont.Reference) Assert.Contains($"<option value=\"{d.Code}\">{d.Libelle}</option>", formulaire);
+
+        var national = await client.PostForm(url + "/Evenement/parcours", new()
+        {
+            ["Input.Dispositif"] = "Civis", ["Input.Debut"] = "2026-03-01", ["Input.Neet"] = "true", ["Input.Amont"] = "DPA",
+        });
+        Assert.Equal(HttpStatusCode.OK, national.StatusCode);
+        Assert.Contains("Un dispositif amont ne s'applique qu'à un parcours régional ou local", await national.Body());
+        var malForme = await client.PostForm(url + "/Evenement/parcours", new()
+        {
+            ["Input.Dispositif"] = "Regional", ["Input.Debut"] = "2026-03-01", ["Input.Neet"] = "true", ["Input.Amont"] = "dpa ?",
+        });
+        Assert.Contains("Choisissez un dispositif amont de la liste, ou aucun.", await malForme.Body());
+        var id = url.Split('/').Last();
+        using (var db = factory.Db()) Assert.False(await db.Parcours.AnyAsync(p => p.JeuneId == id && p.StructureCode == "ML26001"));
+
+        var regional = await client.PostForm(url + "/Evenement/parcours", new()
+        {
+            ["Input.Dispositif"] = "Regional", ["Input.Debut"] = "2026-03-01", ["Input.Neet"] = "true", ["Input.Amont"] = "ATELIER_ORIENTATION",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, regional.StatusCode);
+        using var verif = factory.Db();
+        Assert.Equal("ATELIER_ORIENTATION", (await verif.Parcours.SingleAsync(p => p.JeuneId == id && p.StructureCode == "ML26001")).Amont);
+    }
+
     [Fact]
     public async Task Diagnostic_only_with_an_entretien()
     {

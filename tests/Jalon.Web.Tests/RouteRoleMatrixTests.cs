@@ -61,6 +61,11 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Financement", [302, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
             ("/Financement?annee=2017&enveloppe=1500000&poids_RG2=2", [302, 403, 403, 403, 200, 403, 403, 403, 200, 403]),
             ("/Financement?region=11", [302, 403, 403, 403, 200, 403, 403, 403, 403, 403]),
+            // A structure's « notification de subvention »: the Région (its region), the administrator, the structure's director;
+            // nothing is notified in the matrix's database (404 for those who may read it).
+            ("/Financement/Notification?structure=ML26001&annee=2045", [302, 403, 403, 404, 404, 403, 403, 403, 404, 403]),
+            ("/Financement/Notification?structure=ML26001&annee=2045&format=pdf", [302, 403, 403, 404, 404, 403, 403, 403, 404, 403]),
+            ("/Financement/Notification?structure=INCONNUE&annee=2045", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             // « Expliquer ce chiffre »: the young people behind a figure, for the structure's own staff only (never an aggregate-only role).
             ("/Pilotage/Expliquer?structure=ML26001&cle=I2&debut=2024-01-01&fin=2024-12-31", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
             ("/Pilotage/Expliquer?structure=ML26001&cle=R2&partie=denominateur&n1=true&debut=2024-01-01&fin=2024-12-31&format=csv", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),

@@ -1,5 +1,17 @@
 namespace Jalon.Domain.Amont;
 
+/// <summary>What is wrong with the <c>amont</c> of a path (<see cref="DispositifsAmont.Verifier"/>).</summary>
+public enum ProblemeAmont : byte
+{
+    Aucun,
+
+    /// <summary>Not 1 to 32 characters among A–Z, 0–9 and « _ », starting with a letter.</summary>
+    MalForme,
+
+    /// <summary>On a national path (only REGIONAL or LOCAL paths are « amont » schemes).</summary>
+    ParcoursNational,
+}
+
 /// <summary>A scheme « amont » of the Région (seed 001, axis 2): its code in the exchange format and its label.</summary>
 public sealed record DispositifAmont(string Code, string Libelle);
 
@@ -45,6 +57,18 @@ public static class DispositifsAmont
         if (code.Length is 0 or > LongueurMaximale || code[0] is < 'A' or > 'Z') return false;
         foreach (var c in code) if (c is not ((>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_')) return false;
         return true;
+    }
+
+    /// <summary>
+    /// The rule of the <c>amont</c> of a path, written once for the import and the path form: a well-formed code
+    /// (<see cref="EstBienForme"/>), on a <c>REGIONAL</c> or <c>LOCAL</c> path only. A code the list does not know is
+    /// not an error (the import reports it as an anomaly; the form only offers the list).
+    /// </summary>
+    public static ProblemeAmont Verifier(ReadOnlySpan<char> code, Dispositif? dispositif)
+    {
+        if (!EstBienForme(code)) return ProblemeAmont.MalForme;
+        if (dispositif is { } d && !d.IsRegionalOrLocal()) return ProblemeAmont.ParcoursNational;
+        return ProblemeAmont.Aucun;
     }
 
     /// <summary>

@@ -277,14 +277,15 @@ internal sealed partial class ParcoursReader
         if (raw.IsEmpty) return null;
         var text = row.Text(Column, intern: true);
         if (text is null) return null;
-        if (!Domain.Amont.DispositifsAmont.EstBienForme(text))
+        var probleme = Domain.Amont.DispositifsAmont.Verifier(text, dispositif);
+        if (probleme == Domain.Amont.ProblemeAmont.MalForme)
         {
             row.Error(Column, $"code de dispositif amont invalide « {text} » (attendu 1 à {Domain.Amont.DispositifsAmont.LongueurMaximale} caractères A-Z, 0-9 ou _, commençant par une lettre, par exemple {ListeAmont})");
             return null;
         }
-        if (dispositif is { } d && !d.IsRegionalOrLocal())
+        if (probleme == Domain.Amont.ProblemeAmont.ParcoursNational)
         {
-            row.Error(Column, $"dispositif amont {text} sur un parcours {Codes.Of(d)} (attendu un parcours REGIONAL ou LOCAL, ou la colonne amont vide)");
+            row.Error(Column, $"dispositif amont {text} sur un parcours {Codes.Of(dispositif!.Value)} (attendu un parcours REGIONAL ou LOCAL, ou la colonne amont vide)");
             return null;
         }
         if (Domain.Amont.DispositifsAmont.Connu(text) is { } known) return known;

@@ -80,6 +80,15 @@ public sealed class ChromiumPdf(IConfiguration configuration, ILogger<ChromiumPd
 
     public void Dispose() => _places.Dispose();
 
+    /// <summary>The site's stylesheets as files for a printed document: the DSFR (from npm) and Jalon's additions.</summary>
+    public static List<Uri> FeuillesDeStyle(IWebHostEnvironment environnement)
+    {
+        var feuilles = new List<Uri>();
+        if (RepositoryPaths.Dsfr(environnement.ContentRootPath) is { } dsfr) feuilles.Add(new Uri(Path.Combine(dsfr, "dsfr.min.css")));
+        if (environnement.WebRootFileProvider.GetFileInfo("css/jalon.css").PhysicalPath is { } jalon) feuilles.Add(new Uri(jalon));
+        return feuilles;
+    }
+
     private async Task ExecuterAsync(string executable, string page, string pdf, string profil, CancellationToken delai, CancellationToken annulation)
     {
         var demarrage = new ProcessStartInfo(executable)

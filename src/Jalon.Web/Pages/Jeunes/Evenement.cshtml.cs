@@ -23,6 +23,11 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
     [BindProperty]
     public EvenementInput Input { get; set; } = new();
 
+    /// <summary>The « amont » schemes offered on a path: the reference list, plus an imported code it does not know (kept, not lost).</summary>
+    public IEnumerable<(string Value, string Label)> OptionsAmont =>
+        Domain.Amont.DispositifsAmont.Reference.Select(d => (d.Code, d.Libelle))
+            .Concat(Input.Amont is { Length: > 0 } a && Domain.Amont.DispositifsAmont.Connu(a) is null ? [(a, $"{a} (hors de la liste de référence)")] : []);
+
     public string Type { get; private set; } = "";
     public long? EventId { get; private set; }
     public string NomComplet { get; private set; } = "";
@@ -47,6 +52,9 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         public string? Dispositif { get; set; }
         public string? MotifFin { get; set; }
         public bool Neet { get; set; }
+
+        /// <summary>The Région's « amont » scheme of a REGIONAL or LOCAL path (code of <see cref="Domain.Amont.DispositifsAmont"/>), or empty.</summary>
+        public string? Amont { get; set; }
         public string? Theme { get; set; }
         public string? TypeSituation { get; set; }
         public int? DureePrevueJours { get; set; }
@@ -243,6 +251,19 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
                 break;
             case "parcours":
                 RequireEnum<Dispositif>(input.Dispositif, nameof(EvenementInput.Dispositif), "Choisissez le dispositif.");
+                if (!string.IsNullOrEmpty(input.Amont))
+                {
+                    var dispositif = Enum.TryParse<Dispositif>(input.Dispositif, out var d) && Enum.IsDefined(d) ? d : (Dispositif?)null;
+                    switch (Domain.Amont.DispositifsAmont.Verifier(input.Amont, dispositif))
+                    {
+                        case Domain.Amont.ProblemeAmont.MalForme:
+                            errors.Add((nameof(EvenementInput.Amont), "Choisissez un dispositif amont de la liste, ou aucun."));
+                            break;
+                        case Domain.Amont.ProblemeAmont.ParcoursNational:
+                            errors.Add((nameof(EvenementInput.Amont), "Un dispositif amont ne s'applique qu'à un parcours régional ou local : choisissez « Aucun » ou un dispositif régional ou local."));
+                            break;
+                    }
+                }
                 if (!string.IsNullOrEmpty(input.MotifFin))
                 {
                     RequireEnum<MotifFin>(input.MotifFin, nameof(EvenementInput.MotifFin), "Choisissez un motif de fin de la liste.");
@@ -303,6 +324,7 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
                 p.Fin = input.Fin;
                 p.MotifFin = string.IsNullOrEmpty(input.MotifFin) ? null : Enum.Parse<MotifFin>(input.MotifFin);
                 p.Neet = input.Neet;
+                p.Amont = string.IsNullOrEmpty(input.Amont) ? null : input.Amont;
                 break;
             case PropositionEntity p:
                 p.Date = input.Date!.Value;
@@ -352,7 +374,7 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         {
             case ContactEntity c: Input.Date = c.Date; Input.Mode = c.Mode.ToString(); Input.Diagnostic = c.Diagnostic; Input.Commentaire = c.Commentaire; Input.SiteId = c.SiteId; break;
             case OrientationEntity o: Input.Date = o.Date; Input.Operateur = o.Operateur.ToString(); break;
-            case ParcoursEntity p: Input.Dispositif = p.Dispositif.ToString(); Input.Debut = p.Debut; Input.Fin = p.Fin; Input.MotifFin = p.MotifFin?.ToString(); Input.Neet = p.Neet; break;
+            case ParcoursEntity p: Input.Dispositif = p.Dispositif.ToString(); Input.Debut = p.Debut; Input.Fin = p.Fin; Input.MotifFin = p.MotifFin?.ToString(); Input.Neet = p.Neet; Input.Amont = p.Amont; break;
             case PropositionEntity p: Input.Date = p.Date; Input.Theme = p.Theme.ToString(); break;
             case SituationEntity s: Input.TypeSituation = s.Type.ToString(); Input.Debut = s.Debut; Input.Fin = s.Fin; Input.DureePrevueJours = s.DureePrevueJours; break;
             case DroitEntity d: Input.Date = d.Date; Input.Domaine = d.Domaine.ToString(); break;

@@ -65,7 +65,7 @@ public sealed class AvenantModel(JalonDbContext db, IndicateursPilotage indicate
     private async Task<IActionResult> PdfAsync(AvenantAffiche affiche)
     {
         var avenant = affiche.Avenant;
-        var html = await this.RendreAsync(vues, "/Pages/Pilotage/_AvenantPdf.cshtml", new AvenantPdf(affiche, FeuillesDeStyle()));
+        var html = await this.RendreAsync(vues, "/Pages/Pilotage/_AvenantPdf.cshtml", new AvenantPdf(affiche, ChromiumPdf.FeuillesDeStyle(environnement)));
         byte[] pdf;
         try
         {
@@ -82,15 +82,6 @@ public sealed class AvenantModel(JalonDbContext db, IndicateursPilotage indicate
             $"avenant {avenant.Annee} n° {avenant.Numero}{(avenant.EstProjet ? " (projet)" : "")} (pdf)");
         await db.SaveChangesAsync();
         return File(pdf, "application/pdf", $"avenant-{Structure}-{Annee}.pdf");
-    }
-
-    /// <summary>The page's stylesheets as files for Chromium: the DSFR (from npm) and Jalon's additions.</summary>
-    private List<Uri> FeuillesDeStyle()
-    {
-        var feuilles = new List<Uri>();
-        if (RepositoryPaths.Dsfr(environnement.ContentRootPath) is { } dsfr) feuilles.Add(new Uri(Path.Combine(dsfr, "dsfr.min.css")));
-        if (environnement.WebRootFileProvider.GetFileInfo("css/jalon.css").PhysicalPath is { } jalon) feuilles.Add(new Uri(jalon));
-        return feuilles;
     }
 }
 

@@ -27,6 +27,9 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : Structur
     public int Sites { get; private set; }
     public string? RaisonSociale { get; private set; }
 
+    /// <summary>The Région's notifications of subsidy to this structure (its director, the Région, the administrator).</summary>
+    public List<Jalon.Storage.Financement.AllocationRegionaleEntity> Notifications { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         var acteur = User.Acteur();
@@ -40,6 +43,8 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : Structur
         var today = Dates.TodayInParis(clock);
         RaisonSociale = (await Repo.ProfilAsync(Structure!, today))?.Profil.RaisonSociale;
         Communes = (await Repo.TerritoireCalculeAsync(Structure!, today)).Communes.Count;
+        if (Financement.NotificationModel.PeutLire(Acteur, Structure!, Region))
+            Notifications = await new Jalon.Storage.Financement.AllocationRepository(Db).NotifieesPourAsync(Structure!);
         var sites = await Repo.SitesAsync(Structure!);
         Sites = sites.Count(s => s.IsActiveOn(today));
         NomsSites = sites.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().Nom);
