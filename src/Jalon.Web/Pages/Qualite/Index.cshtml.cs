@@ -49,6 +49,9 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
     public IReadOnlyList<(DateOnly FinDeMois, int Dossiers, double? Part)> Tendance { get; private set; } = [];
     public IReadOnlyList<Ligne> Lignes { get; private set; } = [];
     public int TotalLignes { get; private set; }
+
+    /// <summary>Every finding of the files of the view, whatever the kind asked for.</summary>
+    public int TotalConstats { get; private set; }
     public bool Directeur { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -104,6 +107,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
             return new Ligne(fiche.JeuneId, nom, conseiller, f);
         }).ToList();
         TotalLignes = all.Count;
+        TotalConstats = report.Findings.Count;
         Lignes = Format == "csv" ? all : all.Take(MaxLignes).ToList();
 
         // Each file listed is read: audited as such (as the other lists of young people), plus the export.
