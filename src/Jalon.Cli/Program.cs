@@ -6,6 +6,7 @@ var root = new RootCommand("Jalon — système d'information des Missions Locale
 {
     ValiderCommand.Create(),
     IndicateursCommand.Create(),
+    QualiteCommand.Create(),
     CataloguesCommand.Create(),
     FinancementCommand.Create(),
     GenererCommand.Create(),

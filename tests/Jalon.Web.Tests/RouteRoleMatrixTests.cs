@@ -70,6 +70,10 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Pilotage/Expliquer?structure=ML26001&cle=I2&debut=2024-01-01&fin=2024-12-31", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
             ("/Pilotage/Expliquer?structure=ML26001&cle=R2&partie=denominateur&n1=true&debut=2024-01-01&fin=2024-12-31&format=csv", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
             ("/Pilotage/Expliquer?structure=ML26001&cle=I5&debut=2024-01-01&fin=2024-12-31", [302, 400, 400, 400, 403, 403, 403, 403, 403, 403]),
+            // The data-quality assistant: the director (their structure) and the counsellor (their files); never an aggregate-only role.
+            ("/Qualite", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Qualite?type=SortieSansMotif&format=csv", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Qualite?type=Inconnu", [302, 403, 400, 400, 403, 403, 403, 403, 403, 400]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
             // Monitoring and the open API (docs/exploitation.md, docs/api.md): health and the OpenAPI document for anyone, the API
             // itself only with a partner client's bearer token, never with a person's session.

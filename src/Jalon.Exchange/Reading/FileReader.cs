@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Jalon.Domain;
+using Jalon.Domain.Qualite;
 
 namespace Jalon.Exchange.Reading;
 
@@ -372,7 +373,7 @@ internal sealed class RowContext(FileReader reader, ChunkResult result, byte[] b
         var session = Reader.Session;
         if (date >= session.PremiersAccueils[jeune] && date >= session.Naissances[jeune]) return;
         ref readonly var j = ref session.Jeunes[jeune];
-        if (date < j.Naissance)
+        if (JourneyChecks.Anteriorite(date, j.Naissance, j.PremierAccueil) == DateAnterieure.AvantNaissance)
             Anomaly(col, $"date {date:yyyy-MM-dd} antérieure à la naissance du jeune ({j.Naissance:yyyy-MM-dd})");
         else
             Anomaly(col, $"date {date:yyyy-MM-dd} antérieure au premier accueil du jeune ({j.PremierAccueil:yyyy-MM-dd})");

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Jalon.Domain;
+using Jalon.Domain.Qualite;
 
 namespace Jalon.Exchange.Reading;
 
@@ -243,7 +244,7 @@ internal sealed class ReadSession(Func<string, Stream?> open)
                 for (var a = start[j]; a < b; a++)
                 {
                     var earlier = grouped[a];
-                    if (!new DateInterval(earlier.Debut, earlier.Fin).Overlaps(new DateInterval(later.Debut, later.Fin))) continue;
+                    if (!JourneyChecks.NationauxChevauchants(earlier.Dispositif, new DateInterval(earlier.Debut, earlier.Fin), later.Dispositif, new DateInterval(later.Debut, later.Fin))) continue;
                     _anomalies.Add(new PackageIssue(reader.Name, later.Line, "debut",
                         $"parcours national {Codes.Of(later.Dispositif)} ({Show(later.Debut, later.Fin)}) chevauchant le parcours national " +
                         $"{Codes.Of(earlier.Dispositif)} de la ligne {earlier.Line} ({Show(earlier.Debut, earlier.Fin)})", false));

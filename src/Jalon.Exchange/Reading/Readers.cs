@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Jalon.Domain;
+using Jalon.Domain.Qualite;
 
 namespace Jalon.Exchange.Reading;
 
@@ -181,8 +182,7 @@ internal sealed class JeunesReader(ReadSession session) : FileReader(session, "j
         var accueil = row.Date(PremierAccueil);
         if (naissance is { } n && accueil is { } a)
         {
-            var age = Dates.AgeOn(n, a);
-            if (age is < 16 or >= 26)
+            if (JourneyChecks.AgeHorsTranche(n, a, out var age))
                 row.Anomaly(PremierAccueil, $"âge de {age} an{(Math.Abs(age) > 1 ? "s" : "")} au premier accueil (attendu de 16 à 25 ans)");
         }
         var value = new Jeune(structure, id ?? "", naissance ?? default, sexe ?? default, niveau ?? default, diplome ?? false,
@@ -254,7 +254,7 @@ internal sealed partial class ParcoursReader(ReadSession session) : EventReader<
             row.Error(5, $"motif de fin {Codes.Of(m)} sans date de fin (renseigner fin, ou laisser motif_fin vide)");
         if (!row.Ok) return;
         var parcours = new Parcours(jeune, dispositif!.Value, debut!.Value, fin, motif, neet!.Value, amont);
-        if (parcours.Dispositif == Dispositif.Consolidation && fin is { } end && parcours.Debut.AddMonths(4) < end)
+        if (JourneyChecks.ConsolidationTropLongue(parcours.Dispositif, parcours.Debut, fin) && fin is { } end)
             row.Anomaly(4, $"séquence de consolidation de plus de 4 mois ({parcours.Debut:yyyy-MM-dd} → {end:yyyy-MM-dd}, attendu au plus 4 mois)");
         row.CheckAfterArrival(3, jeune, parcours.Debut);
         Add(row, parcours);

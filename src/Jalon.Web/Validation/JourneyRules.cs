@@ -1,4 +1,5 @@
 using Jalon.Domain;
+using Jalon.Domain.Qualite;
 using Jalon.Storage.Entities;
 using Jalon.Web.Infrastructure;
 
@@ -19,14 +20,14 @@ public static class JourneyRules
     {
         var list = new List<string>();
         var jeune = data.Jeune;
-        var age = Dates.AgeOn(jeune.Naissance, jeune.PremierAccueil);
-        if (age < 16 || age > 25)
+        if (JourneyChecks.AgeHorsTranche(jeune.Naissance, jeune.PremierAccueil, out var age))
             list.Add($"Âge au premier accueil ({Libelles.Date(jeune.PremierAccueil)}) : {age} ans, hors de la tranche 16–25 ans.");
 
         void Before(DateOnly date, string what)
         {
-            if (date < jeune.Naissance) list.Add($"{what} daté(e) du {Libelles.Date(date)}, avant la date de naissance.");
-            else if (date < jeune.PremierAccueil) list.Add($"{what} daté(e) du {Libelles.Date(date)}, avant le premier accueil du {Libelles.Date(jeune.PremierAccueil)}.");
+            var anteriorite = JourneyChecks.Anteriorite(date, jeune.Naissance, jeune.PremierAccueil);
+            if (anteriorite == DateAnterieure.AvantNaissance) list.Add($"{what} daté(e) du {Libelles.Date(date)}, avant la date de naissance.");
+            else if (anteriorite == DateAnterieure.AvantPremierAccueil) list.Add($"{what} daté(e) du {Libelles.Date(date)}, avant le premier accueil du {Libelles.Date(jeune.PremierAccueil)}.");
         }
         foreach (var c in data.Contacts) Before(c.Date, Libelles.Of(c.Mode));
         foreach (var o in data.Orientations) Before(o.Date, "Orientation");
@@ -46,7 +47,7 @@ public static class JourneyRules
 
         foreach (var p in data.Parcours)
         {
-            if (p.Dispositif == Dispositif.Consolidation && p.Fin is { } fin && fin > p.Debut.AddMonths(4))
+            if (JourneyChecks.ConsolidationTropLongue(p.Dispositif, p.Debut, p.Fin) && p.Fin is { } fin)
                 list.Add($"La séquence de consolidation du {Libelles.Date(p.Debut)} au {Libelles.Date(fin)} dure plus de 4 mois.");
         }
         var national = data.Parcours.Where(p => p.Dispositif.IsNational()).OrderBy(p => p.Debut).ToList();
@@ -56,7 +57,7 @@ public static class JourneyRules
             {
                 var a = national[i];
                 var b = national[k];
-                if (new DateInterval(a.Debut, a.Fin).Overlaps(new DateInterval(b.Debut, b.Fin)))
+                if (JourneyChecks.NationauxChevauchants(a.Dispositif, new DateInterval(a.Debut, a.Fin), b.Dispositif, new DateInterval(b.Debut, b.Fin)))
                     list.Add($"Deux parcours nationaux se chevauchent : {Libelles.Of(a.Dispositif)} (depuis le {Libelles.Date(a.Debut)}) et {Libelles.Of(b.Dispositif)} (depuis le {Libelles.Date(b.Debut)}).");
             }
         }

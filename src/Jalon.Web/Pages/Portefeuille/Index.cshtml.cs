@@ -1,5 +1,6 @@
 using Jalon.Domain;
 using Jalon.Domain.Alerts;
+using Jalon.Domain.Qualite;
 using Jalon.Storage;
 using Jalon.Storage.Exchange;
 using Jalon.Web.Infrastructure;
@@ -36,6 +37,10 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
     public Paging Paging { get; private set; } = new(1, PageSize, 0, _ => "");
     public DateOnly Today { get; private set; }
     public string Titre { get; private set; } = "Mon portefeuille";
+
+    /// <summary>The portfolio's files (all, followed or not) and those with no quality finding (docs/qualite.md).</summary>
+    public int DossiersQualite { get; private set; }
+    public int SansConstat { get; private set; }
 
     public static readonly (string Value, string Label)[] Tris =
     [
@@ -83,6 +88,10 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
             foreach (var p in journey.Parcours) enParcours |= p.Interval.IsActiveOn(Today);
             all.Add(new Ligne(jeune.Id, identity.Nom ?? "", identity.Prenom ?? "", jeune.Naissance, jeune.AgeOn(Today), jeune.PremierAccueil, journey.DerniereActualite(Today), enParcours, alerts));
         }
+        var files = Enumerable.Range(0, package.Jeunes.Length).Where(i => identities.ContainsKey(package.Jeunes[i].Id)).ToArray();
+        var quality = QualityAnalysis.Analyse(package, Today, files);
+        DossiersQualite = files.Length;
+        SansConstat = files.Count(quality.IsClean);
         ParAlerte = Enum.GetValues<AlertKind>().ToDictionary(k => k, k => all.Count(l => l.Alertes.Exists(a => a.Kind == k)));
 
         IEnumerable<Ligne> rows = all;
