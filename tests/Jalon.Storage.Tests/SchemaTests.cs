@@ -48,6 +48,7 @@ public class SchemaUpgradeTests
         "ProfilVersions", "TerritoireCommunes", "TerritoireDeclarations", "Sites", "Personnel", "BrhLignes", "BudgetLignes", "Contexte", "ZoneCommunes",
         "CampagneVersions", "CampagneTransitions", "CampagneSoumissions", "Campagnes",
         "ApiClients",
+        "Taches",
     ];
 
     /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>
