@@ -108,6 +108,8 @@ if (await InstanceStart.RefusalAsync(app.Services, mode, app.Logger) is { } refu
 }
 
 app.UseForwardedHeaders();
+// /metrics for Prometheus when Jalon:Telemetrie:Prometheus=true, to the admin networks only (Infrastructure/Telemetrie.cs).
+Telemetrie.Use(app);
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Erreur/500");
 if (mode.Production)
 {
