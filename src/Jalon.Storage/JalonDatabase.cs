@@ -148,6 +148,7 @@ internal static class SchemaSteps
         new(10, "dispositifs « amont » de la Région sur les parcours (colonne amont)", p => Script("0010-amont", p)),
         new(12, "clients partenaires de l'API ouverte v1", p => Script("0012-api-clients", p)),
         new(13, "allocation régionale : enveloppe, parts, poids, décisions de l'axe 3, montants votés, vie (simulation, vote, notification)", p => Script("0013-allocation-regionale", p)),
+        new(14, "état des tâches planifiées (dernière et prochaine exécution, échecs)", p => Script("0014-taches", p)),
     ];
 
     /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>

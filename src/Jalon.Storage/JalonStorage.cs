@@ -64,12 +64,12 @@ public static class JalonStorage
                 connectionString ??= SqliteConnectionString(DefaultSqlitePath);
                 CreateSqliteDirectory(connectionString);
                 options.UseSqlite(connectionString, o => o.CommandTimeout(600))
-                    .AddInterceptors(SqlitePragmas.Instance);
+                    .AddInterceptors(SqlitePragmas.Instance, DureeCommandes.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new InvalidOperationException("PostgreSQL : la chaîne de connexion « ConnectionStrings:Jalon » est requise.");
-                options.UseNpgsql(connectionString, o => o.CommandTimeout(600));
+                options.UseNpgsql(connectionString, o => o.CommandTimeout(600)).AddInterceptors(DureeCommandes.Instance);
                 break;
         }
     }

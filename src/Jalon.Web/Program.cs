@@ -32,11 +32,8 @@ builder.Services.AddSingleton(mode);
 var sessionCookieSecurity = mode.Production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ChromiumPdf>();
-builder.Services.AddSingleton<TallyRefresher>();
-builder.Services.AddHostedService(services => services.GetRequiredService<TallyRefresher>());
-// The retention rule (docs/rgpd.md): a nightly anonymisation of the files with no actualité for the configured years.
-builder.Services.AddSingleton<Jalon.Web.Infrastructure.Rgpd.ConservationJob>();
-builder.Services.AddHostedService<Jalon.Web.Infrastructure.Rgpd.ConservationScheduler>();
+// The background jobs (tally refresh, retention, backups, campaign reminders) and their single scheduler (Infrastructure/Taches).
+Jalon.Web.Infrastructure.Taches.TachesPlanifiees.AddTo(builder.Services);
 // /sante/vivant and /sante/pret for monitoring (Infrastructure/Sante.cs, docs/exploitation.md).
 Sante.AddTo(builder.Services);
 // OpenTelemetry metrics and traces of the requests, exported over OTLP when Jalon:Telemetrie:Otlp is set (Infrastructure/Telemetrie.cs).
@@ -111,6 +108,8 @@ if (await InstanceStart.RefusalAsync(app.Services, mode, app.Logger) is { } refu
 }
 
 app.UseForwardedHeaders();
+// /metrics for Prometheus when Jalon:Telemetrie:Prometheus=true, to the admin networks only (Infrastructure/Telemetrie.cs).
+Telemetrie.Use(app);
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Erreur/500");
 if (mode.Production)
 {

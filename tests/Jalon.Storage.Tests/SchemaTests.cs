@@ -49,6 +49,7 @@ public class SchemaUpgradeTests
         "CampagneVersions", "CampagneTransitions", "CampagneSoumissions", "Campagnes",
         "ApiClients",
         "AllocationTransitions", "AllocationMontants", "AllocationStructures", "AllocationDecisions", "AllocationPoids", "AllocationParts", "AllocationsRegionales",
+        "Taches",
     ];
 
     /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>

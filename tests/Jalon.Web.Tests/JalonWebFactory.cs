@@ -78,6 +78,8 @@ public class JalonWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jalon:Connexion:TentativesParIdentifiant", "1000000");
         // The nightly anonymisation is run by the tests that need it (ConservationJob.RunAsync); backups go to a private folder.
         builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0");
+        // No job is planned (the scheduler has its own tests: TachesTests); /Taches can still run one now.
+        builder.UseSetting("Jalon:Taches:Actives", "false");
         builder.UseSetting("Jalon:Sauvegardes:Dossier", _path + "-sauvegardes");
         builder.UseSetting("Jalon:Import:Attente", _path + "-attente");
         Configure(builder);

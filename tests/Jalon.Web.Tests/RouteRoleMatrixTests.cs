@@ -81,6 +81,8 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/sante/pret", [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
             ("/openapi/v1.json", [200, 200, 200, 200, 200, 200, 200, 200, 200, 200]),
             ("/ClientsApi", [302, 403, 403, 403, 200, 403, 403, 403, 403, 403]),
+            // The scheduler's jobs (docs/exploitation.md, « Tâches planifiées »): the administrator only.
+            ("/Taches", [302, 403, 403, 403, 200, 403, 403, 403, 403, 403]),
             ("/api/v1/referentiels", [401, 401, 401, 401, 401, 401, 401, 401, 401, 401]),
             ("/page-inexistante", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
         };

@@ -96,10 +96,19 @@ public static class PackageImporter
             if (sqlite) Execute(connection, null, "PRAGMA cache_size=-2000"); // back to SQLite's default
             var events = (long)package.Contacts.Count + package.Orientations.Count + package.Parcours.Count + package.Propositions.Count
                 + package.Situations.Count + package.Droits.Count + package.Parrainages.Count;
+            var accepte = new KeyValuePair<string, object?>("resultat", "accepte");
+            Metriques.ImportsLignes.Add(package.Jeunes.Length + events, accepte);
+            Metriques.ImportsDuree.Record(clock.Elapsed.TotalSeconds, accepte);
             return new ImportResult(package.Structures.Count, package.Jeunes.Length, events, clock.Elapsed)
             {
                 Plan = new ImportPlan(merge.Plans) { Revisions = merge.Revisions },
             };
+        }
+        catch
+        {
+            // Nothing was written (one transaction): measured as a failed import, then reported by the caller.
+            Metriques.ImportsDuree.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("resultat", "echec"));
+            throw;
         }
         finally
         {

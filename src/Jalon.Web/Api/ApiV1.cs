@@ -96,6 +96,10 @@ public static class ApiV1
             .WithSummary("Événements du parcours d'un jeune (sans les commentaires libres)");
         secured.MapPost("/structures/{structure}/jeunes/{jeune}/evenements/{type}", EcrireEvenement).WithMetadata(new ScopeAttribute(ApiScopes.ParcoursEcriture))
             .WithSummary("Enregistre un événement du parcours (mêmes règles que les écrans)");
+        secured.MapPut("/structures/{structure}/jeunes/{jeune}/evenements/{type}/{id:long}", ModifierEvenement).WithMetadata(new ScopeAttribute(ApiScopes.ParcoursEcriture))
+            .WithSummary("Modifie un événement du parcours (mêmes règles que les écrans ; « version » lue, sinon 409)");
+        secured.MapDelete("/structures/{structure}/jeunes/{jeune}/evenements/{type}/{id:long}", SupprimerEvenement).WithMetadata(new ScopeAttribute(ApiScopes.ParcoursEcriture))
+            .WithSummary("Supprime un événement du parcours (« version » lue, sinon 409)");
         secured.MapGet("/indicateurs", Indicateurs).WithMetadata(new ScopeAttribute(ApiScopes.Indicateurs))
             .WithSummary("Indicateurs d'un catalogue sur une période, sous le secret statistique du rôle du client");
     }
@@ -263,6 +267,101 @@ public static class ApiV1
         var added = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, j)).Except(before).ToList();
         return TypedResults.Created($"/api/v1/structures/{Uri.EscapeDataString(j.StructureCode)}/jeunes/{Uri.EscapeDataString(j.JeuneId)}/evenements",
             new EvenementCree(type, entity.Id, entity.Version, added));
+    }
+
+    /// <summary>An event of the young person <paramref name="j"/>, of <paramref name="type"/>, by its id (null: not there).</summary>
+    private static async Task<JeuneEventEntity?> EvenementAsync(JalonDbContext db, JeuneEntity j, string type, long id)
+    {
+        var (s, jeune) = (j.StructureCode, j.JeuneId);
+        return type switch
+        {
+            "contact" => await db.Contacts.FirstOrDefaultAsync(e => e.Id == id && e.StructureCode == s && e.JeuneId == jeune),
+            "orientation" => await db.Orientations.FirstOrDefaultAsync(e => e.Id == id && e.StructureCode == s && e.JeuneId == jeune),
+            "parcours" => await db.Parcours.FirstOrDefaultAsync(e => e.Id == id && e.StructureCode == s && e.JeuneId == jeune),
+            "proposition" => await db.Propositions.FirstOrDefaultAsync(e => e.Id == id && e.StructureCode == s && e.JeuneId == jeune),
+            "situation" => await db.Situations.FirstOrDefaultAsync(e => e.Id == id && e.StructureCode == s && e.JeuneId == jeune),
+            "droit" => await db.Droits.FirstOrDefaultAsync(e => e.Id == id && e.StructureCode == s && e.JeuneId == jeune),
+            "parrainage" => await db.Parrainages.FirstOrDefaultAsync(e => e.Id == id && e.StructureCode == s && e.JeuneId == jeune),
+            _ => null,
+        };
+    }
+
+    /// <summary>The event a change or removal targets, or the problem: unknown type, file or event (404), a diagnostic (403).</summary>
+    private static async Task<(JeuneEntity? Jeune, JeuneEventEntity? Evenement, ProblemHttpResult? Refus)> CibleAsync(
+        JalonDbContext db, ClaimsPrincipal user, string structure, string jeune, string type, long id)
+    {
+        if (!EvenementModel.Types.Contains(type))
+            return (null, null, Problem(StatusCodes.Status404NotFound, $"Type d'événement inconnu « {type} » (possibles : {string.Join(", ", EvenementModel.Types)})."));
+        var j = await FindAsync(db, user, structure, jeune);
+        if (j is null) return (null, null, Problem(StatusCodes.Status404NotFound, "Jeune introuvable dans la structure de ce client."));
+        var e = await EvenementAsync(db, j, type, id);
+        if (e is null) return (j, null, Problem(StatusCodes.Status404NotFound, $"Événement {type} n° {id} introuvable dans le parcours de ce jeune."));
+        // A diagnostic stays with the counsellors' screens, as for a creation.
+        if (e is ContactEntity { Diagnostic: true })
+            return (j, null, Problem(StatusCodes.Status403Forbidden, "Un diagnostic ne se modifie ni ne se supprime par l'API : il reste aux écrans des conseillers."));
+        return (j, e, null);
+    }
+
+    private static async Task<ProblemHttpResult> ConflitAsync(JalonDbContext db, JeuneEntity j) =>
+        Problem(StatusCodes.Status409Conflict, await Concurrence.MessageAsync(db, j.StructureCode, j.JeuneId, "Cet événement")
+            + " Relisez l'événement (GET) et renvoyez sa « version » actuelle.");
+
+    /// <summary>The answer to a change: the event's new version and the journey anomalies it added.</summary>
+    public sealed record EvenementModifie(string Type, long Id, int Version, IReadOnlyList<string> Avertissements);
+
+    private static async Task<Results<Ok<EvenementModifie>, ProblemHttpResult, ValidationProblem>> ModifierEvenement(
+        string structure, string jeune, string type, long id, EvenementModel.EvenementInput evenement, ClaimsPrincipal user, JalonDbContext db, TimeProvider clock)
+    {
+        type = type.ToLowerInvariant();
+        var (j, entity, refus) = await CibleAsync(db, user, structure, jeune, type, id);
+        if (refus is not null) return refus;
+        var sites = type == "contact"
+            ? (await db.Sites.AsNoTracking().Where(x => x.StructureCode == j!.StructureCode).Select(x => new { x.SiteId, x.Nom }).ToListAsync()).Select(x => (x.SiteId, x.Nom)).ToList()
+            : [];
+        var errors = EvenementModel.Erreurs(type, evenement, Dates.TodayInParis(clock), sites, peutDiagnostiquer: false, _ => false);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors.GroupBy(e => Camel(e.Field)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                detail: "L'événement n'a pas été modifié : corrigez les champs indiqués.", title: "Saisie invalide");
+        }
+        var before = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, j!));
+        db.ExpectVersion(entity!, evenement.Version);
+        EvenementModel.Apply(entity!, evenement, peutDiagnostiquer: false);
+        Audit(db, user, AuditAction.Modification, type, j!.StructureCode, j.JeuneId, $"API : modification ({type} n° {id})");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflitAsync(db, j);
+        }
+        var added = JourneyRules.Anomalies(await JourneyData.LoadAsync(db, j)).Except(before).ToList();
+        return TypedResults.Ok(new EvenementModifie(type, entity!.Id, entity.Version, added));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SupprimerEvenement(
+        string structure, string jeune, string type, long id, int version, ClaimsPrincipal user, JalonDbContext db)
+    {
+        type = type.ToLowerInvariant();
+        var (j, entity, refus) = await CibleAsync(db, user, structure, jeune, type, id);
+        if (refus is not null) return refus;
+        db.ExpectVersion(entity!, version);
+        if (entity is ContactEntity c)
+            db.DiagnosticDomaines.RemoveRange(db.DiagnosticDomaines.Where(d => d.StructureCode == c.StructureCode && d.ContactId == c.Id));
+        db.Remove(entity!);
+        Audit(db, user, AuditAction.Suppression, type, j!.StructureCode, j.JeuneId, $"API : suppression ({type} n° {id})");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflitAsync(db, j);
+        }
+        return TypedResults.NoContent();
     }
 
     private static string Camel(string field) => char.ToLowerInvariant(field[0]) + field[1..];

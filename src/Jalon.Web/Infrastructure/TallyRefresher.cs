@@ -6,33 +6,24 @@ using Jalon.Web.Pages.Pilotage.Services;
 namespace Jalon.Web.Infrastructure;
 
 /// <summary>
-/// Keeps the dashboards fast after counsellors' writes: every <c>Jalon:Indicateurs:RafraichissementSecondes</c>
-/// seconds (30 by default, 0 to switch off), recomputes the stored indicator tallies whose structure changed since
-/// (<see cref="IndicatorStore.RefreshStale"/>), then the statistical secrecy decisions viewed lately
-/// (<see cref="IndicateursPilotage.Rafraichir"/>). Without it the first dashboard view after a write recomputes them.
+/// Keeps the dashboards fast after counsellors' writes: a job of the <see cref="Taches.Planificateur"/> run every
+/// <c>Jalon:Indicateurs:RafraichissementSecondes</c> seconds (30 by default, 0 to switch off) that recomputes the stored
+/// indicator tallies whose structure changed since (<see cref="IndicatorStore.RefreshStale"/>), then the statistical secrecy
+/// decisions viewed lately (<see cref="IndicateursPilotage.Rafraichir"/>). Without it the first dashboard view after a write
+/// recomputes them.
 /// </summary>
-public sealed class TallyRefresher(IServiceScopeFactory scopes, CatalogueSet catalogues, IConfiguration configuration, ILogger<TallyRefresher> logger) : BackgroundService
+public sealed class TallyRefresher(IServiceScopeFactory scopes, CatalogueSet catalogues, IConfiguration configuration) : Taches.ITache
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public string Nom => "rafraichissement-indicateurs";
+
+    public string Libelle => "Rafraîchissement des décomptes d'indicateurs";
+
+    public Taches.Planning Planning => new(TimeSpan.FromSeconds(configuration.GetValue("Jalon:Indicateurs:RafraichissementSecondes", 30)));
+
+    public async Task<string> ExecuterAsync(CancellationToken cancellationToken)
     {
-        var seconds = configuration.GetValue("Jalon:Indicateurs:RafraichissementSecondes", 30);
-        if (seconds <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                var done = await Task.Run(RunOnce, stoppingToken);
-                if (done.Computed > 0 && logger.IsEnabled(LogLevel.Information))
-                    logger.LogInformation("Décomptes d'indicateurs rafraîchis : {Computed} pour {Structures} structure(s) en {Ms:0} ms",
-                        done.Computed, done.StructuresRead, done.Elapsed.TotalMilliseconds);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next tick tries again; a view meanwhile recomputes what it needs.
-                logger.LogError(e, "Rafraîchissement des décomptes d'indicateurs impossible");
-            }
-        }
+        var done = await Task.Run(RunOnce, cancellationToken);
+        return $"{done.Computed} décompte(s) recalculé(s) pour {done.StructuresRead} structure(s)";
     }
 
     /// <summary>
@@ -52,6 +43,8 @@ public sealed class TallyRefresher(IServiceScopeFactory scopes, CatalogueSet cat
             indicateurs.Rafraichir(catalogue);
             total = new TallyRefresh(total.Computed + done.Computed, total.StructuresRead + done.StructuresRead, total.Elapsed + clock.Elapsed);
         }
+        Metriques.RafraichissementDuree.Record(total.Elapsed.TotalSeconds);
+        Metriques.RafraichissementStructures.Add(total.StructuresRead);
         return total;
     }
 }

@@ -179,6 +179,85 @@ public abstract class ApiV1Tests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task A_structure_client_changes_and_deletes_an_event_with_the_screens_rules_versions_and_audit()
+    {
+        var credentials = NewClient(Role.Conseiller, "ML26001", null, ApiScopes.ParcoursLecture, ApiScopes.ParcoursEcriture);
+        var client = await Client(credentials);
+        const string Url = "/api/v1/structures/ML26001/jeunes/J000003/evenements/situation";
+        var created = await Json(await client.PostAsJsonAsync(Url, new { debut = Today, typeSituation = nameof(TypeSituation.Cdd), dureePrevueJours = 30 }));
+        var (id, version) = (created.GetProperty("id").GetInt64(), created.GetProperty("version").GetInt32());
+
+        // The screen's rules: nothing is changed by an invalid body.
+        var invalid = await Problem(await client.PutAsJsonAsync($"{Url}/{id}", new { debut = Today, fin = Today.AddDays(-5), typeSituation = "Cdd", version }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal(Jalon.Web.Validation.JourneyRules.FinAvantDebut, invalid.GetProperty("errors").GetProperty("fin")[0].GetString());
+        var changed = await Json(await client.PutAsJsonAsync($"{Url}/{id}", new { debut = Today, typeSituation = nameof(TypeSituation.Cdi), dureePrevueJours = 45, version }));
+        Assert.True(changed.GetProperty("version").GetInt32() > version);
+        using (var db = factory.Db())
+        {
+            var situation = await db.Situations.SingleAsync(s => s.Id == id);
+            Assert.Equal((TypeSituation.Cdi, 45), (situation.Type, situation.DureePrevueJours));
+            Assert.True(await db.AuditLog.AnyAsync(a => a.UserLogin == "api:" + credentials.Id && a.Action == Jalon.Storage.Entities.AuditAction.Modification
+                && a.Entity == "situation" && a.JeuneId == "J000003"));
+        }
+        // A stale version: 409 and nothing changed, by either verb.
+        var stale = await Problem(await client.PutAsJsonAsync($"{Url}/{id}", new { debut = Today, typeSituation = nameof(TypeSituation.Cdd), version }), HttpStatusCode.Conflict);
+        Assert.Contains("version", stale.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await Problem(await client.DeleteAsync($"{Url}/{id}?version={version}"), HttpStatusCode.Conflict);
+        using (var db = factory.Db()) Assert.Equal(TypeSituation.Cdi, (await db.Situations.SingleAsync(s => s.Id == id)).Type);
+
+        // Another structure's event, an unknown one, a diagnostic: refused.
+        long autre;
+        using (var db = factory.Db()) autre = (await db.Contacts.FirstAsync(c => c.StructureCode == "ML26002")).Id;
+        await Problem(await client.DeleteAsync($"/api/v1/structures/ML26002/jeunes/V000001/evenements/contact/{autre}?version=0"), HttpStatusCode.NotFound);
+        await Problem(await client.DeleteAsync($"/api/v1/structures/ML26001/jeunes/J000003/evenements/contact/{autre}?version=0"), HttpStatusCode.NotFound);
+        using (var db = factory.Db())
+        {
+            if (await db.Contacts.FirstOrDefaultAsync(c => c.StructureCode == "ML26001" && c.Diagnostic) is { } diagnostic)
+            {
+                await Problem(await client.DeleteAsync($"/api/v1/structures/ML26001/jeunes/{diagnostic.JeuneId}/evenements/contact/{diagnostic.Id}?version={diagnostic.Version}"),
+                    HttpStatusCode.Forbidden);
+            }
+        }
+        // Without the writing scope: refused.
+        var reader = await Client(NewClient(Role.Conseiller, "ML26001", null, ApiScopes.ParcoursLecture));
+        await Problem(await reader.DeleteAsync($"{Url}/{id}?version={changed.GetProperty("version").GetInt32()}"), HttpStatusCode.Forbidden);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"{Url}/{id}?version={changed.GetProperty("version").GetInt32()}")).StatusCode);
+        using (var db = factory.Db())
+        {
+            Assert.False(await db.Situations.AnyAsync(s => s.Id == id));
+            Assert.True(await db.AuditLog.AnyAsync(a => a.UserLogin == "api:" + credentials.Id && a.Action == Jalon.Storage.Entities.AuditAction.Suppression
+                && a.Entity == "situation" && a.JeuneId == "J000003"));
+        }
+        await Problem(await client.DeleteAsync($"{Url}/{id}?version=0"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_national_state_client_gets_national_aggregates_masked_like_the_screens_and_never_an_event()
+    {
+        using (var db = factory.Db())
+            Assert.Throws<ArgumentException>(() => ApiClients.Create(db, "trop large", Role.AgentEtatNational, null, null, [ApiScopes.Indicateurs, ApiScopes.ParcoursLecture], "test"));
+        var client = await Client(NewClient(Role.AgentEtatNational, null, null, ApiScopes.Indicateurs, ApiScopes.Referentiels));
+        var year = Today.Year;
+        var result = await Json(await client.GetAsync($"/api/v1/indicateurs?debut={year}-01-01&fin={year}-12-31"));
+        Assert.True(result.GetProperty("secretStatistique").GetBoolean());
+        var valeurs = result.GetProperty("valeurs").EnumerateArray().ToList();
+        Assert.NotEmpty(valeurs);
+        Assert.All(valeurs, v => Assert.Equal("national", v.GetProperty("niveau").GetString()));
+        // The demo's small counts are under the threshold: the same disclosure step as the screens masks them (« s »).
+        Assert.Contains(valeurs, v => v.GetProperty("masque").GetBoolean() && v.GetProperty("nombre").ValueKind == JsonValueKind.Null);
+        Assert.All(valeurs.Where(v => v.GetProperty("masque").GetBoolean()), v => Assert.Equal(JsonValueKind.Null, v.GetProperty("nombre").ValueKind));
+        var refused = await Problem(await client.GetAsync($"/api/v1/indicateurs?debut={year}-01-03&fin={year}-02-11"), HttpStatusCode.BadRequest);
+        Assert.Contains("Période non autorisée", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Never a young person's event, whatever the path or verb.
+        await Problem(await client.GetAsync("/api/v1/structures/ML26001/jeunes/J000001/evenements"), HttpStatusCode.Forbidden);
+        await Problem(await client.PostAsJsonAsync("/api/v1/structures/ML26001/jeunes/J000001/evenements/contact", new { date = Today, mode = "Entretien" }),
+            HttpStatusCode.Forbidden);
+        await Problem(await client.DeleteAsync("/api/v1/structures/ML26001/jeunes/J000001/evenements/contact/1?version=0"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_structure_client_reads_its_own_indicators_without_secrecy_and_only_its_own()
     {
         var client = await Client(NewClient(Role.Conseiller, "ML26001", null, ApiScopes.Indicateurs));
