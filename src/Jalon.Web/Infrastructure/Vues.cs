@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -19,5 +20,28 @@ public static class Vues
         var contexte = new ViewContext(page.PageContext, vue, donnees, page.TempData, texte, new HtmlHelperOptions());
         await vue.RenderAsync(contexte);
         return texte.ToString();
+    }
+
+    /// <summary>
+    /// The one way a page answers with a PDF: prints <paramref name="html"/> with Chromium, records the export
+    /// (<paramref name="auditer"/>, before the file is sent) and returns the file; when Chromium is unavailable, the page
+    /// itself with status 503 and the French reason given to <paramref name="erreur"/>, for the browser's own print.
+    /// </summary>
+    public static async Task<IActionResult> PdfOuPageAsync(this PageModel page, ChromiumPdf chromium, string html, string nomFichier, Action<string> erreur, Func<Task> auditer)
+    {
+        byte[] pdf;
+        try
+        {
+            pdf = await chromium.ImprimerAsync(html, page.HttpContext.RequestAborted);
+        }
+        catch (PdfIndisponibleException e)
+        {
+            erreur($"La génération du PDF est indisponible : {e.Message} ; utilisez « Imprimer » de votre navigateur.");
+            var resultat = page.Page();
+            resultat.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return resultat;
+        }
+        await auditer();
+        return page.File(pdf, "application/pdf", nomFichier);
     }
 }

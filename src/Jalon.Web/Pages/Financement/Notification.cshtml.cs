@@ -69,21 +69,11 @@ public sealed class NotificationModel(JalonDbContext db, IndicateursPilotage ind
         if (Format != "pdf") return Page();
 
         var html = await this.RendreAsync(vues, "/Pages/Financement/_NotificationPdf.cshtml", new NotificationPdf(Document, ChromiumPdf.FeuillesDeStyle(environnement)));
-        byte[] pdf;
-        try
+        return await this.PdfOuPageAsync(chromium, html, $"notification-subvention-{s.Code}-{Annee}.pdf", e => ErreurPdf = e, async () =>
         {
-            pdf = await chromium.ImprimerAsync(html, HttpContext.RequestAborted);
-        }
-        catch (PdfIndisponibleException e)
-        {
-            ErreurPdf = $"La génération du PDF est indisponible : {e.Message} ; utilisez « Imprimer » de votre navigateur.";
-            var page = Page();
-            page.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return page;
-        }
-        Audit.Add(db, User, AuditAction.Export, "notification de subvention", s.Code, null, $"région {s.Region}, enveloppe {Annee} (pdf)");
-        await db.SaveChangesAsync();
-        return File(pdf, "application/pdf", $"notification-subvention-{s.Code}-{Annee}.pdf");
+            Audit.Add(db, User, AuditAction.Export, "notification de subvention", s.Code, null, $"région {s.Region}, enveloppe {Annee} (pdf)");
+            await db.SaveChangesAsync();
+        });
     }
 }
 

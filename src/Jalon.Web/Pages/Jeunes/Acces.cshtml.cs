@@ -81,25 +81,12 @@ public sealed class AccesModel(JalonDbContext db, ChromiumPdf chromium, IRazorVi
     /// <summary>The same content (same partial, same print stylesheet) printed by Chromium; audited once produced.</summary>
     private async Task<IActionResult> PdfAsync(JeuneEntity jeune)
     {
-        var feuilles = new List<Uri>();
-        if (RepositoryPaths.Dsfr(environnement.ContentRootPath) is { } dsfr) feuilles.Add(new Uri(Path.Combine(dsfr, "dsfr.min.css")));
-        if (environnement.WebRootFileProvider.GetFileInfo("css/jalon.css").PhysicalPath is { } css) feuilles.Add(new Uri(css));
-        var html = await this.RendreAsync(vues, "/Pages/Jeunes/_AccesDossierPdf.cshtml", new AccesDossierPdf(Dossier, feuilles));
-        byte[] pdf;
-        try
+        var html = await this.RendreAsync(vues, "/Pages/Jeunes/_AccesDossierPdf.cshtml", new AccesDossierPdf(Dossier, ChromiumPdf.FeuillesDeStyle(environnement)));
+        return await this.PdfOuPageAsync(chromium, html, $"dossier-{jeune.StructureCode}-{jeune.JeuneId}.pdf", e => ErreurPdf = e, async () =>
         {
-            pdf = await chromium.ImprimerAsync(html, HttpContext.RequestAborted);
-        }
-        catch (PdfIndisponibleException e)
-        {
-            ErreurPdf = $"La génération du PDF est indisponible : {e.Message} ; utilisez « Imprimer » de votre navigateur.";
-            var page = Page();
-            page.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return page;
-        }
-        Audit.Add(db, User, AuditAction.Export, "jeune", jeune.StructureCode, jeune.JeuneId, "droit d'accès : toutes les données du dossier (PDF)");
-        await db.SaveChangesAsync();
-        return File(pdf, "application/pdf", $"dossier-{jeune.StructureCode}-{jeune.JeuneId}.pdf");
+            Audit.Add(db, User, AuditAction.Export, "jeune", jeune.StructureCode, jeune.JeuneId, "droit d'accès : toutes les données du dossier (PDF)");
+            await db.SaveChangesAsync();
+        });
     }
 }
 

@@ -66,22 +66,12 @@ public sealed class AvenantModel(JalonDbContext db, IndicateursPilotage indicate
     {
         var avenant = affiche.Avenant;
         var html = await this.RendreAsync(vues, "/Pages/Pilotage/_AvenantPdf.cshtml", new AvenantPdf(affiche, ChromiumPdf.FeuillesDeStyle(environnement)));
-        byte[] pdf;
-        try
+        return await this.PdfOuPageAsync(chromium, html, $"avenant-{Structure}-{Annee}.pdf", e => ErreurPdf = e, async () =>
         {
-            pdf = await chromium.ImprimerAsync(html, HttpContext.RequestAborted);
-        }
-        catch (PdfIndisponibleException e)
-        {
-            ErreurPdf = $"La génération du PDF est indisponible : {e.Message} ; utilisez « Imprimer » de votre navigateur.";
-            var page = Page();
-            page.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return page;
-        }
-        Audit.Add(db, User, AuditAction.Export, "avenant", Structure, null,
-            $"avenant {avenant.Annee} n° {avenant.Numero}{(avenant.EstProjet ? " (projet)" : "")} (pdf)");
-        await db.SaveChangesAsync();
-        return File(pdf, "application/pdf", $"avenant-{Structure}-{Annee}.pdf");
+            Audit.Add(db, User, AuditAction.Export, "avenant", Structure, null,
+                    $"avenant {avenant.Annee} n° {avenant.Numero}{(avenant.EstProjet ? " (projet)" : "")} (pdf)");
+            await db.SaveChangesAsync();
+        });
     }
 }
 
