@@ -117,4 +117,33 @@ public sealed class DemoRegionTests(RegionDemoWebFactory factory) : IClassFixtur
         var text = (await new HtmlParser().ParseDocumentAsync(html)).Body!.TextContent;
         Assert.All(noms, nom => Assert.Contains(nom, text, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The demo's shop window for the Région (docs/financement-region.md): every structure of the region has a JANO for N−1
+    /// and the current year's envelope is recorded as a simulation, so <c>/Financement</c> shows the allocation of the whole
+    /// envelope, not « JANO manquant ».
+    /// </summary>
+    [Fact]
+    public async Task The_Region_finds_a_simulated_allocation_of_its_envelope_for_the_current_year()
+    {
+        var region = await factory.SharedSession("region");
+        using var scope = factory.Services.CreateScope();
+        var db = Db(scope);
+        var annee = Dates.TodayInParis(scope.ServiceProvider.GetService<TimeProvider>()).Year;
+        var codes = await db.Structures.Where(s => s.Region == "84").OrderBy(s => s.Code).Select(s => s.Code).ToListAsync();
+        Assert.All(codes, c => Assert.True(db.Moyens.Any(m => m.StructureCode == c && m.Annee == annee - 1 && m.Jano > 0), c));
+        var allocation = await db.AllocationsRegionales.SingleAsync();
+        Assert.Equal(("84", annee, Jalon.Indicators.Financement.StatutAllocation.Simulation, DemoSeed.EnveloppeDemo),
+            (allocation.RegionCode, allocation.Annee, allocation.Statut, allocation.Enveloppe));
+
+        var page = new HtmlParser().ParseDocument(await region.Html("/Financement"));
+        Assert.Null(page.QuerySelector("#erreurs-financement"));
+        var lignes = page.QuerySelectorAll("#allocation tbody tr").Select(r => r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToArray())
+            .Where(l => codes.Contains(l[0])).ToArray();
+        Assert.Equal(codes, lignes.Select(l => l[0]));
+        static decimal Euros(string s) => decimal.Parse(s.Replace("€", "").Replace('\u202F', ' ').Replace('\u00A0', ' ').Replace(" ", ""), System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        // Column 4 is the structure's total: every structure gets money and the totals make the whole envelope.
+        Assert.All(lignes, l => Assert.True(Euros(l[4]) > 0, l[0]));
+        Assert.Equal(DemoSeed.EnveloppeDemo, lignes.Sum(l => Euros(l[4])));
+    }
 }

@@ -112,6 +112,18 @@ public abstract class FinancementTests(JalonWebFactory factory)
         var votee = Parser.ParseDocument(await region.Html(url));
         Assert.Equal(simulees, Lignes(votee));
         Assert.Contains("délibération n° CP-2045-12 du 10/03/2045", Espaces(votee.QuerySelector("#statut-allocation")!.TextContent));
+
+        // The State agent of the region reads the voted money, read only (no form, no grid counts), never the funder's page itself.
+        var etat = await factory.SignedIn("etat.region");
+        Assert.Equal(HttpStatusCode.Forbidden, (await etat.GetAsync(url)).StatusCode);
+        var vueEtat = Parser.ParseDocument(await etat.Html("/Financement/Votees"));
+        var section = vueEtat.QuerySelector("#allocation-2045")!;
+        Assert.Contains("Enveloppe 2045 : votée", section.TextContent);
+        Assert.Contains("Délibération n° CP-2045-12 du 10/03/2045, pas encore notifiée", Espaces(section.TextContent));
+        Assert.Equal(simulees.Select(l => l[1..]), VoteesEtat(section));
+        Assert.Empty(vueEtat.QuerySelectorAll("main form"));
+        Assert.Null(vueEtat.QuerySelector("#grille"));
+        Assert.DoesNotContain("Moyenne régionale", vueEtat.Body!.TextContent);
         r = await region.PostForm(url + "&handler=Parametres", parametres, url);
         Assert.Contains("L'allocation est votée : ses montants sont figés.", await r.Body());
 
@@ -148,6 +160,10 @@ public abstract class FinancementTests(JalonWebFactory factory)
         Assert.Equal("%PDF-"u8.ToArray(), (await pdf.Content.ReadAsByteArrayAsync())[..5]);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.SignedIn("directeur.valence")).GetAsync(notification)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await region.GetAsync(notification)).StatusCode);
+        section = Parser.ParseDocument(await etat.Html("/Financement/Votees")).QuerySelector("#allocation-2045")!;
+        Assert.Contains("Délibération n° CP-2045-13 du 17/03/2045, notifiée le 20/03/2045", Espaces(section.TextContent));
+        Assert.Equal(recalculees.Select(l => l[1..]), VoteesEtat(section));
+        Assert.Equal(HttpStatusCode.Forbidden, (await etat.GetAsync(notification)).StatusCode);
 
         // Every move is recorded: who, when, from which status to which; and audited.
         using (var db = factory.Db())
@@ -172,6 +188,10 @@ public abstract class FinancementTests(JalonWebFactory factory)
 
     private static string[][] Lignes(AngleSharp.Html.Dom.IHtmlDocument page) =>
         page.QuerySelectorAll("#allocation tbody tr").Select(r => r.QuerySelectorAll("th, td").Take(7).Select(c => Espaces(c.TextContent.Trim())).ToArray()).ToArray();
+
+    /// <summary>The amounts of each structure on the State's read-only page: axes, total, first payment, balance.</summary>
+    private static string[][] VoteesEtat(AngleSharp.Dom.IElement section) =>
+        section.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => Espaces(c.TextContent.Trim())).ToArray()).ToArray();
 
     /// <summary>French number formatting uses narrow no-break spaces: compare with plain spaces.</summary>
     private static string Espaces(string s) => s.Replace('\u202F', ' ').Replace('\u00A0', ' ');

@@ -66,6 +66,9 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Financement/Notification?structure=ML26001&annee=2045", [302, 403, 403, 404, 404, 403, 403, 403, 404, 403]),
             ("/Financement/Notification?structure=ML26001&annee=2045&format=pdf", [302, 403, 403, 404, 404, 403, 403, 403, 404, 403]),
             ("/Financement/Notification?structure=INCONNUE&annee=2045", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
+            // The voted allocations of the region, read only: the State agent of the region (joint dialogue), the Région, the administrator.
+            ("/Financement/Votees", [302, 403, 403, 403, 200, 200, 403, 403, 200, 403]),
+            ("/Financement/Votees?region=11", [302, 403, 403, 403, 200, 403, 403, 403, 403, 403]),
             // « Expliquer ce chiffre »: the young people behind a figure, for the structure's own staff only (never an aggregate-only role).
             ("/Pilotage/Expliquer?structure=ML26001&cle=I2&debut=2024-01-01&fin=2024-12-31", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
             ("/Pilotage/Expliquer?structure=ML26001&cle=R2&partie=denominateur&n1=true&debut=2024-01-01&fin=2024-12-31&format=csv", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),

@@ -4,6 +4,7 @@ using Jalon.Generator;
 using Jalon.Storage;
 using Jalon.Storage.Accounts;
 using Jalon.Storage.Entities;
+using Jalon.Storage.Financement;
 using Jalon.Storage.Structures;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Security;
@@ -170,5 +171,42 @@ public static class DemoSeed
         await db.SaveChangesAsync();
         foreach (var s in structures)
             await GeneratedJourneys.NameAndAssignAsync(db, s.Code, named[s.Code].Select(u => u.Id).ToList(), demo.Suivis);
+        await SeedFinancementAsync(db, structures, today, users["region"].DisplayName);
     }
+
+    /// <summary>
+    /// The Région's funding grid in the demo (docs/financement-region.md): the envelope of the current year, simulated (not voted),
+    /// in <see cref="AllocationRepository"/> as <c>/Financement</c> records it, so that the page shows its allocation computed by
+    /// <see cref="Jalon.Indicators.Financement.Allocation"/> like any other. Invented figures (seed 001 gives neither JANO nor
+    /// envelope): <see cref="EnveloppeDemo"/>, and — for a structure whose JANO of N−1 is missing (<c>/Pilotage/Moyens</c>'s
+    /// table) — a JANO of <see cref="JanoParJeune"/> per young person it received in N−1.
+    /// </summary>
+    private static async Task SeedFinancementAsync(JalonDbContext db, IReadOnlyList<Structure> structures, DateOnly today, string par)
+    {
+        var annee = today.Year;
+        var codes = structures.Select(s => s.Code).ToArray();
+        var debut = new DateOnly(annee - 1, 1, 1);
+        var fin = new DateOnly(annee - 1, 12, 31);
+        var accueillis = await db.Jeunes.Where(j => codes.Contains(j.StructureCode) && j.PremierAccueil >= debut && j.PremierAccueil <= fin)
+            .GroupBy(j => j.StructureCode).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N);
+        var moyens = await db.Moyens.Where(m => codes.Contains(m.StructureCode) && m.Annee == annee - 1).ToDictionaryAsync(m => m.StructureCode);
+        foreach (var code in codes)
+        {
+            if (moyens.TryGetValue(code, out var m) && m.Jano is not null) continue;
+            if (m is null) db.Moyens.Add(m = new MoyensEntity { StructureCode = code, Annee = annee - 1 });
+            m.Jano = Math.Max(100, accueillis.GetValueOrDefault(code) * JanoParJeune);
+        }
+        await db.SaveChangesAsync();
+        var grille = Jalon.Indicators.Catalogues.Catalogue.Load(Pages.Financement.IndexModel.Grille).Financement!;
+        var parametres = new ParametresAllocation(EnveloppeDemo, grille.Axes.ToDictionary(a => a.Numero, a => a.Part), new Dictionary<(int, string), decimal>());
+        await new AllocationRepository(db).EnregistrerAsync(structures[0].Region, Pages.Financement.IndexModel.Grille, annee, parametres, par,
+            DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The demo Région's envelope (invented: about 250 000 € per Mission Locale of the demo region).</summary>
+    public const decimal EnveloppeDemo = 3_500_000m;
+
+    /// <summary>Invented JANO per young person received in the year, for a demo structure without one (about 1 in 6 comes to the Mission Locale).</summary>
+    public const int JanoParJeune = 6;
 }
