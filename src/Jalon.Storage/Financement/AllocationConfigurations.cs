@@ -28,6 +28,7 @@ internal sealed class AllocationPartConfiguration : IEntityTypeConfiguration<All
         b.ToTable("AllocationParts");
         b.HasKey(p => p.Id);
         b.HasIndex(p => new { p.AllocationId, p.Axe }).IsUnique();
+        b.HasIndex(p => p.RegionCode);
         b.Property(p => p.RegionCode).HasMaxLength(3);
         b.Property(p => p.Part).HasPrecision(6, 4);
         b.Property(p => p.MontantVote).HasPrecision(14, 2);
@@ -43,6 +44,7 @@ internal sealed class AllocationPoidsConfiguration : IEntityTypeConfiguration<Al
         b.ToTable("AllocationPoids");
         b.HasKey(p => p.Id);
         b.HasIndex(p => new { p.AllocationId, p.Axe, p.Indicateur }).IsUnique();
+        b.HasIndex(p => p.RegionCode);
         b.Property(p => p.RegionCode).HasMaxLength(3);
         b.Property(p => p.Indicateur).HasMaxLength(40);
         b.Property(p => p.Poids).HasPrecision(14, 4);
@@ -104,6 +106,7 @@ internal sealed class AllocationTransitionConfiguration : IEntityTypeConfigurati
         b.ToTable("AllocationTransitions");
         b.HasKey(t => t.Id);
         b.HasIndex(t => t.AllocationId);
+        b.HasIndex(t => t.RegionCode);
         b.Property(t => t.RegionCode).HasMaxLength(3);
         b.Property(t => t.De).HasConversion<string>().HasMaxLength(20);
         b.Property(t => t.Vers).HasConversion<string>().HasMaxLength(20);

@@ -86,8 +86,11 @@ CREATE INDEX "IX_AllocationDecisions_StructureCode" ON "AllocationDecisions" ("S
 CREATE UNIQUE INDEX "IX_AllocationMontants_AllocationId_StructureCode_Axe" ON "AllocationMontants" ("AllocationId", "StructureCode", "Axe");
 CREATE INDEX "IX_AllocationMontants_StructureCode" ON "AllocationMontants" ("StructureCode");
 CREATE UNIQUE INDEX "IX_AllocationParts_AllocationId_Axe" ON "AllocationParts" ("AllocationId", "Axe");
+CREATE INDEX "IX_AllocationParts_RegionCode" ON "AllocationParts" ("RegionCode");
 CREATE UNIQUE INDEX "IX_AllocationPoids_AllocationId_Axe_Indicateur" ON "AllocationPoids" ("AllocationId", "Axe", "Indicateur");
+CREATE INDEX "IX_AllocationPoids_RegionCode" ON "AllocationPoids" ("RegionCode");
 CREATE UNIQUE INDEX "IX_AllocationsRegionales_RegionCode_Grille_Annee" ON "AllocationsRegionales" ("RegionCode", "Grille", "Annee");
 CREATE UNIQUE INDEX "IX_AllocationStructures_AllocationId_StructureCode" ON "AllocationStructures" ("AllocationId", "StructureCode");
 CREATE INDEX "IX_AllocationStructures_StructureCode" ON "AllocationStructures" ("StructureCode");
 CREATE INDEX "IX_AllocationTransitions_AllocationId" ON "AllocationTransitions" ("AllocationId");
+CREATE INDEX "IX_AllocationTransitions_RegionCode" ON "AllocationTransitions" ("RegionCode");
