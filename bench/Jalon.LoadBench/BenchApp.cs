@@ -51,7 +51,7 @@ internal sealed class TimingStartupFilter(ServerTimer timer) : IStartupFilter
 }
 
 /// <summary>Jalon.Web in-process on the bench database (<see cref="WebApplicationFactory{TEntryPoint}"/>, TestServer).</summary>
-internal sealed partial class BenchApp(string root, string dbPath, bool sql) : WebApplicationFactory<Program>
+internal sealed partial class BenchApp(string root, DatabaseProvider provider, string connectionString, bool sql) : WebApplicationFactory<Program>
 {
     private readonly ServerTimer _timer = new();
 
@@ -59,8 +59,13 @@ internal sealed partial class BenchApp(string root, string dbPath, bool sql) : W
     {
         builder.UseContentRoot(Path.Combine(root, "src", "Jalon.Web"));
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Jalon", JalonStorage.SqliteConnectionString(dbPath));
-        builder.UseSetting("Jalon:Database:Provider", "sqlite");
+        builder.UseSetting("ConnectionStrings:Jalon", connectionString);
+        builder.UseSetting("Jalon:Database:Provider", provider == DatabaseProvider.Postgres ? "postgres" : "sqlite");
+        // Hundreds of users sign in from this one address in a few seconds: the login limits have their own tests.
+        builder.UseSetting("Jalon:Connexion:TentativesParAdresse", "1000000");
+        builder.UseSetting("Jalon:Connexion:TentativesParIdentifiant", "1000000");
+        // Only the measured requests on the machine: no scheduled job starts in the middle of a run.
+        builder.UseSetting("Jalon:Taches:Actives", "false");
         // The demo start: the bench accounts use the demo password, and the bench database (imported, never empty) is not seeded.
         builder.UseSetting("Jalon:Demo", "true");
         builder.UseSetting("Jalon:Rgpd:AnonymisationIntervalleHeures", "0"); // the benchmark's data are years old: keep them
@@ -81,19 +86,31 @@ internal sealed partial class BenchApp(string root, string dbPath, bool sql) : W
     public async Task<HttpClient> LoginAsync(string login, string password)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await LoginAsync(client, login, password);
+        return client;
+    }
+
+    /// <summary>Logs <paramref name="client"/> in through the real form; it must keep cookies and not follow redirects.</summary>
+    public static async Task LoginAsync(HttpClient client, string login, string password)
+    {
         var form = await client.GetStringAsync(new Uri("/Connexion", UriKind.Relative));
-        var token = TokenRegex().Match(form);
-        if (!token.Success) throw new InvalidOperationException("Jeton antifalsification introuvable sur /Connexion.");
+        var token = Token(form) ?? throw new InvalidOperationException("Jeton antifalsification introuvable sur /Connexion.");
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Identifiant"] = login,
             ["Input.MotDePasse"] = password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = token,
         });
         using var response = await client.PostAsync(new Uri("/Connexion", UriKind.Relative), content);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Connexion de {login} refusée ({(int)response.StatusCode}).");
-        return client;
+    }
+
+    /// <summary>The antiforgery token of a page's form, or null.</summary>
+    public static string? Token(string html)
+    {
+        var token = TokenRegex().Match(html);
+        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : null;
     }
 
     /// <summary>Warm-up, then at most <see cref="PageSpec.Count"/> sequential requests, stopped after <paramref name="budget"/>.</summary>

@@ -25,12 +25,17 @@ internal static class Bench
         var root = RepositoryRoot();
         var dbPath = Path.GetFullPath(Path.Combine(root, options.Base));
         var package = Path.GetFullPath(Path.Combine(root, options.Paquet));
+        // SQLite by default; PostgreSQL with --postgres (the same code, as in production).
+        var (provider, connectionString) = options.Postgres is { } pg
+            ? (DatabaseProvider.Postgres, pg)
+            : (DatabaseProvider.Sqlite, JalonStorage.SqliteConnectionString(dbPath));
+        JalonDbContext Open() => JalonStorage.CreateContext(provider, connectionString);
 
-        Console.WriteLine($"Base : {dbPath}");
+        Console.WriteLine(provider == DatabaseProvider.Postgres ? "Base : PostgreSQL (--postgres)" : $"Base : {dbPath}");
         Console.WriteLine($"Charge de la machine (uptime) : {LoadAverage()}");
 
         // 1. Fill.
-        using (var db = JalonStorage.CreateSqliteContext(dbPath))
+        using (var db = Open())
         {
             JalonDatabase.Migrate(db);
             if (await db.Jeunes.AnyAsync())
@@ -61,7 +66,7 @@ internal static class Bench
         }
 
         Scenario scenario;
-        using (var db = JalonStorage.CreateSqliteContext(dbPath))
+        using (var db = Open())
         {
             scenario = await Accounts.EnsureAsync(db, options.Portefeuille);
         }
@@ -71,14 +76,21 @@ internal static class Bench
         if (options.RemplirSeulement) return 0;
 
         // 2. Measure.
-        await using var app = new BenchApp(root, dbPath, options.Sql);
+        if (options.Concurrence > 0)
+        {
+            // Real HTTP: Kestrel on a localhost port, N simultaneous users (docs/benchmarks-web.md).
+            await using var kestrel = new BenchApp(root, provider, connectionString, options.Sql);
+            return await Concurrence.RunAsync(kestrel, scenario, options, Open);
+        }
+
+        await using var app = new BenchApp(root, provider, connectionString, options.Sql);
         var pages = new List<PageSpec>();
         var refreshes = new List<double>();
         // A change to the measured structure's journeys (its revision moves), then optionally the background refresh
         // (TallyRefresher: stale tallies, then the statistical secrecy decisions viewed lately).
         void ModifierStructure(bool rafraichir)
         {
-            using var db = JalonStorage.CreateSqliteContext(dbPath);
+            using var db = Open();
             db.Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {scenario.Structure}");
             if (rafraichir)
                 refreshes.Add(app.Services.GetRequiredService<Jalon.Web.Infrastructure.TallyRefresher>().RunOnce().Elapsed.TotalMilliseconds);
@@ -94,7 +106,7 @@ internal static class Bench
         {
             // The dashboards on the package's year (the default, last year, may hold no activity for generated data).
             var periode = $"debut={options.Annee}-01-01&fin={options.Annee}-12-31";
-            using (var db = JalonStorage.CreateSqliteContext(dbPath))
+            using (var db = Open())
             {
                 var catalogue = Jalon.Indicators.Catalogues.Catalogue.Load("cpo-2015");
                 var periods = Jalon.Indicators.Engine.IndicatorEngine.PeriodsNeeded(catalogue,
@@ -175,7 +187,8 @@ internal static class Bench
 
 internal sealed record BenchOptions(
     string Base, string Paquet, int Dossiers, int Portefeuilles, int Recherches, int Tableaux, int Echauffement,
-    int BudgetSecondes, int Portefeuille, bool Sql, bool RemplirSeulement, int Annee, bool Froid)
+    int BudgetSecondes, int Portefeuille, bool Sql, bool RemplirSeulement, int Annee, bool Froid,
+    string? Postgres = null, int Concurrence = 0, int RequetesParUtilisateur = 50, int DureeSecondes = 120)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -201,6 +214,10 @@ internal sealed record BenchOptions(
                     "--remplir" => o with { RemplirSeulement = true },
                     "--annee" => o with { Annee = N() },
                     "--froid" => o with { Froid = true },
+                    "--postgres" => o with { Postgres = Next() },
+                    "--concurrence" => o with { Concurrence = N() },
+                    "--requetes" => o with { RequetesParUtilisateur = N() },
+                    "--duree" => o with { DureeSecondes = N() },
                     _ => throw new ArgumentException($"option inconnue : {args[i]}"),
                 };
             }
@@ -208,7 +225,8 @@ internal sealed record BenchOptions(
             {
                 Console.Error.WriteLine(e.Message);
                 Console.Error.WriteLine("usage : Jalon.LoadBench [--base F.db] [--paquet DOSSIER] [--dossiers 200] [--portefeuilles 50] " +
-                    "[--recherches 50] [--tableaux 20] [--echauffement 5] [--budget 120] [--taille-portefeuille 300] [--sql] [--remplir] [--annee 2016] [--froid]");
+                    "[--recherches 50] [--tableaux 20] [--echauffement 5] [--budget 120] [--taille-portefeuille 300] [--sql] [--remplir] [--annee 2016] [--froid] " +
+                    "[--postgres CHAINE] [--concurrence 200 [--requetes 50] [--duree 120]]");
                 return null;
             }
         }
