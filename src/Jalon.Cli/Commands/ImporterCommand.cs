@@ -37,17 +37,19 @@ public static class ImporterCommand
             parseResult.InvocationConfiguration.Output,
             parseResult.InvocationConfiguration.Error,
             parseResult.GetValue(simulation),
-            parseResult.GetValue(sansSauvegarde) ? null : parseResult.GetValue(sauvegardes) ?? ""));
+            parseResult.GetValue(sansSauvegarde) ? null : parseResult.GetValue(sauvegardes) ?? "",
+            progression: !Console.IsErrorRedirected));
         return command;
     }
 
     /// <summary>
     /// Errors on <paramref name="error"/> and 2 when the package is invalid (nothing written); else imports, 0.
     /// <paramref name="snapshots"/>: folder of the automatic backup taken before an import that touches structures already
-    /// in the database ("" = the default folder, null = no backup).
+    /// in the database ("" = the default folder, null = no backup). <paramref name="progression"/>: a progress bar redrawn
+    /// in place on <paramref name="error"/> (a terminal); otherwise one line there per step of the import.
     /// </summary>
     public static int Run(string directory, Func<JalonDbContext> openDatabase, TextWriter output, TextWriter error,
-        bool simulation = false, string? snapshots = "")
+        bool simulation = false, string? snapshots = "", bool progression = false)
     {
         if (!Directory.Exists(directory))
         {
@@ -80,12 +82,15 @@ public static class ImporterCommand
             var backup = DatabaseBackup.Snapshot(db, folder, "avant-import", userLogin: "ligne de commande");
             output.WriteLine($"Sauvegarde automatique avant l'import : {backup.File}");
         }
-        var result = PackageImporter.Import(db, read.Package!, userLogin: "ligne de commande");
+        var bar = new ProgressBar(error, progression);
+        var result = PackageImporter.Import(db, read.Package!, userLogin: "ligne de commande", progress: bar.Show);
+        bar.End();
         output.WriteLine(
             $"Import terminé : {result.Structures.ToString("N0", Fr)} structure(s), {result.Jeunes.ToString("N0", Fr)} jeunes, " +
             $"{result.Evenements.ToString("N0", Fr)} faits, en {result.Duree.TotalSeconds.ToString("0.0", Fr)} s " +
             $"(lecture {read.Elapsed.TotalSeconds.ToString("0.0", Fr)} s) ; {read.AnomalyCount.ToString("N0", Fr)} anomalie(s).");
         WritePlan(result.Plan, output);
+        error.WriteLine("Précalcul des décomptes d'indicateurs des tableaux de bord…");
         var tallies = new IndicatorStore(db).RefreshAfterImport(Catalogue.Load("cpo-2015"), read.Package!, Dates.TodayInParis(TimeProvider.System));
         output.WriteLine(
             $"Indicateurs précalculés : {tallies.Computed.ToString("N0", Fr)} décompte(s) pour {tallies.StructuresRead.ToString("N0", Fr)} structure(s), " +
@@ -106,6 +111,37 @@ public static class ImporterCommand
     }
 
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>The import's progress: a bar redrawn in place on a terminal, else one line per step (a log stays readable).</summary>
+    public sealed class ProgressBar(TextWriter error, bool inPlace)
+    {
+        private const int Width = 30;
+        private string? _step;
+        private int _percent = -1;
+
+        public void Show(ImportProgress p)
+        {
+            var percent = p.Total == 0 ? 100 : (int)(100 * p.Lignes / p.Total);
+            if (inPlace && (percent != _percent || p.Etape != _step))
+            {
+                var filled = percent * Width / 100;
+                error.Write($"\r[{new string('#', filled)}{new string('.', Width - filled)}] {percent,3} % {p.Etape,-14} " +
+                    $"{p.Lignes.ToString("N0", Fr)} / {p.Total.ToString("N0", Fr)} lignes");
+                error.Flush();
+            }
+            else if (!inPlace && p.Etape != _step)
+            {
+                error.WriteLine($"Import : {p.Etape} ({percent} % des {p.Total.ToString("N0", Fr)} lignes)");
+            }
+            _step = p.Etape;
+            _percent = percent;
+        }
+
+        public void End()
+        {
+            if (inPlace && _step is not null) error.WriteLine();
+        }
+    }
 }
 
 /// <summary>

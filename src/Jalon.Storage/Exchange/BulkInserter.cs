@@ -24,6 +24,9 @@ internal abstract class BulkInserter : IDisposable
 
     public long Rows { get; private set; }
 
+    /// <summary>Called with <see cref="ImportProgress.RowsPerReport"/> every such number of rows (a long import's progress bar).</summary>
+    public Action<long>? Progress { get; set; }
+
     public abstract void Text(string? value);
     public abstract void Int(int? value);
     public abstract void Long(long? value);
@@ -39,6 +42,7 @@ internal abstract class BulkInserter : IDisposable
     {
         Rows++;
         OnEndRow();
+        if (Progress is not null && Rows % ImportProgress.RowsPerReport == 0) Progress(ImportProgress.RowsPerReport);
     }
 
     protected abstract void OnEndRow();

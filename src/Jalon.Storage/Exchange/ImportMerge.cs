@@ -246,8 +246,11 @@ internal abstract class EventKind
     /// <summary>Compares the package's events of one merged structure with the stored ones, counts and keeps the operations.</summary>
     public abstract void Diff(DbConnection connection, DbTransaction tx, string structure, Dictionary<string, int> packageJeunes, StructurePlan plan);
 
-    /// <summary>Applies the kept operations and inserts the events of the structures written in bulk; returns the rows inserted.</summary>
-    public abstract long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip);
+    /// <summary>
+    /// Applies the kept operations and inserts the events of the structures written in bulk; returns the rows inserted.
+    /// <paramref name="progress"/> gets the rows inserted as they go (<see cref="BulkInserter.Progress"/>).
+    /// </summary>
+    public abstract long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip, Action<long>? progress = null);
 }
 
 /// <summary>One kind of event: its table, columns, and how a domain event is read, written and compared.</summary>
@@ -403,7 +406,7 @@ internal sealed class EventKind<T>(
         }
     }
 
-    public override long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip)
+    public override long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip, Action<long>? progress = null)
     {
         // Removals first (a contact's diagnostic domains go with it: foreign key ON DELETE CASCADE). Many of them: one
         // statement joined to a temporary table of their ids; a few: a literal list.
@@ -455,6 +458,7 @@ internal sealed class EventKind<T>(
         if (!bulk && _inserts.Count == 0) return 0;
         string[] allColumns = withRef ? ["StructureCode", "JeuneId", .. columns, "Ref"] : ["StructureCode", "JeuneId", .. columns];
         using var insert = BulkInserter.Create(connection, table, allColumns);
+        insert.Progress = progress;
         if (bulk)
         {
             var jeunes = package.Jeunes;

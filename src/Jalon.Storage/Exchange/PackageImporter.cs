@@ -8,6 +8,16 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Jalon.Storage.Exchange;
 
+/// <summary>
+/// Where an import is: its current step (French, e.g. « contacts »), the package's rows written so far and their total
+/// (young people and events). Rows of a structure merged with what is stored count when their step ends.
+/// </summary>
+public readonly record struct ImportProgress(string Etape, long Lignes, long Total)
+{
+    /// <summary>Rows written in bulk between two reports inside a step.</summary>
+    public const int RowsPerReport = 1 << 16;
+}
+
 /// <summary>What an import did: the package's counts, and what changed structure by structure.</summary>
 public sealed record ImportResult(int Structures, int Jeunes, long Evenements, TimeSpan Duree)
 {
@@ -46,9 +56,22 @@ public static class PackageImporter
         }
     }
 
-    public static ImportResult Import(JalonDbContext db, JourneyPackage package, string? userLogin = null, int? userId = null)
+    public static ImportResult Import(JalonDbContext db, JourneyPackage package, string? userLogin = null, int? userId = null,
+        Action<ImportProgress>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(package);
         var clock = Stopwatch.StartNew();
+        var events = (long)package.Contacts.Count + package.Orientations.Count + package.Parcours.Count + package.Propositions.Count
+            + package.Situations.Count + package.Droits.Count + package.Parrainages.Count;
+        var total = package.Jeunes.Length + events;
+        var written = 0L;
+        var step = "fusion";
+        void Report() => progress?.Invoke(new ImportProgress(step, Math.Min(written, total), total));
+        void Rows(long n)
+        {
+            written += n;
+            Report();
+        }
         db.Database.SetCommandTimeout(0); // a long operation: no timeout (LongOperations)
         var now = DateTime.UtcNow;
         db.Database.OpenConnection();
@@ -60,18 +83,31 @@ public static class PackageImporter
             var sqlite = db.Provider == DatabaseProvider.Sqlite;
             if (sqlite) Execute(connection, tx, "PRAGMA cache_size=-262144"); // 256 MiB for this connection
 
+            Report();
             var merge = new ImportMerge(connection, tx, package);
             merge.Compute();
             Trace(clock, "fusion calculée");
+            step = "jeunes";
+            Report();
             UpsertStructures(connection, tx, package, now);
             UpsertJeunes(connection, tx, package, merge.Skip, now);
+            written = package.Jeunes.Length;
             Trace(clock, "jeunes");
             var codes = package.Structures.Select(s => s.Code).ToArray();
+            var allJeunes = progress is null ? [] : Enumerable.Range(0, package.Jeunes.Length).ToList();
             foreach (var kind in merge.Kinds)
             {
-                kind.Apply(connection, tx, codes, merge.Merged, merge.Skip);
+                // The bar moves with the rows written in bulk, then jumps to the step's end (merged rows included).
+                var before = written;
+                step = kind.Table.ToLowerInvariant();
+                Report();
+                kind.Apply(connection, tx, codes, merge.Merged, merge.Skip, progress is null ? null : Rows);
+                if (progress is not null) written = before + kind.CountFor(allJeunes);
+                Report();
                 Trace(clock, kind.Table);
             }
+            step = "validation";
+            Report();
             UpsertMoyens(connection, tx, package, merge.MoyensToWrite);
             // The structure side (territory, sites, BRH, budget, context): replaced for what the package carries.
             Structures.StructureDataExchange.Import(connection, tx, package);
@@ -94,8 +130,6 @@ public static class PackageImporter
             db.SaveChanges();
             transaction.Commit();
             if (sqlite) Execute(connection, null, "PRAGMA cache_size=-2000"); // back to SQLite's default
-            var events = (long)package.Contacts.Count + package.Orientations.Count + package.Parcours.Count + package.Propositions.Count
-                + package.Situations.Count + package.Droits.Count + package.Parrainages.Count;
             var accepte = new KeyValuePair<string, object?>("resultat", "accepte");
             Metriques.ImportsLignes.Add(package.Jeunes.Length + events, accepte);
             Metriques.ImportsDuree.Record(clock.Elapsed.TotalSeconds, accepte);
