@@ -1,6 +1,6 @@
-using Jalon.Domain.Dispositifs;
 using System.Collections.Concurrent;
 using Jalon.Domain;
+using Jalon.Domain.Dispositifs;
 using Jalon.Domain.Structures;
 using Jalon.Referentiels;
 
