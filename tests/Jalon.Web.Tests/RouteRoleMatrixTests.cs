@@ -77,6 +77,16 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Qualite", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
             ("/Qualite?type=SortieSansMotif&format=csv", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
             ("/Qualite?type=Inconnu", [302, 403, 400, 400, 403, 403, 403, 403, 403, 400]),
+            // The employer side (docs/employeurs.md): the structure's counsellors and director; never an aggregate-only role nor the
+            // administrator; a company, offer or file of another structure is « not found ».
+            ("/Employeurs", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Employeurs?q=boulangerie", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Employeurs/Offres", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Employeurs/Offres?statut=Pourvue", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Employeurs/Entreprise?id=999999", [302, 403, 404, 404, 403, 403, 403, 403, 403, 404]),
+            ("/Employeurs/Offre?id=999999", [302, 403, 404, 404, 403, 403, 403, 403, 403, 404]),
+            ("/Employeurs/Jeune?id=J000001", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Employeurs/Jeune?id=V000001", [302, 403, 404, 404, 403, 403, 403, 403, 403, 200]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
             // Monitoring and the open API (docs/exploitation.md, docs/api.md): health and the OpenAPI document for anyone, the API
             // itself only with a partner client's bearer token, never with a person's session.

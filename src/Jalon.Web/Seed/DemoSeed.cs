@@ -172,6 +172,7 @@ public static class DemoSeed
         foreach (var s in structures)
             await GeneratedJourneys.NameAndAssignAsync(db, s.Code, named[s.Code].Select(u => u.Id).ToList(), demo.Suivis);
         await SeedFinancementAsync(db, structures, today, users["region"].DisplayName);
+        await EmployeurDemo.SeedAsync(db, structures.Select(s => s.Code), today, GeneratedJourneys.Seed);
     }
 
     /// <summary>
