@@ -149,6 +149,7 @@ internal static class SchemaSteps
         new(12, "clients partenaires de l'API ouverte v1", p => Script("0012-api-clients", p)),
         new(13, "allocation régionale : enveloppe, parts, poids, décisions de l'axe 3, montants votés, vie (simulation, vote, notification)", p => Script("0013-allocation-regionale", p)),
         new(14, "état des tâches planifiées (dernière et prochaine exécution, échecs)", p => Script("0014-taches", p)),
+        new(16, "plans : offres de service, projets, plans d'action (objectifs, fiches action, indicateurs et cibles)", p => Script("0016-plans", p)),
     ];
 
     /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>

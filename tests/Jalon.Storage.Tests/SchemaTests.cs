@@ -50,6 +50,7 @@ public class SchemaUpgradeTests
         "ApiClients",
         "AllocationTransitions", "AllocationMontants", "AllocationStructures", "AllocationDecisions", "AllocationPoids", "AllocationParts", "AllocationsRegionales",
         "Taches",
+        "PlanIndicateurs", "PlanActionStatuts", "PlanActions", "PlanObjectifs", "Plans",
     ];
 
     /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>
