@@ -86,7 +86,7 @@ public sealed class ActionPlan
     /// </summary>
     public bool EstEnRetard(DateOnly jour, IEnumerable<Progression> progressions) =>
         Statut is not (StatutAction.Realisee or StatutAction.Abandonnee)
-        && ((Contenu.Echeance is { } e && e < jour) || progressions.Any(p => p.Situation == Situation.EnRetard));
+        && ((Contenu.Echeance is { } e && e < jour) || progressions.Any(p => p.Situation == SituationCible.EnRetard));
 
     internal void AjouterStatut(ChangementStatut c) => _historique.Add(c);
 }

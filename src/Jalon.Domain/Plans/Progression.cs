@@ -21,7 +21,7 @@ public enum SensCible : byte
 }
 
 /// <summary>Where an indicator stands at a date against its target.</summary>
-public enum Situation : byte
+public enum SituationCible : byte
 {
     NonMesure,
     EnAvance,
@@ -90,14 +90,14 @@ public sealed record Progression(
     double? Valeur,
     double Attendu,
     double? Ecart,
-    Situation Situation)
+    SituationCible Situation)
 {
     /// <summary>« en avance de 13 », « en retard de 25 », « dans la cible », « non mesuré » (rates in points).</summary>
     public string Libelle => Situation switch
     {
-        Situation.NonMesure => "non mesuré",
-        Situation.DansLaCible => "dans la cible",
-        _ => (Situation == Situation.EnAvance ? "en avance de " : "en retard de ") + Quantite(Math.Abs(Ecart!.Value)),
+        SituationCible.NonMesure => "non mesuré",
+        SituationCible.DansLaCible => "dans la cible",
+        _ => (Situation == SituationCible.EnAvance ? "en avance de " : "en retard de ") + Quantite(Math.Abs(Ecart!.Value)),
     };
 
     private string Quantite(double ecart) => Nature == NatureIndicateur.Taux
@@ -120,10 +120,10 @@ public sealed record Progression(
             throw new PlanException("La cible d'un taux doit être comprise entre 0 % et 100 %.");
         var attendu = nature == NatureIndicateur.Taux ? cible : cible * (profil ?? ProfilMensuel.Lineaire).PartAttendue(annee, jour);
         if (valeur is not { } v)
-            return new Progression(jour, nature, sens, cible, null, attendu, null, Situation.NonMesure);
+            return new Progression(jour, nature, sens, cible, null, attendu, null, SituationCible.NonMesure);
         var ecart = sens == SensCible.AuMoins ? v - attendu : attendu - v;
         var tolerance = nature == NatureIndicateur.Taux ? 0.005 : 0.5;
-        var situation = Math.Abs(ecart) < tolerance ? Situation.DansLaCible : ecart > 0 ? Situation.EnAvance : Situation.EnRetard;
+        var situation = Math.Abs(ecart) < tolerance ? SituationCible.DansLaCible : ecart > 0 ? SituationCible.EnAvance : SituationCible.EnRetard;
         return new Progression(jour, nature, sens, cible, v, attendu, ecart, situation);
     }
 }

@@ -172,6 +172,7 @@ public static class DemoSeed
         foreach (var s in structures)
             await GeneratedJourneys.NameAndAssignAsync(db, s.Code, named[s.Code].Select(u => u.Id).ToList(), demo.Suivis);
         await SeedFinancementAsync(db, structures, today, users["region"].DisplayName);
+        await DemoPlans.SeedAsync(db, structures[0].Code, structures[1].Code, structures[0].Region, today, users["region"].DisplayName);
     }
 
     /// <summary>

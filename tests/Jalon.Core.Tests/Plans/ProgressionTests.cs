@@ -20,11 +20,11 @@ public class ProgressionTests
     {
         var ppae = Effectif(FinAout2011, 353, 218);
         Assert.Equal(353 * 8 / 12.0, ppae.Attendu, 9);
-        Assert.Equal(Situation.EnRetard, ppae.Situation);
+        Assert.Equal(SituationCible.EnRetard, ppae.Situation);
         Assert.Equal("en retard de 17", ppae.Libelle);
 
         var civis = Effectif(FinAout2011, 230, 166);
-        Assert.Equal(Situation.EnAvance, civis.Situation);
+        Assert.Equal(SituationCible.EnAvance, civis.Situation);
         Assert.Equal("en avance de 13", civis.Libelle);
     }
 
@@ -69,7 +69,7 @@ public class ProgressionTests
     {
         var mi = Progression.Calculer(2011, new DateOnly(2011, 3, 31), NatureIndicateur.Taux, SensCible.AuMoins, 0.25, 0.22);
         Assert.Equal(0.25, mi.Attendu);
-        Assert.Equal(Situation.EnRetard, mi.Situation);
+        Assert.Equal(SituationCible.EnRetard, mi.Situation);
         Assert.Equal("en retard de 3 points", mi.Libelle);
         Assert.Throws<PlanException>(() => Progression.Calculer(2011, new DateOnly(2011, 3, 31), NatureIndicateur.Taux, SensCible.AuMoins, 1.5, 0.2));
     }
@@ -79,11 +79,11 @@ public class ProgressionTests
     {
         // « taux de MER non résolues ≤ 15 % »
         var sous = Progression.Calculer(2011, new DateOnly(2011, 6, 30), NatureIndicateur.Taux, SensCible.AuPlus, 0.15, 0.12);
-        Assert.Equal(Situation.EnAvance, sous.Situation);
+        Assert.Equal(SituationCible.EnAvance, sous.Situation);
         Assert.Equal("en avance de 3 points", sous.Libelle);
         var dessus = Progression.Calculer(2011, new DateOnly(2011, 6, 30), NatureIndicateur.Taux, SensCible.AuPlus, 0.15, 0.19);
         Assert.Equal("en retard de 4 points", dessus.Libelle);
-        Assert.Equal(Situation.DansLaCible, Progression.Calculer(2011, new DateOnly(2011, 6, 30), NatureIndicateur.Taux, SensCible.AuPlus, 0.15, 0.152).Situation);
+        Assert.Equal(SituationCible.DansLaCible, Progression.Calculer(2011, new DateOnly(2011, 6, 30), NatureIndicateur.Taux, SensCible.AuPlus, 0.15, 0.152).Situation);
 
         // A ceiling on a count is pro-rated too: at most 24 ruptures in the year, 14 by the end of June is 2 behind.
         var ruptures = Effectif(new DateOnly(2011, 6, 30), 24, 14, sens: SensCible.AuPlus);
@@ -93,19 +93,19 @@ public class ProgressionTests
     [Fact]
     public void A_target_of_zero_is_met_by_any_count_at_least_and_missed_by_any_count_at_most()
     {
-        Assert.Equal(Situation.DansLaCible, Effectif(new DateOnly(2011, 5, 1), 0, 0).Situation);
+        Assert.Equal(SituationCible.DansLaCible, Effectif(new DateOnly(2011, 5, 1), 0, 0).Situation);
         Assert.Equal("en avance de 3", Effectif(new DateOnly(2011, 5, 1), 0, 3).Libelle);
         Assert.Equal("en retard de 1", Effectif(new DateOnly(2011, 5, 1), 0, 1, sens: SensCible.AuPlus).Libelle);
-        Assert.Equal(Situation.DansLaCible, Effectif(new DateOnly(2011, 5, 1), 0, 0, sens: SensCible.AuPlus).Situation);
+        Assert.Equal(SituationCible.DansLaCible, Effectif(new DateOnly(2011, 5, 1), 0, 0, sens: SensCible.AuPlus).Situation);
     }
 
     [Fact]
     public void Less_than_half_a_unit_off_is_within_the_target_and_no_value_is_not_measured()
     {
-        Assert.Equal(Situation.DansLaCible, Effectif(new DateOnly(2011, 6, 30), 12, 6.4).Situation);
-        Assert.Equal(Situation.EnRetard, Effectif(new DateOnly(2011, 6, 30), 12, 5.4).Situation);
+        Assert.Equal(SituationCible.DansLaCible, Effectif(new DateOnly(2011, 6, 30), 12, 6.4).Situation);
+        Assert.Equal(SituationCible.EnRetard, Effectif(new DateOnly(2011, 6, 30), 12, 5.4).Situation);
         var rien = Effectif(new DateOnly(2011, 6, 30), 12, null);
-        Assert.Equal(Situation.NonMesure, rien.Situation);
+        Assert.Equal(SituationCible.NonMesure, rien.Situation);
         Assert.Equal("non mesuré", rien.Libelle);
     }
 
