@@ -62,6 +62,12 @@ public abstract partial class PlansWebTests(JalonWebFactory factory)
         var proratise = 1000 * Jalon.Domain.Plans.ProfilMensuel.Lineaire.PartAttendue(annee, jour);
         Assert.Contains(attendu - proratise >= 0.5 ? "en avance de" : attendu - proratise <= -0.5 ? "en retard de" : "dans la cible", ligne);
 
+        // The XLSX export: one row per action with its indicators and their progress, as on the page.
+        var xlsx = Jalon.Web.Pages.Pilotage.Services.Exports.LireXlsx(await (await directeur.GetAsync(url + "&format=xlsx")).Content.ReadAsByteArrayAsync());
+        var rangee = Assert.Single(xlsx, r => r.Contains("Accueillir les jeunes en contact"));
+        Assert.Contains(rangee, c => c == "2-1");
+        Assert.Contains(rangee, c => c.StartsWith("Nombre de jeunes en contact", StringComparison.Ordinal) && c.Contains(" / 1000, ", StringComparison.Ordinal));
+
         // Changes and readings are audited.
         Assert.True(await db.AuditLog.CountAsync(a => a.Entity == "plan" && a.StructureCode == "ML26001") >= 5);
 

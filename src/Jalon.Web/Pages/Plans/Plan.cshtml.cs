@@ -65,10 +65,19 @@ public sealed class PlanModel(JalonDbContext db, IndicateursPilotage indicateurs
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public string? Valeur { get; set; }
 
+    /// <summary>« xlsx »: the plan as a workbook, one row per action with its indicators and their progress.</summary>
+    [BindProperty(SupportsGet = true)] public string? Format { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var r = await ChargerAsync();
         if (r is not null) return r;
+        if (Format == "xlsx")
+        {
+            Audit.Add(db, User, Storage.Entities.AuditAction.Export, "plan", Plan.Structure, null, $"{Plan.Titre} (xlsx)");
+            await db.SaveChangesAsync();
+            return File(Exports.Xlsx(Tableau()), Exports.TypeXlsx, $"plan-{(Plan.Structure ?? "region-" + Plan.Region)}-{Plan.AnneeDebut}-{Plan.AnneeFin}.xlsx");
+        }
         Audit.Add(db, User, Storage.Entities.AuditAction.Lecture, "plan", Plan.Structure, null, Plan.Titre);
         await db.SaveChangesAsync();
         Version = await new PlanRepository(db).VersionAsync(Id);
@@ -191,6 +200,31 @@ public sealed class PlanModel(JalonDbContext db, IndicateursPilotage indicateurs
             if (a.EstEnRetard(Jour, lignes.Select(l => l.Progression).OfType<Progression>())) ActionsEnRetard.Add(a.Id);
         }
         return null;
+    }
+
+    /// <summary>One row per action: its objective's path, the sheet, its status, late or not, and each indicator with its progress at the measure day.</summary>
+    public TableExport Tableau()
+    {
+        var lignes = new List<IReadOnlyList<CelluleExport>>();
+        foreach (var o in ObjectifsOrdonnes())
+        {
+            foreach (var a in Plan.Actions.Where(a => a.ObjectifId == o.Id))
+            {
+                var dernier = a.Historique.Count > 0 ? a.Historique[^1] : null;
+                var indicateurs = string.Join(" ; ", IndicateursParAction[a.Id].Select(l => l.Progression is { } pr
+                    ? $"{l.Indicateur.Libelle} : {Afficher(l.Indicateur.Nature, pr.Valeur)} / {Afficher(l.Indicateur.Nature, pr.Attendu)} / {Afficher(l.Indicateur.Nature, pr.Cible)}, {pr.Libelle}"
+                    : $"{l.Indicateur.Libelle} : pas de cible en {Jour.Year}"));
+                lignes.Add(
+                [
+                    string.Join(" > ", Plan.Chemin(o.Id).Select(x => x.Code.Length > 0 ? x.Code : x.Libelle)), o.Libelle, a.Contenu.Titre, a.Contenu.Pilote?.Nom,
+                    a.Contenu.Echeance?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), a.Statut.Libelle(), dernier?.Le.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                    ActionsEnRetard.Contains(a.Id) ? "oui" : "non", a.Contenu.Partenaires, a.Contenu.PublicCible, indicateurs,
+                ]);
+            }
+        }
+        return new TableExport($"{Plan.Titre} au {Jour:dd/MM/yyyy}",
+            ["objectif (chemin)", "objectif", "action", "pilote", "échéance", "statut", "statut depuis le", "en retard", "partenaires", "public visé",
+             "indicateurs : valeur / attendu à date / cible de l'année, situation"], lignes);
     }
 
     /// <summary>A number typed in French (« 12,5 » or « 12.5 »); null when empty.</summary>
