@@ -6,8 +6,8 @@ using Jalon.Storage.Plans;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Pages.Pilotage.Services;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Web.Pages.Plans;
 
