@@ -50,6 +50,7 @@ public class SchemaUpgradeTests
         "ApiClients",
         "AllocationTransitions", "AllocationMontants", "AllocationStructures", "AllocationDecisions", "AllocationPoids", "AllocationParts", "AllocationsRegionales",
         "Taches",
+        "PlanIndicateurs", "PlanActionStatuts", "PlanActions", "PlanObjectifs", "Plans",
         "ParrainageParrains", "Parrains", "MisesEnRelation", "Immersions", "RecherchesEmploi", "EchangesEntreprises", "Offres", "Entreprises",
     ];
 

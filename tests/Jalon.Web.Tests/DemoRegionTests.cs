@@ -32,6 +32,30 @@ public sealed class DemoRegionTests(RegionDemoWebFactory factory) : IClassFixtur
     private JalonDbContext Db(IServiceScope scope) => scope.ServiceProvider.GetRequiredService<JalonDbContext>();
 
     [Fact]
+    public async Task The_two_seed_Missions_Locales_show_their_own_plans_with_live_progress_and_the_regional_objectives_they_leave_uncovered()
+    {
+        var drome = await factory.SignedIn("directeur.drome");
+        var liste = await drome.Html("/Plans");
+        Assert.Contains("Offres de service de la Mission Locale (CPO)", liste);
+        Assert.Contains("6 non couverts</span> <span>2-3, 2-4, 3-3, 4-2, 5-1, 5-2</span>", liste);
+        Assert.DoesNotContain("affirmez votre potentiel", liste); // Moulins' projet associatif is not the Drôme's
+        using var scope = factory.Services.CreateScope();
+        var db = Db(scope);
+        var offres = await db.Plans.AsNoTracking().SingleAsync(p => p.StructureCode == "DDCRV");
+        var page = await drome.Html("/Plans/Plan?id=" + offres.Id);
+        Assert.Contains("Nombre d'animations organisées", page);
+        Assert.Contains("Sert l'objectif régional 2-1", page);
+        Assert.Matches("Entrées en parcours nationaux</strong> \\(mesuré : I3\\.1\\)<br>\\s*<span class=\"valeur\">\\d", page);
+        Assert.Matches("id=\"nombre-retard\">\\d+ actions? en retard", page); // at least the action due on 31 March, not done
+
+        var moulins = await factory.SignedIn("directeur.moulins");
+        var projet = await db.Plans.AsNoTracking().Include(p => p.Objectifs).Include(p => p.Actions).SingleAsync(p => p.StructureCode == "MOULINS");
+        Assert.Equal((2, 6, 18), (projet.Objectifs.Count(o => o.ParentId == null), projet.Objectifs.Count(o => o.ParentId != null), projet.Actions.Count));
+        Assert.Contains("Recueillir la parole des jeunes", await moulins.Html("/Plans/Plan?id=" + projet.Id));
+        Assert.Equal(HttpStatusCode.Forbidden, (await drome.GetAsync("/Plans/Plan?id=" + projet.Id)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_demo_is_a_region_of_at_least_ten_Missions_Locales_with_the_two_seed_ones_and_their_real_figures()
     {
         _ = factory.Anonymous(); // starts the application, hence the seed

@@ -87,6 +87,10 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Employeurs/Offre?id=999999", [302, 403, 404, 404, 403, 403, 403, 403, 403, 404]),
             ("/Employeurs/Jeune?id=J000001", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
             ("/Employeurs/Jeune?id=V000001", [302, 403, 404, 404, 403, 403, 403, 403, 403, 200]),
+            // The plans (docs/plans.md): the structure's director and counsellors, the regional roles of its region, the national
+            // State and the administrator; not the reception staff. An unknown plan is a 404 for everyone signed in.
+            ("/Plans", [302, 403, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/Plans/Plan?id=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
             // Monitoring and the open API (docs/exploitation.md, docs/api.md): health and the OpenAPI document for anyone, the API
             // itself only with a partner client's bearer token, never with a person's session.

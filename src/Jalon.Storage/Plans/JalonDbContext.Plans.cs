@@ -1,0 +1,10 @@
+using Jalon.Storage.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jalon.Storage;
+
+/// <summary>The tables of the plans (src/Jalon.Storage/Plans, docs/plans.md).</summary>
+public partial class JalonDbContext
+{
+    public DbSet<PlanEntity> Plans => Set<PlanEntity>();
+}
