@@ -50,6 +50,7 @@ public class SchemaUpgradeTests
         "ApiClients",
         "AllocationTransitions", "AllocationMontants", "AllocationStructures", "AllocationDecisions", "AllocationPoids", "AllocationParts", "AllocationsRegionales",
         "Taches",
+        "CejParticipants", "CejSessions", "CejRendezVous", "CejActivites", "CejHeuresDefaut", "CejSemaines", "CejAllocations",
     ];
 
     /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>
