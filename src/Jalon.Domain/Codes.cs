@@ -12,7 +12,12 @@ public enum ModeContact : byte { Entretien, Atelier, Telephone, Courriel, Sms, C
 
 public enum Operateur : byte { Epide, E2C, Sma, Smv, ServiceCivique, Iae, Plie, PoleEmploi, CapEmploi, Autre }
 
-public enum Dispositif : byte { Civis, Ppae, GarantieJeunes, Consolidation, Regional, Local }
+/// <summary>
+/// A contractualised path. Members are stored as bytes: new ones are appended, never inserted. CEJ (contrat
+/// d'engagement jeune, since 1 March 2022) and PACEA (since 1 January 2017) are today's national paths; their rules
+/// are data (<see cref="Dispositifs.ReglesDispositifs"/>).
+/// </summary>
+public enum Dispositif : byte { Civis, Ppae, GarantieJeunes, Consolidation, Regional, Local, Cej, Pacea }
 
 public enum MotifFin : byte { Reorientation, Abandon, Demenagement, LimiteAge, Autonomie, FinDispositif, Autre }
 
@@ -57,7 +62,7 @@ public static class Codes
         [typeof(Niveau)] = ["VI", "VBIS", "V", "IV", "III", "II", "I"],
         [typeof(ModeContact)] = ["ENTRETIEN", "ATELIER", "TELEPHONE", "COURRIEL", "SMS", "COURRIER"],
         [typeof(Operateur)] = ["EPIDE", "E2C", "SMA", "SMV", "SERVICE_CIVIQUE", "IAE", "PLIE", "POLE_EMPLOI", "CAP_EMPLOI", "AUTRE"],
-        [typeof(Dispositif)] = ["CIVIS", "PPAE", "GJ", "CONSOLIDATION", "REGIONAL", "LOCAL"],
+        [typeof(Dispositif)] = ["CIVIS", "PPAE", "GJ", "CONSOLIDATION", "REGIONAL", "LOCAL", "CEJ", "PACEA"],
         [typeof(MotifFin)] = ["REORIENTATION", "ABANDON", "DEMENAGEMENT", "LIMITE_AGE", "AUTONOMIE", "FIN_DISPOSITIF", "AUTRE"],
         [typeof(Theme)] = ["EMPLOI", "FORMATION", "PROJET_PRO", "LOGEMENT", "SANTE", "MOBILITE", "RESSOURCES", "CITOYENNETE", "LOISIRS_CULTURE"],
         [typeof(TypeSituation)] =

@@ -3,11 +3,20 @@ namespace Jalon.Domain;
 /// <summary>Families of dispositifs and situations, as defined by the exchange format.</summary>
 public static class Families
 {
-    /// <summary>National path: CIVIS, PPAE, Garantie jeunes, séquence de consolidation.</summary>
-    public static bool IsNational(this Dispositif d) => d <= Dispositif.Consolidation;
+    /// <summary>
+    /// National path: CIVIS, PPAE, Garantie jeunes, séquence de consolidation, and today's CEJ and PACEA (the CEJ
+    /// succeeds the Garantie jeunes; both count as national contractualised paths in the CPO 2015 catalogue).
+    /// </summary>
+    public static bool IsNational(this Dispositif d) => d <= Dispositif.Consolidation || d is Dispositif.Cej or Dispositif.Pacea;
 
     /// <summary>Regional or local path.</summary>
-    public static bool IsRegionalOrLocal(this Dispositif d) => d >= Dispositif.Regional;
+    public static bool IsRegionalOrLocal(this Dispositif d) => d is Dispositif.Regional or Dispositif.Local;
+
+    /// <summary>
+    /// A phase of the PACEA: the CEJ in a Mission Locale (décret 2022-199) and, since 2017, the Garantie jeunes. Such a
+    /// path runs inside a PACEA, so the two are not "overlapping national paths".
+    /// </summary>
+    public static bool IsPhaseOfPacea(this Dispositif d) => d is Dispositif.Cej or Dispositif.GarantieJeunes;
 
     public static bool IsEmploi(this TypeSituation t) => t <= TypeSituation.Creation;
 

@@ -37,7 +37,11 @@ public static class JourneyChecks
     public static bool ConsolidationTropLongue(Dispositif dispositif, DateOnly debut, DateOnly? fin) =>
         dispositif == Dispositif.Consolidation && fin is { } f && debut.AddMonths(ConsolidationMaxMois) < f;
 
-    /// <summary>True when two paths are both national and their intervals overlap.</summary>
+    /// <summary>
+    /// True when two paths are both national and their intervals overlap — except a phase of the PACEA (CEJ, Garantie
+    /// jeunes) inside a PACEA, which is how the CEJ is run in a Mission Locale.
+    /// </summary>
     public static bool NationauxChevauchants(Dispositif a, DateInterval ia, Dispositif b, DateInterval ib) =>
-        a.IsNational() && b.IsNational() && ia.Overlaps(ib);
+        a.IsNational() && b.IsNational() && ia.Overlaps(ib)
+        && !(a == Dispositif.Pacea && b.IsPhaseOfPacea()) && !(b == Dispositif.Pacea && a.IsPhaseOfPacea());
 }

@@ -75,6 +75,8 @@ public static class Libelles
         Dispositif.Consolidation => "Séquence d'orientation et de consolidation",
         Dispositif.Regional => "Programme régional",
         Dispositif.Local => "Programme local",
+        Dispositif.Cej => "Contrat d'engagement jeune (CEJ)",
+        Dispositif.Pacea => "PACEA",
         _ => v.ToString(),
     };
 
