@@ -17,6 +17,9 @@ public enum AlertKind : byte
 
     /// <summary>26th birthday within 3 months: the end of the Missions Locales' public.</summary>
     VingtSixAns,
+
+    /// <summary>A young person in a CEJ whose last complete week is under the weekly minimum (docs/cej.md).</summary>
+    SemaineCejSousMinimum,
 }
 
 /// <summary>One alert on a young person: its kind, the day it started to apply and a French message.</summary>
@@ -41,6 +44,7 @@ public static class PortfolioAlerts
         AlertKind.SansProposition => "Aucune proposition depuis 3 mois",
         AlertKind.SansEntretien => "Aucun entretien depuis 5 mois",
         AlertKind.VingtSixAns => "26 ans dans moins de 3 mois",
+        AlertKind.SemaineCejSousMinimum => "CEJ : semaine sous le minimum d'heures",
         _ => kind.ToString(),
     };
 
