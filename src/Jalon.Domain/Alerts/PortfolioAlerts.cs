@@ -18,6 +18,8 @@ public enum AlertKind : byte
     /// <summary>26th birthday within 3 months: the end of the Missions Locales' public.</summary>
     VingtSixAns,
 
+    /// <summary>An open CEJ has reached its maximum length in all (18 months, docs/dispositifs.md).</summary>
+    CejDureeMaximale,
     /// <summary>A young person in a CEJ whose last complete week is under the weekly minimum (docs/cej.md).</summary>
     SemaineCejSousMinimum,
 }
@@ -44,6 +46,7 @@ public static class PortfolioAlerts
         AlertKind.SansProposition => "Aucune proposition depuis 3 mois",
         AlertKind.SansEntretien => "Aucun entretien depuis 5 mois",
         AlertKind.VingtSixAns => "26 ans dans moins de 3 mois",
+        AlertKind.CejDureeMaximale => "CEJ : durée maximale atteinte",
         AlertKind.SemaineCejSousMinimum => "CEJ : semaine sous le minimum d'heures",
         _ => kind.ToString(),
     };
@@ -57,6 +60,7 @@ public static class PortfolioAlerts
         if (SansProposition(journey, today) is { } c) alerts.Add(c);
         if (SansEntretien(journey, today) is { } d) alerts.Add(d);
         if (VingtSixAns(journey.Jeune, today) is { } e) alerts.Add(e);
+        if (CejDureeMaximale(journey, today) is { } f) alerts.Add(f);
         return alerts;
     }
 
@@ -115,9 +119,22 @@ public static class PortfolioAlerts
         foreach (var p in journey.Parcours)
         {
             if (p.Dispositif != Dispositif.Consolidation || !p.Interval.IsActiveOn(today)) continue;
-            var deadline = p.Debut.AddMonths(4);
+            var mois = Qualite.JourneyChecks.ConsolidationMaxMois(p.Debut);
+            var deadline = p.Debut.AddMonths(mois);
             if (deadline <= today)
-                return new Alert(AlertKind.ConsolidationQuatreMois, deadline, $"La séquence de consolidation commencée le {p.Debut:dd/MM/yyyy} a atteint 4 mois le {deadline:dd/MM/yyyy} : elle doit être close.");
+                return new Alert(AlertKind.ConsolidationQuatreMois, deadline, $"La séquence de consolidation commencée le {p.Debut:dd/MM/yyyy} a atteint {mois} mois le {deadline:dd/MM/yyyy} : elle doit être close.");
+        }
+        return null;
+    }
+
+    /// <summary>An open CEJ (active today) whose debut + its maximum length in all (18 months, from the rule set) ≤ today.</summary>
+    public static Alert? CejDureeMaximale(in JeuneJourney journey, DateOnly today)
+    {
+        foreach (var p in journey.Parcours)
+        {
+            if (p.Dispositif != Dispositif.Cej || !p.Interval.IsActiveOn(today)) continue;
+            if (Qualite.JourneyChecks.FinMaximale(p.Dispositif, p.Debut, journey.Jeune.Naissance) is { } deadline && deadline <= today)
+                return new Alert(AlertKind.CejDureeMaximale, deadline, $"Le CEJ signé le {p.Debut:dd/MM/yyyy} a atteint sa durée maximale le {deadline:dd/MM/yyyy} : il doit être clos (sortie à enregistrer).");
         }
         return null;
     }

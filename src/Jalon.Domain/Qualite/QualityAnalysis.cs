@@ -87,9 +87,6 @@ public sealed class QualityReport
 /// </summary>
 public static class QualityAnalysis
 {
-    /// <summary>The maximum length of a Garantie jeunes: 12 months, renewable once for 6.</summary>
-    public const int GarantieJeunesMaxMois = 18;
-
     /// <summary>Analyses the files of <paramref name="jeunes"/> (all the package's when null) on <paramref name="today"/>.</summary>
     public static QualityReport Analyse(JourneyPackage package, DateOnly today, IEnumerable<int>? jeunes = null)
     {
@@ -308,7 +305,7 @@ public static class QualityAnalysis
             var index = i;
             if (JourneyChecks.ConsolidationTropLongue(p.Dispositif, p.Debut, p.Fin))
             {
-                var end = p.Debut.AddMonths(JourneyChecks.ConsolidationMaxMois);
+                var end = p.Debut.AddMonths(JourneyChecks.ConsolidationMaxMois(p.Debut));
                 Add(QualityKind.ConsolidationTropLongue, "parcours.fin", $"Séquence de consolidation du {D(p.Debut)} au {D(p.Fin!.Value)} : plus de 4 mois.",
                     new QualityFix(Parcours: index, ChangeParcours: x => x with { Fin = end }));
             }
@@ -365,16 +362,11 @@ public static class QualityAnalysis
     }
 
     /// <summary>
-    /// The last day a path may last (docs/qualite.md): CIVIS the day before the 26th birthday, Garantie jeunes 18 months,
-    /// consolidation 4 months; PPAE, regional and local paths have no maximum (null).
+    /// The last day a path may last (docs/qualite.md, docs/dispositifs.md): CIVIS the day before the 26th birthday, Garantie
+    /// jeunes 18 months, consolidation 4 months, CEJ 18 months, PACEA 24 months; PPAE, regional and local paths have no
+    /// maximum (null). The rule set's values (<see cref="JourneyChecks.FinMaximale"/>).
     /// </summary>
-    public static DateOnly? FinMaximale(Parcours p, Jeune jeune) => p.Dispositif switch
-    {
-        Dispositif.Civis => jeune.Naissance.AddYears(26).AddDays(-1),
-        Dispositif.GarantieJeunes => p.Debut.AddMonths(GarantieJeunesMaxMois),
-        Dispositif.Consolidation => p.Debut.AddMonths(JourneyChecks.ConsolidationMaxMois),
-        _ => null,
-    };
+    public static DateOnly? FinMaximale(Parcours p, Jeune jeune) => JourneyChecks.FinMaximale(p.Dispositif, p.Debut, jeune.Naissance);
 
     /// <summary>The values the obvious fixes take from the structure's own data: its most frequent exit reasons and commune.</summary>
     private sealed class UsualValues

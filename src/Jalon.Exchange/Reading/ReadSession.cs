@@ -105,6 +105,7 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens, territoires, sites, brh, budget, contexte]);
             Trace(clock, "événements lus");
             CheckNationalOverlaps(parcours);
+            CheckPaceaSignatures(parcours, contacts);
             Trace(clock, "chevauchements");
             StructureChecks.Run(this, territoires, sites, brh, budget, _anomalies);
             Trace(clock, "contrôles de la structure");
@@ -244,12 +245,47 @@ internal sealed class ReadSession(Func<string, Stream?> open)
                 for (var a = start[j]; a < b; a++)
                 {
                     var earlier = grouped[a];
+                    if (earlier.Dispositif == Dispositif.Cej && later.Dispositif == Dispositif.Cej && !earlier.Interval.Overlaps(later.Interval))
+                    {
+                        var (first, second) = earlier.Debut <= later.Debut ? (earlier, later) : (later, earlier);
+                        if (JourneyChecks.CejDelaiNonRespecte(first.Debut, first.Fin, second.Debut, out var possible))
+                            _anomalies.Add(new PackageIssue(reader.Name, second.Line, "debut",
+                                $"CEJ commencé le {second.Debut:yyyy-MM-dd}, moins de 6 mois après la fin du CEJ de la ligne {first.Line} " +
+                                $"({Show(first.Debut, first.Fin)}) (attendu au plus tôt le {possible:yyyy-MM-dd}, sauf réduction du délai de carence)", false));
+                    }
                     if (!JourneyChecks.NationauxChevauchants(earlier.Dispositif, new DateInterval(earlier.Debut, earlier.Fin), later.Dispositif, new DateInterval(later.Debut, later.Fin))) continue;
                     _anomalies.Add(new PackageIssue(reader.Name, later.Line, "debut",
                         $"parcours national {Codes.Of(later.Dispositif)} ({Show(later.Debut, later.Fin)}) chevauchant le parcours national " +
                         $"{Codes.Of(earlier.Dispositif)} de la ligne {earlier.Line} ({Show(earlier.Debut, earlier.Fin)})", false));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Anomaly for each PACEA signed more than one month after the young person's last diagnostic before it, or with no
+    /// diagnostic (<see cref="JourneyChecks.PaceaSignatureHorsDelai"/>).
+    /// </summary>
+    private void CheckPaceaSignatures(ParcoursReader reader, ContactsReader contacts)
+    {
+        List<NationalPath>? pacea = null;
+        foreach (var p in reader.National)
+        {
+            if (p.Dispositif == Dispositif.Pacea) (pacea ??= []).Add(p);
+        }
+        if (pacea is null) return;
+        var diagnostics = new Dictionary<int, List<DateOnly>>();
+        foreach (var p in pacea) diagnostics.TryAdd(p.Jeune, []);
+        foreach (var c in contacts.All)
+        {
+            if (c.Diagnostic && diagnostics.TryGetValue(c.Jeune, out var list)) list.Add(c.Date);
+        }
+        foreach (var p in pacea)
+        {
+            if (!JourneyChecks.PaceaSignatureHorsDelai(p.Debut, diagnostics[p.Jeune], out var diagnostic)) continue;
+            _anomalies.Add(new PackageIssue(reader.Name, p.Line, "debut", diagnostic is { } d
+                ? $"PACEA signé le {p.Debut:yyyy-MM-dd}, plus d'un mois après le diagnostic du {d:yyyy-MM-dd} (attendu au plus tard le {d.AddMonths(1):yyyy-MM-dd})"
+                : $"PACEA signé le {p.Debut:yyyy-MM-dd} sans diagnostic approfondi enregistré avant (contacts.csv, diagnostic = 1 ; attendu dans le mois qui précède)", false));
         }
     }
 

@@ -11,7 +11,10 @@ internal readonly record struct JeuneRow(Jeune Value, int Line, bool Ok, bool Ha
 
 internal readonly record struct MoyensRow(Moyens Value, int Line, bool Ok, bool HasKey);
 
-internal readonly record struct NationalPath(int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, int Line);
+internal readonly record struct NationalPath(int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, int Line)
+{
+    public DateInterval Interval => new(Debut, Fin);
+}
 
 /// <summary>A chunk of events: the events, and their identifiers and lines when the file has an <c>id</c> column.</summary>
 internal class EventChunkResult<T>(int sequence, int capacity, bool withIds) : ChunkResult<T>(sequence, capacity)
@@ -256,6 +259,11 @@ internal sealed partial class ParcoursReader(ReadSession session) : EventReader<
         var parcours = new Parcours(jeune, dispositif!.Value, debut!.Value, fin, motif, neet!.Value, amont);
         if (JourneyChecks.ConsolidationTropLongue(parcours.Dispositif, parcours.Debut, fin) && fin is { } end)
             row.Anomaly(4, $"séquence de consolidation de plus de 4 mois ({parcours.Debut:yyyy-MM-dd} → {end:yyyy-MM-dd}, attendu au plus 4 mois)");
+        else if (parcours.Dispositif is Dispositif.Cej or Dispositif.Pacea && JourneyChecks.DureeDepassee(parcours.Dispositif, parcours.Debut, fin, out var maxMois))
+            row.Anomaly(4, $"{Codes.Of(parcours.Dispositif)} de plus de {maxMois} mois ({parcours.Debut:yyyy-MM-dd} → {fin:yyyy-MM-dd}, attendu au plus {maxMois} mois au total)");
+        if (parcours.Dispositif == Dispositif.Cej
+            && JourneyChecks.CejAgeHorsTranche(row.Reader.Session.Naissances[jeune], parcours.Debut, rqth: false, out var age, out var ageMax))
+            row.Anomaly(3, $"âge à l'entrée en CEJ : {age} ans (attendu 16 à {ageMax} ans révolus, 29 ans avec une RQTH)");
         row.CheckAfterArrival(3, jeune, parcours.Debut);
         Add(row, parcours);
         if (row.Ok && parcours.Dispositif.IsNational())

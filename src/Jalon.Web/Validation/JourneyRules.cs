@@ -15,7 +15,7 @@ public static class JourneyRules
     public const string DiagnosticSansEntretien = "Le diagnostic approfondi ne peut être coché que pour un entretien individuel : choisissez le mode « Entretien individuel » ou décochez le diagnostic.";
     public const string MotifSansFin = "Un motif de fin ne peut être saisi qu'avec une date de fin : saisissez la date de fin ou retirez le motif.";
 
-    /// <summary>Anomalies of a whole file, in French, one per problem.</summary>
+    /// <summary>Anomalies of a whole file, in French, one per problem; every rule is the domain's (<see cref="JourneyChecks"/>).</summary>
     public static List<string> Anomalies(JourneyData data)
     {
         var list = new List<string>();
@@ -50,6 +50,23 @@ public static class JourneyRules
             if (JourneyChecks.ConsolidationTropLongue(p.Dispositif, p.Debut, p.Fin) && p.Fin is { } fin)
                 list.Add($"La séquence de consolidation du {Libelles.Date(p.Debut)} au {Libelles.Date(fin)} dure plus de 4 mois.");
         }
+        foreach (var p in data.Parcours)
+        {
+            if (p.Dispositif is Dispositif.Cej or Dispositif.Pacea && JourneyChecks.DureeDepassee(p.Dispositif, p.Debut, p.Fin, out var maxMois) && p.Fin is { } fin)
+                list.Add($"Le {Libelles.Of(p.Dispositif)} du {Libelles.Date(p.Debut)} au {Libelles.Date(fin)} dure plus de {maxMois} mois, sa durée maximale au total.");
+            if (p.Dispositif == Dispositif.Cej && JourneyChecks.CejAgeHorsTranche(jeune.Naissance, p.Debut, rqth: false, out var ageCej, out var ageMax))
+                list.Add($"Âge à l'entrée en CEJ ({Libelles.Date(p.Debut)}) : {ageCej} ans, hors de la tranche 16–{ageMax} ans (jusqu'à 29 ans avec une RQTH).");
+            if (p.Dispositif == Dispositif.Pacea && JourneyChecks.PaceaSignatureHorsDelai(p.Debut, data.Contacts.Where(c => c.Diagnostic).Select(c => c.Date), out var diagnostic))
+                list.Add(diagnostic is { } d
+                    ? $"PACEA signé le {Libelles.Date(p.Debut)}, plus d'un mois après le diagnostic approfondi du {Libelles.Date(d)}."
+                    : $"PACEA signé le {Libelles.Date(p.Debut)} sans diagnostic approfondi enregistré dans le mois qui précède.");
+        }
+        var cej = data.Parcours.Where(p => p.Dispositif == Dispositif.Cej).OrderBy(p => p.Debut).ToList();
+        for (var i = 1; i < cej.Count; i++)
+        {
+            if (!cej[i - 1].Interval().Overlaps(cej[i].Interval()) && JourneyChecks.CejDelaiNonRespecte(cej[i - 1].Debut, cej[i - 1].Fin, cej[i].Debut, out var possible))
+                list.Add($"Le CEJ du {Libelles.Date(cej[i].Debut)} commence moins de 6 mois après la fin du précédent (possible à partir du {Libelles.Date(possible)}, sauf réduction du délai).");
+        }
         var national = data.Parcours.Where(p => p.Dispositif.IsNational()).OrderBy(p => p.Debut).ToList();
         for (var i = 0; i < national.Count; i++)
         {
@@ -63,4 +80,9 @@ public static class JourneyRules
         }
         return list;
     }
+}
+
+file static class ParcoursEntityExtensions
+{
+    public static DateInterval Interval(this ParcoursEntity p) => new(p.Debut, p.Fin);
 }

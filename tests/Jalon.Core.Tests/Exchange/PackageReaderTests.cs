@@ -285,8 +285,8 @@ public class PackageReaderTests
         var result = TempPackage.Read(("parcours.csv", "structure,jeune,dispositif,debut,fin,motif_fin,neet\nML-A,A1,Civis,2016-03-01,,,1\nML-A,A1, GJ,2016-03-01,,,1\n"));
 
         Assert.Equal(
-            ["parcours.csv:2: dispositif: code invalide « Civis » (attendu CIVIS, PPAE, GJ, CONSOLIDATION, REGIONAL ou LOCAL)",
-             "parcours.csv:3: dispositif: code invalide «  GJ » (attendu CIVIS, PPAE, GJ, CONSOLIDATION, REGIONAL ou LOCAL)"],
+            ["parcours.csv:2: dispositif: code invalide « Civis » (attendu CIVIS, PPAE, GJ, CONSOLIDATION, REGIONAL, LOCAL, CEJ ou PACEA)",
+             "parcours.csv:3: dispositif: code invalide «  GJ » (attendu CIVIS, PPAE, GJ, CONSOLIDATION, REGIONAL, LOCAL, CEJ ou PACEA)"],
             result.Errors.Select(e => e.ToString()));
     }
 
