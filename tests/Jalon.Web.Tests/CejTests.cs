@@ -30,6 +30,14 @@ public abstract partial class CejTests(JalonWebFactory factory)
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var url = created.Headers.Location!.OriginalString;
+        using (var db = factory.Db())
+        {
+            // In conseiller1's portfolio (the creation form's default referent, which this form post leaves out).
+            var me = await db.Users.Where(u => u.Login == "conseiller1").Select(u => u.Id).SingleAsync();
+            var jeune = await db.Jeunes.SingleAsync(j => j.StructureCode == "ML26001" && j.JeuneId == url.Split('/').Last());
+            jeune.ConseillerId = me;
+            await db.SaveChangesAsync();
+        }
         // The CEJ page offers to sign one through the path form, CEJ pre-selected.
         var page = await client.Html(url + "/Cej");
         Assert.Contains("Pas de contrat d'engagement jeune", page);

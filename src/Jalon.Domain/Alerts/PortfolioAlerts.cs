@@ -20,6 +20,7 @@ public enum AlertKind : byte
 
     /// <summary>An open CEJ has reached its maximum length in all (18 months, docs/dispositifs.md).</summary>
     CejDureeMaximale,
+
     /// <summary>A young person in a CEJ whose last complete week is under the weekly minimum (docs/cej.md).</summary>
     SemaineCejSousMinimum,
 }
