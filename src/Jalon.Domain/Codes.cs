@@ -81,6 +81,8 @@ public static class Codes
             "TOTAL_PRODUITS", "TOTAL_CHARGES",
         ],
         [typeof(CategorieContexte)] = ["POPULATION", "JEUNES_16_25", "SOCIAL", "AMENAGEMENT", "FORMATION", "EMPLOI", "APPAREIL_PRODUCTIF"],
+        [typeof(Dispositifs.CategorieActivite)] = ["EMPLOI", "FORMATION", "SANTE", "LOGEMENT", "CITOYENNETE", "PROJET_PRO", "CULTURE_SPORT", "ATELIER", "INFORMATION"],
+        [typeof(Dispositifs.StatutAllocation)] = ["CALCULE", "VALIDE_CONSEILLER", "VALIDE_DIRECTION", "DEMANDE", "PAYE", "REJETE"],
     };
 
     /// <summary>All codes of an enum, in enum order.</summary>

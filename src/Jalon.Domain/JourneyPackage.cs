@@ -85,6 +85,12 @@ public sealed class JourneyPackage
     public required EventTable<Parrainage> Parrainages { get; init; }
     public required IReadOnlyList<Moyens> Moyens { get; init; }
 
+    /// <summary>The CEJ activities (activites.csv, optional): null when the package has none.</summary>
+    public EventTable<Dispositifs.Activite>? Activites { get; init; }
+
+    /// <summary>The monthly CEJ allowances (allocations.csv, optional): null when the package has none.</summary>
+    public EventTable<Dispositifs.AllocationMensuelle>? Allocations { get; init; }
+
     /// <summary>The structure side (territory, sites, BRH, budget, context); empty when the package has none of those files.</summary>
     public StructureData StructureData { get; init; } = StructureData.Empty;
 

@@ -25,6 +25,9 @@ public static class PackageWriter
         "territoires.csv", "sites.csv", "brh.csv", "budget.csv", "contexte.csv",
     ];
 
+    /// <summary>The optional CEJ files, written only when the package has rows for them.</summary>
+    public static readonly IReadOnlyList<string> CejFiles = ["activites.csv", "allocations.csv"];
+
     public const string DataPackageFile = "datapackage.json";
 
     public static void Write(JourneyPackage package, string directory)
@@ -57,6 +60,23 @@ public static class PackageWriter
                 static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Domaine); }),
             () => WriteEvents(Path("parrainages.csv"), "structure,jeune,debut,fin", order, package.Parrainages, CompareParrainages,
                 static (o, r) => { o.Date(r.Debut); o.Comma(); o.Date(r.Fin); }),
+            // The CEJ files only when the package has rows: an older package is written exactly as before.
+            () =>
+            {
+                if (package.Activites is { Count: > 0 } activites)
+                    WriteEvents(Path("activites.csv"), "structure,jeune,date,categorie,heures,realisee,session", order, activites, CompareActivites,
+                        static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Categorie); o.Comma(); o.Decimal(r.Heures); o.Comma(); o.Bool(r.Realisee); o.Comma(); o.Text(r.Session); });
+            },
+            () =>
+            {
+                if (package.Allocations is { Count: > 0 } allocations)
+                    WriteEvents(Path("allocations.csv"), "structure,jeune,mois,montant_du,montant_demande,statut,retour_asp", order, allocations, CompareAllocations,
+                        static (o, r) =>
+                        {
+                            o.Ascii(r.Mois.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)); o.Comma();
+                            o.Decimal(r.MontantDu); o.Comma(); o.Decimal(r.MontantDemande); o.Comma(); o.Code(r.Statut); o.Comma(); o.Text(r.RetourAsp);
+                        });
+            },
             () => WriteStructures(Path("structures.csv"), package, order),
             () => WriteMoyens(Path("moyens.csv"), package, order),
             () => StructureFilesWriter.Write(directory, package, order.StructureRank),
@@ -251,6 +271,18 @@ public static class PackageWriter
         var c = a.Date.CompareTo(b.Date);
         return c != 0 ? c : a.Domaine.CompareTo(b.Domaine);
     }
+
+    private static int CompareActivites(Domain.Dispositifs.Activite a, Domain.Dispositifs.Activite b)
+    {
+        var c = a.Date.CompareTo(b.Date);
+        if (c == 0) c = a.Categorie.CompareTo(b.Categorie);
+        if (c == 0) c = a.Heures.CompareTo(b.Heures);
+        if (c == 0) c = a.Realisee.CompareTo(b.Realisee);
+        if (c == 0) c = string.CompareOrdinal(a.Session, b.Session);
+        return c;
+    }
+
+    private static int CompareAllocations(Domain.Dispositifs.AllocationMensuelle a, Domain.Dispositifs.AllocationMensuelle b) => a.Mois.CompareTo(b.Mois);
 
     private static int CompareParrainages(Parrainage a, Parrainage b)
     {

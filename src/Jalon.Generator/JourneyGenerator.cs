@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Jalon.Domain;
+using Jalon.Domain.Dispositifs;
 using Jalon.Domain.Structures;
 using Jalon.Referentiels;
 
@@ -65,6 +66,11 @@ public static class JourneyGenerator
             Situations = EventTable<Situation>.Build(Concat(r => r.Situations, (x, o) => x with { Jeune = x.Jeune + o }), n),
             Droits = EventTable<Droit>.Build(Concat(r => r.Droits, (x, o) => x with { Jeune = x.Jeune + o }), n),
             Parrainages = EventTable<Parrainage>.Build(Concat(r => r.Parrainages, (x, o) => x with { Jeune = x.Jeune + o }), n),
+            // The CEJ files only for a package that has CEJ (a year from 2022): an older year is generated as before.
+            Activites = results.Any(r => r.Activites.Count > 0)
+                ? EventTable<Activite>.Build(Concat(r => r.Activites, (x, o) => x with { Jeune = x.Jeune + o }), n) : null,
+            Allocations = results.Any(r => r.Allocations.Count > 0)
+                ? EventTable<AllocationMensuelle>.Build(Concat(r => r.Allocations, (x, o) => x with { Jeune = x.Jeune + o }), n) : null,
             Moyens = results.SelectMany(r => r.Moyens).ToArray(),
             StructureData = new StructureData
             {
@@ -88,6 +94,8 @@ internal sealed class StructureJourneys
     public List<Situation> Situations { get; } = [];
     public List<Droit> Droits { get; } = [];
     public List<Parrainage> Parrainages { get; } = [];
+    public List<Activite> Activites { get; } = [];
+    public List<AllocationMensuelle> Allocations { get; } = [];
     public List<Moyens> Moyens { get; } = [];
     public List<TerritoireCommune> Territoires { get; } = [];
     public List<Site> Sites { get; } = [];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Jalon.Domain;
+using Jalon.Domain.Dispositifs;
 using Jalon.Referentiels;
 
 namespace Jalon.Generator;
@@ -26,6 +27,10 @@ internal sealed class StructureSimulator
     private static readonly Weighted<ModeContact> ModesGarantieJeunes = new(
         (ModeContact.Atelier, 45), (ModeContact.Entretien, 35), (ModeContact.Telephone, 8), (ModeContact.Sms, 8), (ModeContact.Courriel, 4));
 
+    private static readonly Weighted<CategorieActivite> CategoriesActivite = new(
+        (CategorieActivite.Emploi, 22), (CategorieActivite.Formation, 14), (CategorieActivite.Sante, 5), (CategorieActivite.Logement, 4),
+        (CategorieActivite.Citoyennete, 5), (CategorieActivite.ProjetPro, 18), (CategorieActivite.CultureSport, 6), (CategorieActivite.Atelier, 18),
+        (CategorieActivite.Information, 8));
     private static readonly Weighted<Theme> Themes = new(
         (Theme.Emploi, 40), (Theme.Formation, 22), (Theme.ProjetPro, 12), (Theme.Mobilite, 6), (Theme.Ressources, 6),
         (Theme.Logement, 5), (Theme.Sante, 4), (Theme.Citoyennete, 3), (Theme.LoisirsCulture, 2));
@@ -93,6 +98,8 @@ internal sealed class StructureSimulator
     private readonly List<Orientation> _orientations = [];
     private readonly List<Droit> _droits = [];
     private readonly List<Parrainage> _parrainages = [];
+    private readonly List<Activite> _activites = [];
+    private readonly List<AllocationMensuelle> _allocations = [];
 
     // For moyens.csv: young people in contact, and in a path, during Y−1 (index 0) and Y (index 1).
     private readonly int[] _enContact = new int[2];
@@ -294,7 +301,75 @@ internal sealed class StructureSimulator
             break;
         }
 
+        // --- Today's schemes: a diagnostic within the month before each PACEA; the weeks and allowances of each CEJ.
+        foreach (var p in _parcours)
+        {
+            if (p.Dispositif != Dispositif.Pacea) continue;
+            var jour = Workday(p.Debut.AddDays(-_rng.Between(0, 25)), premier, p.Debut);
+            if (jour >= premier && jour <= p.Debut) _contacts.Add(new Contact(local, jour, ModeContact.Entretien, true));
+        }
+        foreach (var p in _parcours)
+        {
+            if (p.Dispositif == Dispositif.Cej) AddCejWeeksAndAllowances(naissance, p);
+        }
+
         Flush(premier);
+    }
+
+    /// <summary>
+    /// The CEJ's activities (about 17 hours in an active week, a third of active weeks under 15 h, 1 week in 10
+    /// without any) and its monthly allowances from the rules in force each month (docs/generateur.md).
+    /// </summary>
+    private void AddCejWeeksAndAllowances(DateOnly naissance, Parcours cej)
+    {
+        var end = cej.Fin ?? _extraction;
+        var lundi = cej.Debut.AddDays(-(((int)cej.Debut.DayOfWeek + 6) % 7));
+        for (; lundi <= end; lundi = lundi.AddDays(7))
+        {
+            if (!_rng.Chance(0.9)) continue;
+            var cible = _rng.Chance(1.0 / 3) ? _rng.Between(16, 29) / 2m : _rng.Between(30, 48) / 2m; // 8–14.5 h or 15–24 h
+            var restant = cible;
+            var n = _rng.Between(2, 4);
+            for (var k = 0; k < n && restant > 0; k++)
+            {
+                var jour = lundi.AddDays(_rng.Between(0, 4));
+                if (jour < cej.Debut || jour > end) jour = cej.Debut > lundi ? cej.Debut : lundi;
+                if (jour > end) break;
+                var heures = k == n - 1 ? restant : Math.Min(restant, Math.Max(0.5m, Math.Round(cible / n * (decimal)(0.6 + 0.8 * _rng.NextDouble()) * 2) / 2));
+                var categorie = CategoriesActivite.Draw(_rng);
+                var collective = categorie is CategorieActivite.Atelier or CategorieActivite.Information;
+                var session = collective ? $"S{_index}-{jour:yyyyMMdd}-{Codes.Of(categorie)}" : null;
+                while (heures > 0)
+                {
+                    var part = Math.Min(heures, ActivitesAllocations.HeuresMax);
+                    _activites.Add(new Activite(0, jour, categorie, part, true, session));
+                    heures -= part;
+                    restant -= part;
+                }
+            }
+            if (_rng.Chance(0.15))
+                _activites.Add(new Activite(0, lundi.AddDays(_rng.Between(0, 4)), CategoriesActivite.Draw(_rng), _rng.Between(2, 8) / 2m, false, null));
+        }
+
+        // One allowance per month of the CEJ up to the month before the extraction; that month is only computed.
+        var situation = _rng.Chance(0.75) ? SituationAllocation.MajeurNonImposable : SituationAllocation.MajeurPremiereTranche;
+        var absences = 0;
+        var lastMonth = new DateOnly(_extraction.Year, _extraction.Month, 1);
+        for (var mois = new DateOnly(cej.Debut.Year, cej.Debut.Month, 1); mois <= end && mois <= lastMonth; mois = mois.AddMonths(1))
+        {
+            if (ReglesDispositifs.Publiees.Cej(mois) is not { } regles) continue;
+            var mineur = Dates.AgeOn(naissance, mois) < 18;
+            var absencesDuMois = _rng.Poisson(0.12);
+            var du = ActivitesAllocations.MontantDu(regles, mineur ? SituationAllocation.Mineur : situation, absences, absencesDuMois);
+            absences += absencesDuMois;
+            if (mois == lastMonth)
+            {
+                _allocations.Add(new AllocationMensuelle(0, mois, du, null, StatutAllocation.Calcule, null));
+                continue;
+            }
+            var rejet = _rng.Chance(0.02);
+            _allocations.Add(new AllocationMensuelle(0, mois, du, du, rejet ? StatutAllocation.Rejete : StatutAllocation.Paye, rejet ? "Coordonnées bancaires invalides" : null));
+        }
     }
 
     /// <summary>A national path (consolidation sequence then CIVIS for some), sometimes a second one later, rarely an overlapping one.</summary>
@@ -302,6 +377,11 @@ internal sealed class StructureSimulator
     {
         var debut = Workday(premier.AddDays((int)_rng.Exponential(45)));
         if (debut > _extraction || debut >= vingtSixAns) return;
+        if (debut >= PaceaDebut)
+        {
+            AddPacea(debut, vingtSixAns);
+            return;
+        }
         var dispositif = DrawNationalDispositif(debut.Year);
         if (dispositif == Dispositif.Civis && _rng.Chance(0.12))
         {
@@ -328,6 +408,33 @@ internal sealed class StructureSimulator
             // Anomaly: a PPAE recorded while another national path is still running.
             var chevauchement = Workday(DayBetween(first.Debut, first.Fin ?? _extraction));
             if (chevauchement < vingtSixAns) AddPath(first.Dispositif == Dispositif.Ppae ? Dispositif.Civis : Dispositif.Ppae, chevauchement, _rng.Between(60, 240), vingtSixAns, out _);
+        }
+    }
+
+    private static readonly DateOnly PaceaDebut = new(2017, 1, 1);
+    private static readonly DateOnly CejDebut = new(2022, 3, 1);
+
+    /// <summary>
+    /// Since 2017 the national path is the PACEA; since March 2022 about half of them hold a CEJ signed within their first
+    /// weeks (the CEJ is a phase of the PACEA), 7 months long on average, at most 12. A second PACEA, later, has no CEJ
+    /// (the 6-month gap between two CEJ is then never broken).
+    /// </summary>
+    private void AddPacea(DateOnly debut, DateOnly vingtSixAns)
+    {
+        var duree = _rng.Between(120, 700);
+        Parcours? cej = null;
+        var cejDebut = Workday(debut.AddDays(_rng.Between(0, 30)));
+        if (cejDebut >= CejDebut && cejDebut <= _extraction && cejDebut < vingtSixAns && Dates.AgeOn(vingtSixAns.AddYears(-26), cejDebut) >= 16 && _rng.Chance(0.5))
+        {
+            cej = AddPath(Dispositif.Cej, cejDebut, _rng.Between(60, 360), vingtSixAns, out _);
+            var cejFin = (cej.Value.Fin ?? cejDebut.AddDays(360)).DayNumber - debut.DayNumber;
+            duree = Math.Min(Math.Max(duree, cejFin + _rng.Between(0, 60)), debut.AddMonths(24).DayNumber - debut.DayNumber);
+        }
+        var pacea = AddPath(Dispositif.Pacea, debut, duree, vingtSixAns, out _, cej?.MotifFin);
+        if (pacea.Fin is { } fin && _rng.Chance(0.08))
+        {
+            var suivant = Workday(fin.AddDays(_rng.Between(15, 200)));
+            if (suivant <= _extraction && suivant < vingtSixAns) AddPath(Dispositif.Pacea, suivant, _rng.Between(120, 700), vingtSixAns, out _);
         }
     }
 
@@ -360,8 +467,8 @@ internal sealed class StructureSimulator
         else motifFin = limiteAge ? MotifFin.LimiteAge : motif ?? Motifs.Draw(_rng);
         var neet = _rng.Chance(dispositif switch
         {
-            Dispositif.GarantieJeunes => 0.97,
-            Dispositif.Consolidation => 0.9,
+            Dispositif.GarantieJeunes or Dispositif.Cej => 0.97,
+            Dispositif.Consolidation or Dispositif.Pacea => 0.9,
             Dispositif.Civis => 0.88,
             Dispositif.Ppae => 0.78,
             Dispositif.Regional => 0.75,
@@ -529,6 +636,8 @@ internal sealed class StructureSimulator
         _droits.Sort(static (a, b) => a.Date.CompareTo(b.Date));
         _out.Droits.AddRange(_droits);
         _out.Parrainages.AddRange(_parrainages);
+        foreach (var a in _activites) _out.Activites.Add(a with { Jeune = local });
+        foreach (var a in _allocations) _out.Allocations.Add(a with { Jeune = local });
         for (var y = 0; y < 2; y++) if (_touched[y]) _enContact[y]++;
     }
 
@@ -547,6 +656,8 @@ internal sealed class StructureSimulator
         _orientations.Clear();
         _droits.Clear();
         _parrainages.Clear();
+        _activites.Clear();
+        _allocations.Clear();
     }
 
     private bool InZone(ZoneType type, string commune, DateOnly day) =>

@@ -106,6 +106,9 @@ public static class GenererCommand
             ("moyens.csv", p.Moyens.Count), ("territoires.csv", p.StructureData.Territoires.Count), ("sites.csv", p.StructureData.Sites.Count),
             ("brh.csv", p.StructureData.Brh.Count), ("budget.csv", p.StructureData.Budget.Count), ("contexte.csv", p.StructureData.Contexte.Count),
         };
+        // The CEJ files, written only for a year with CEJ (from 2022).
+        if (p.Activites is { } activites) lignes = [.. lignes, ("activites.csv", activites.Count)];
+        if (p.Allocations is { } allocations) lignes = [.. lignes, ("allocations.csv", allocations.Count)];
         var table = new Table().AddColumn("Fichier").AddColumn(new TableColumn("Lignes").RightAligned()).AddColumn(new TableColumn("Taille").RightAligned());
         long totalLignes = 0, totalOctets = 0;
         foreach (var (fichier, n) in lignes)

@@ -57,10 +57,12 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         var brh = new BrhReader(this);
         var budget = new BudgetReader(this);
         var contexte = new ContexteReader(this);
+        var activites = new ActivitesReader(this);
+        var allocations = new AllocationsReader(this);
         FileReader[] readers =
         [
             structures, jeunes, contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens,
-            territoires, sites, brh, budget, contexte,
+            territoires, sites, brh, budget, contexte, activites, allocations,
         ];
 
         if (fileNames is not null)
@@ -102,10 +104,12 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         }
         if (complete)
         {
-            RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens, territoires, sites, brh, budget, contexte]);
+            RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens, territoires, sites, brh, budget, contexte,
+                activites, allocations]);
             Trace(clock, "événements lus");
             CheckNationalOverlaps(parcours);
             CheckPaceaSignatures(parcours, contacts);
+            CheckAllocationsInCej(parcours, allocations);
             Trace(clock, "chevauchements");
             StructureChecks.Run(this, territoires, sites, brh, budget, _anomalies);
             Trace(clock, "contrôles de la structure");
@@ -132,11 +136,11 @@ internal sealed class ReadSession(Func<string, Stream?> open)
 
         var package = errors.Count == 0
             ? Build(contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens,
-                StructureChecks.Build(territoires, sites, brh, budget, contexte))
+                StructureChecks.Build(territoires, sites, brh, budget, contexte), activites, allocations)
             : null;
         Trace(clock, "paquet construit");
         // The structure side's files (territoires … contexte) are listed when present: a journeys-only package reads as before.
-        FileReader[] structureSide = [territoires, sites, brh, budget, contexte];
+        FileReader[] structureSide = [territoires, sites, brh, budget, contexte, activites, allocations];
         var files = readers.Where(r => r.Present || !structureSide.Contains(r))
             .Select(r => new FileSummary(r.Name, r.Present, r.Present ? r.RowCount : 0)).ToArray();
         return new ReadResult(package,
@@ -289,11 +293,32 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         }
     }
 
+    /// <summary>Anomaly for each monthly allowance of a month when the young person had no CEJ open on any of its days.</summary>
+    private void CheckAllocationsInCej(ParcoursReader parcours, AllocationsReader allocations)
+    {
+        if (allocations.All.Count == 0) return;
+        var cej = new Dictionary<int, List<DateInterval>>();
+        foreach (var p in parcours.National)
+        {
+            if (p.Dispositif != Dispositif.Cej) continue;
+            if (!cej.TryGetValue(p.Jeune, out var list)) cej[p.Jeune] = list = [];
+            list.Add(p.Interval);
+        }
+        for (var i = 0; i < allocations.All.Count; i++)
+        {
+            var a = allocations.All[i];
+            var end = a.Mois.AddMonths(1).AddDays(-1);
+            if (cej.TryGetValue(a.Jeune, out var list) && list.Exists(x => x.Overlaps(a.Mois, end))) continue;
+            _anomalies.Add(new PackageIssue(allocations.Name, allocations.Lines[i], "mois",
+                $"allocation de {a.Mois:yyyy-MM} sans CEJ ouvert ce mois-là (parcours.csv)", false));
+        }
+    }
+
     private static string Show(DateOnly debut, DateOnly? fin) => $"{debut:yyyy-MM-dd} → {(fin is { } f ? f.ToString("yyyy-MM-dd") : "en cours")}";
 
     private JourneyPackage Build(ContactsReader contacts, OrientationsReader orientations, ParcoursReader parcours,
         PropositionsReader propositions, SituationsReader situations, DroitsReader droits, ParrainagesReader parrainages, MoyensReader moyens,
-        Domain.Structures.StructureData structureData)
+        Domain.Structures.StructureData structureData, ActivitesReader activites, AllocationsReader allocations)
     {
         var n = Jeunes.Length;
         EventTable<Contact>? c = null;
@@ -324,6 +349,8 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             Parrainages = pa!,
             Moyens = moyens.All.ToArray(),
             StructureData = structureData,
+            Activites = activites.Present ? Table(activites, n) : null,
+            Allocations = allocations.Present ? Table(allocations, n) : null,
         };
     }
 

@@ -74,7 +74,7 @@ public sealed class CriterionRegistry
     }
 
     /// <summary>The criteria of <see cref="JourneyCriteria"/> and measures of <see cref="JourneyMeasures"/>.</summary>
-    public static CriterionRegistry Default { get; } = new([typeof(JourneyCriteria), typeof(RegionCriteria), typeof(JourneyMeasures)]);
+    public static CriterionRegistry Default { get; } = new([typeof(JourneyCriteria), typeof(RegionCriteria), typeof(CejCriteria), typeof(JourneyMeasures)]);
 
     public IEnumerable<string> CriterionNames => _criteria.Keys;
     public IEnumerable<string> MeasureNames => _measures.Keys;
