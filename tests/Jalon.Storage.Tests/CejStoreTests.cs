@@ -4,6 +4,8 @@ using Jalon.Domain.Dispositifs;
 using Jalon.Storage.Cej;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using CategorieActivite = Jalon.Domain.Cej.CategorieActivite;
+using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Storage.Tests;
 

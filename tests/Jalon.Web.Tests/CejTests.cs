@@ -7,6 +7,7 @@ using Jalon.Storage.Cej;
 using Jalon.Storage.Entities;
 using Jalon.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Web.Tests;
 

@@ -3,6 +3,7 @@ using Jalon.Domain.Cej;
 using Jalon.Domain.Dispositifs;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Storage.Cej;
 

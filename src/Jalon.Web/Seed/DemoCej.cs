@@ -5,6 +5,8 @@ using Jalon.Storage;
 using Jalon.Storage.Cej;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using CategorieActivite = Jalon.Domain.Cej.CategorieActivite;
+using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Web.Seed;
 
