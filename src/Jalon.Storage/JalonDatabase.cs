@@ -149,6 +149,7 @@ internal static class SchemaSteps
         new(12, "clients partenaires de l'API ouverte v1", p => Script("0012-api-clients", p)),
         new(13, "allocation régionale : enveloppe, parts, poids, décisions de l'axe 3, montants votés, vie (simulation, vote, notification)", p => Script("0013-allocation-regionale", p)),
         new(14, "état des tâches planifiées (dernière et prochaine exécution, échecs)", p => Script("0014-taches", p)),
+        new(15, "contrat d'engagement jeune : rendez-vous, sessions collectives, actions, heures par défaut, semaines validées, allocations mensuelles", p => Script("0015-cej", p)),
         new(16, "plans : offres de service, projets, plans d'action (objectifs, fiches action, indicateurs et cibles)", p => Script("0016-plans", p)),
         new(17, "employeurs : entreprises, échanges, offres, mises en relation, immersions, parrains, recherches d'emploi", p => Script("0017-employeurs", p)),
     ];

@@ -50,6 +50,7 @@ public class SchemaUpgradeTests
         "ApiClients",
         "AllocationTransitions", "AllocationMontants", "AllocationStructures", "AllocationDecisions", "AllocationPoids", "AllocationParts", "AllocationsRegionales",
         "Taches",
+        "CejParticipants", "CejSessions", "CejRendezVous", "CejActivites", "CejHeuresDefaut", "CejSemaines", "CejAllocations",
         "PlanIndicateurs", "PlanActionStatuts", "PlanActions", "PlanObjectifs", "Plans",
         "ParrainageParrains", "Parrains", "MisesEnRelation", "Immersions", "RecherchesEmploi", "EchangesEntreprises", "Offres", "Entreprises",
     ];

@@ -91,6 +91,14 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             // State and the administrator; not the reception staff. An unknown plan is a 404 for everyone signed in.
             ("/Plans", [302, 403, 200, 200, 200, 200, 200, 200, 200, 200]),
             ("/Plans/Plan?id=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            // The CEJ (docs/cej.md): the young person's CEJ page and the collective sessions for the accompaniment roles; the allowance's
+            // validation and the ASP files for the structure's director only; never a State, ARML or Région role.
+            ("/Jeunes/J000001/Cej", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
+            ("/Jeunes/V000001/Cej", [302, 403, 404, 404, 403, 403, 403, 403, 403, 200]),
+            ("/Cej/Sessions", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Cej/Allocations", [302, 403, 403, 200, 403, 403, 403, 403, 403, 403]),
+            ("/Cej/Allocations?mois=2026-01&handler=Demande", [302, 403, 403, 200, 403, 403, 403, 403, 403, 403]),
+            ("/Cej/Allocations?mois=janvier", [302, 403, 403, 400, 403, 403, 403, 403, 403, 403]),
             ("/Connexion", [200, 302, 302, 302, 302, 302, 302, 302, 302, 302]),
             // Monitoring and the open API (docs/exploitation.md, docs/api.md): health and the OpenAPI document for anyone, the API
             // itself only with a partner client's bearer token, never with a person's session.

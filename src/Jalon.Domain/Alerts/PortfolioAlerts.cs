@@ -20,6 +20,9 @@ public enum AlertKind : byte
 
     /// <summary>An open CEJ has reached its maximum length in all (18 months, docs/dispositifs.md).</summary>
     CejDureeMaximale,
+
+    /// <summary>A young person in a CEJ whose last complete week is under the weekly minimum (docs/cej.md).</summary>
+    SemaineCejSousMinimum,
 }
 
 /// <summary>One alert on a young person: its kind, the day it started to apply and a French message.</summary>
@@ -45,6 +48,7 @@ public static class PortfolioAlerts
         AlertKind.SansEntretien => "Aucun entretien depuis 5 mois",
         AlertKind.VingtSixAns => "26 ans dans moins de 3 mois",
         AlertKind.CejDureeMaximale => "CEJ : durée maximale atteinte",
+        AlertKind.SemaineCejSousMinimum => "CEJ : semaine sous le minimum d'heures",
         _ => kind.ToString(),
     };
 

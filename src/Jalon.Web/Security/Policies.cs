@@ -31,6 +31,9 @@ public static class Policies
     /// <summary>Steering pages (aggregates only): directeur, administrateur, State and regional roles.</summary>
     public const string Pilotage = "Pilotage";
 
+    /// <summary>The CEJ allowance's validation and the ASP files: the directeur of the structure (docs/cej.md).</summary>
+    public const string AllocationsCej = "AllocationsCej";
+
     public static readonly Role[] DossiersRoles = [Role.ChargeAccueil, Role.Conseiller, Role.Directeur];
     public static readonly Role[] AccompagnementRoles = [Role.Conseiller, Role.Directeur];
     public static readonly Role[] DirectionRoles = [Role.Directeur, Role.Administrateur];
@@ -46,6 +49,7 @@ public static class Policies
         Add(options, Journal, DirectionRoles, requireStructure: false);
         Add(options, Echanges, DirectionRoles, requireStructure: false);
         Add(options, Pilotage, PilotageRoles, requireStructure: false);
+        Add(options, AllocationsCej, [Role.Directeur], requireStructure: true);
     }
 
     private static void Add(AuthorizationOptions options, string name, Role[] roles, bool requireStructure) =>

@@ -23,6 +23,9 @@ public sealed class DossierModel(JalonDbContext db, TimeProvider clock) : PageMo
     public List<string> Anomalies { get; private set; } = [];
     public List<TimelineItem> Items { get; private set; } = [];
     public DateOnly Today { get; private set; }
+
+    /// <summary>The last weeks of the young person's latest CEJ, most recent first (empty without a CEJ).</summary>
+    public List<Domain.Cej.SemaineCej> SemainesCej { get; private set; } = [];
     public string BaseUrl { get; private set; } = "";
     public bool PeutAccompagner => User.Is(Policies.AccompagnementRoles);
 
@@ -36,6 +39,12 @@ public sealed class DossierModel(JalonDbContext db, TimeProvider clock) : PageMo
         Alerts = PortfolioAlerts.For(Data.Journey(), Today);
         Anomalies = JourneyRules.Anomalies(Data);
         Items = Timeline.Build(Data, BaseUrl, diagnosticDetails: PeutAccompagner);
+        var cej = new Storage.Cej.CejStore(db, Domain.Dispositifs.ReglesDispositifs.Publiees);
+        if ((await cej.ContratsAsync(jeune.StructureCode, jeune.JeuneId)).LastOrDefault(c => c.Debut <= Today) is { } contrat)
+        {
+            SemainesCej = [.. (await cej.SemainesAsync(jeune.StructureCode, jeune.JeuneId, contrat, Today)).Take(8)];
+            if ((contrat.Fin is null || contrat.Fin >= Today) && Domain.Cej.SemainesCej.SousMinimum(SemainesCej) is { } alert) Alerts.Add(alert);
+        }
         CommuneNom = Communes.Nom(jeune.Commune);
         if (jeune.ConseillerId is { } c) Conseiller = await db.Users.Where(u => u.Id == c).Select(u => u.DisplayName).FirstOrDefaultAsync();
         Audit.Add(db, User, AuditAction.Lecture, "jeune", jeune.StructureCode, jeune.JeuneId, "consultation du dossier");

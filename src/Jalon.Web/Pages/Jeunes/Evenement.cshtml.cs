@@ -85,7 +85,8 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         _ => "Modifier un parrainage",
     };
 
-    public async Task<IActionResult> OnGetAsync(string id, string type, long? eventId)
+    /// <param name="dispositif">A new path's scheme, pre-selected (e.g. <c>Cej</c> from the CEJ page).</param>
+    public async Task<IActionResult> OnGetAsync(string id, string type, long? eventId, string? dispositif = null)
     {
         var (jeune, denied) = await PrepareAsync(id, type, eventId);
         if (denied is not null) return denied;
@@ -96,6 +97,7 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
             Input.Debut = today;
             if (type == "contact") Input.Mode = nameof(ModeContact.Entretien);
             if (type == "parcours") Input.Neet = true;
+            if (type == "parcours" && Enum.TryParse<Dispositif>(dispositif, out var d) && Enum.IsDefined(d)) Input.Dispositif = d.ToString();
         }
         else if (await LoadAsync(jeune!, eventId.Value) is { } refused)
         {

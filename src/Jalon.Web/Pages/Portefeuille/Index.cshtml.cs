@@ -88,6 +88,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
             foreach (var p in journey.Parcours) enParcours |= p.Interval.IsActiveOn(Today);
             all.Add(new Ligne(jeune.Id, identity.Nom ?? "", identity.Prenom ?? "", jeune.Naissance, jeune.AgeOn(Today), jeune.PremierAccueil, journey.DerniereActualite(Today), enParcours, alerts));
         }
+        await AddCejAlertsAsync(structure, package, identities.Keys, all);
         var files = Enumerable.Range(0, package.Jeunes.Length).Where(i => identities.ContainsKey(package.Jeunes[i].Id)).ToArray();
         var quality = QualityAnalysis.Analyse(package, Today, files);
         DossiersQualite = files.Length;
@@ -116,6 +117,33 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
         Paging = new Paging(Paging.Clamp(PageNumber), PageSize, Total,
             p => Url.Page("/Portefeuille/Index", new { conseiller = User.Is(Role.Directeur) ? ConseillerId : null, alerte = Alerte, tous = Tous ? true : (bool?)null, q = Q, tri = Tri, page = p })!);
         Lignes = filtered.Skip(Paging.Skip).Take(PageSize).ToList();
+    }
+
+    /// <summary>The CEJ caseload alert of the counsellor's portfolio (docs/cej.md), or null.</summary>
+    public string? AlerteChargeCej { get; private set; }
+
+    /// <summary>
+    /// The CEJ alerts: a young person whose contract is active today and whose last complete week is under the minimum; the
+    /// caseload alert when one counsellor's portfolio holds more young people in a CEJ than the rule's value.
+    /// </summary>
+    private async Task AddCejAlertsAsync(string structure, Domain.JourneyPackage package, ICollection<string> portfolio, List<Ligne> lignes)
+    {
+        var contrats = new List<(string Jeune, DateOnly Debut, DateOnly? Fin)>();
+        for (var i = 0; i < package.Jeunes.Length; i++)
+        {
+            var id = package.Jeunes[i].Id;
+            if (!portfolio.Contains(id)) continue;
+            foreach (var p in package.Journey(i).Parcours)
+            {
+                if (p.Dispositif == Dispositif.Cej && p.Interval.IsActiveOn(Today)) contrats.Add((id, p.Debut, p.Fin));
+            }
+        }
+        if (ConseillerId is not null) AlerteChargeCej = Domain.Cej.SemainesCej.AlerteCharge(Domain.Dispositifs.ReglesDispositifs.Publiees, contrats.Count, Today);
+        var weeks = await new Storage.Cej.CejStore(db, Domain.Dispositifs.ReglesDispositifs.Publiees).DernieresSemainesAsync(structure, contrats, Today);
+        foreach (var l in lignes)
+        {
+            if (weeks.TryGetValue(l.JeuneId, out var w) && Domain.Cej.SemainesCej.SousMinimum(w) is { } alert) l.Alertes.Add(alert);
+        }
     }
 
     public string FilterUrl(string? alerte) =>
