@@ -352,15 +352,16 @@ internal sealed class StructureSimulator
         }
 
         // One allowance per month of the CEJ up to the month before the extraction; that month is only computed.
-        var situation = _rng.Chance(0.75) ? SituationAllocation.MajeurNonImposable : SituationAllocation.MajeurPremiereTranche;
+        var foyer = _rng.Chance(0.75) ? Domain.Cej.FoyerFiscal.NonImposable : Domain.Cej.FoyerFiscal.PremiereTranche;
         var absences = 0;
         var lastMonth = new DateOnly(_extraction.Year, _extraction.Month, 1);
         for (var mois = new DateOnly(cej.Debut.Year, cej.Debut.Month, 1); mois <= end && mois <= lastMonth; mois = mois.AddMonths(1))
         {
-            if (ReglesDispositifs.Publiees.Cej(mois) is not { } regles) continue;
-            var mineur = Dates.AgeOn(naissance, mois) < 18;
+            if (ReglesDispositifs.Publiees.Cej(mois) is null) continue;
             var absencesDuMois = _rng.Poisson(0.12);
-            var du = ActivitesAllocations.MontantDu(regles, mineur ? SituationAllocation.Mineur : situation, absences, absencesDuMois);
+            // The web's computation (a minor on the 1st gets the minor's amount), without other income nor RSA here.
+            var du = Domain.Cej.Allocation.Calculer(ReglesDispositifs.Publiees,
+                new Domain.Cej.EntreeAllocation(mois, naissance, foyer, 0m, false, absencesDuMois, absences)).Montant;
             absences += absencesDuMois;
             if (mois == lastMonth)
             {

@@ -4,8 +4,6 @@ using Jalon.Domain.Dispositifs;
 using Jalon.Storage.Cej;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using CategorieActivite = Jalon.Domain.Cej.CategorieActivite;
-using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Storage.Tests;
 
@@ -40,7 +38,7 @@ public sealed class CejStoreTests
         db.CejActivites.Add(new CejActiviteEntity { StructureCode = "ML1", JeuneId = "J1", Date = lundi.AddDays(1), Categorie = CategorieActivite.Sante, Heures = 20m, Etat = EtatActivite.Prevue });
         db.CejRendezVous.Add(new CejRendezVousEntity { StructureCode = "ML1", JeuneId = "J1", Date = lundi.AddDays(2), Heure = new TimeOnly(10, 0), Heures = 1m, Presence = Presence.Present });
         db.CejRendezVous.Add(new CejRendezVousEntity { StructureCode = "ML1", JeuneId = "J1", Date = lundi.AddDays(3), Heure = new TimeOnly(10, 0), Heures = 1m, Presence = Presence.AbsenceInjustifiee });
-        var session = new CejSessionEntity { StructureCode = "ML1", Date = lundi.AddDays(4), Theme = "CV", Categorie = CategorieActivite.Ateliers, Heures = 3m };
+        var session = new CejSessionEntity { StructureCode = "ML1", Date = lundi.AddDays(4), Theme = "CV", Categorie = CategorieActivite.Atelier, Heures = 3m };
         db.CejSessions.Add(session);
         db.SaveChanges();
         db.CejParticipants.Add(new CejParticipantEntity { StructureCode = "ML1", SessionId = session.Id, JeuneId = "J1", Presence = Presence.Present });
@@ -75,7 +73,7 @@ public sealed class CejStoreTests
         await Assert.ThrowsAsync<AllocationRefuseeException>(() => store.ValiderConseillerAsync("ML1", "J1", new DateOnly(2025, 9, 1), FoyerFiscal.NonImposable, 0, false, 0, Conseiller));
 
         var row = await store.ValiderConseillerAsync("ML1", "J1", mois, FoyerFiscal.NonImposable, 0, false, 0, Conseiller);
-        Assert.Equal((56168L, StatutAllocation.ValideeConseiller), (row.MontantCentimes, row.Statut));
+        Assert.Equal((56168L, StatutAllocation.ValideConseiller), (row.MontantCentimes, row.Statut));
         // The counsellor may correct it until the director validates: one unjustified absence, a quarter off (421,26 €).
         row = await store.ValiderConseillerAsync("ML1", "J1", mois, FoyerFiscal.NonImposable, 0, false, 1, Conseiller);
         Assert.Equal(42126L, row.MontantCentimes);
@@ -94,13 +92,13 @@ public sealed class CejStoreTests
         db.SaveChanges();
         var demande = await new CejStore(db, reforme).DemanderAsync("ML1", mois, Directeur);
         var (allocation, jeune) = Assert.Single(demande);
-        Assert.Equal((42126L, StatutAllocation.Demandee, "Martin"), (allocation.MontantCentimes, allocation.Statut, jeune.Nom));
+        Assert.Equal((42126L, StatutAllocation.Demande, "Martin"), (allocation.MontantCentimes, allocation.Statut, jeune.Nom));
         // The new value applies to a month validated after it (December, recomputed by the counsellor: half of 700 €).
         var recalcul = await new CejStore(db, reforme).ValiderConseillerAsync("ML1", "J1", new DateOnly(2025, 12, 1), FoyerFiscal.NonImposable, 0, false, 1, Conseiller);
         Assert.Equal(35000L, recalcul.MontantCentimes);
 
         using var check = database.CreateContext();
-        Assert.Equal((42126L, StatutAllocation.Demandee), check.CejAllocations.Where(a => a.Mois == mois).Select(a => new Tuple<long, StatutAllocation>(a.MontantCentimes, a.Statut)).Single().ToValueTuple());
+        Assert.Equal((42126L, StatutAllocation.Demande), check.CejAllocations.Where(a => a.Mois == mois).Select(a => new Tuple<long, StatutAllocation>(a.MontantCentimes, a.Statut)).Single().ToValueTuple());
         var audit = check.AuditLog.Where(a => a.Entity == CejStore.EntiteAllocation).OrderBy(a => a.Id).Select(a => a.Action).ToList();
         Assert.Equal([AuditAction.Creation, AuditAction.Modification, AuditAction.Creation, AuditAction.Modification, AuditAction.Export, AuditAction.Modification], audit);
     }
@@ -124,13 +122,13 @@ public sealed class CejStoreTests
         Assert.StartsWith("retour.csv:3: statut: ", erreurs[0], StringComparison.Ordinal);
         Assert.StartsWith("retour.csv:4: jeune: ", erreurs[1], StringComparison.Ordinal);
         using (var check = database.CreateContext())
-            Assert.Equal(StatutAllocation.Demandee, check.CejAllocations.Single(a => a.Id == nov.Id).Statut);
+            Assert.Equal(StatutAllocation.Demande, check.CejAllocations.Single(a => a.Id == nov.Id).Statut);
 
         Assert.Empty(await store.AppliquerRetoursAsync("ML1", "retour.csv", [new(2, "J1", new DateOnly(2025, 11, 1), false, "Coordonnées bancaires invalides")], Directeur));
         using (var check = database.CreateContext())
         {
             var row = check.CejAllocations.Single(a => a.Id == nov.Id);
-            Assert.Equal((StatutAllocation.Rejetee, "Coordonnées bancaires invalides"), (row.Statut, row.MotifRejet));
+            Assert.Equal((StatutAllocation.Rejete, "Coordonnées bancaires invalides"), (row.Statut, row.MotifRejet));
             Assert.Contains(check.AuditLog, a => a.Action == AuditAction.Import && a.Entity == CejStore.EntiteAllocation && a.Detail!.Contains("rejetée"));
         }
     }

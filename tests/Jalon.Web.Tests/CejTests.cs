@@ -7,7 +7,6 @@ using Jalon.Storage.Cej;
 using Jalon.Storage.Entities;
 using Jalon.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
-using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Web.Tests;
 
@@ -100,7 +99,7 @@ public abstract partial class CejTests(JalonWebFactory factory)
         using (var db = factory.Db())
         {
             var row = await db.CejAllocations.SingleAsync(a => a.StructureCode == "ML26001" && a.JeuneId == id);
-            Assert.Equal((mois, (long)(expected * 100), StatutAllocation.ValideeConseiller), (row.Mois, row.MontantCentimes, row.Statut));
+            Assert.Equal((mois, (long)(expected * 100), StatutAllocation.ValideConseiller), (row.Mois, row.MontantCentimes, row.Statut));
             idAllocation = row.Id;
         }
 
@@ -131,7 +130,7 @@ public abstract partial class CejTests(JalonWebFactory factory)
         using (var db = factory.Db())
         {
             var row = await db.CejAllocations.SingleAsync(a => a.Id == idAllocation);
-            Assert.Equal(((long)(expected * 100), StatutAllocation.Rejetee), (row.MontantCentimes, row.Statut));
+            Assert.Equal(((long)(expected * 100), StatutAllocation.Rejete), (row.MontantCentimes, row.Statut));
             var audit = await db.AuditLog.Where(a => a.Entity == CejStore.EntiteAllocation && a.JeuneId == id).Select(a => a.UserLogin).ToListAsync();
             Assert.Equal(["conseiller1", "directeur", "directeur"], audit);
         }

@@ -1,21 +1,6 @@
-namespace Jalon.Domain.Cej;
+using Jalon.Domain.Dispositifs;
 
-/// <summary>
-/// The categories of activity of a CEJ week (issue 14, item 3): each action, appointment or collective session is in one,
-/// and each category has default hours that the structure can change.
-/// </summary>
-public enum CategorieActivite : byte
-{
-    Emploi,
-    Formation,
-    Sante,
-    Logement,
-    Citoyennete,
-    ProjetPro,
-    CultureSport,
-    Ateliers,
-    Information,
-}
+namespace Jalon.Domain.Cej;
 
 /// <summary>Whether a young person came to an appointment or a collective session.</summary>
 public enum Presence : byte
@@ -35,19 +20,11 @@ public enum EtatActivite : byte
 }
 
 /// <summary>
-/// Where a month's allowance stands (docs/cej.md, « L'allocation ») — counsellor-validated, then director-validated (frozen:
-/// its amount never moves again), then requested from the ASP in the monthly file, then paid or rejected by the ASP's return.
+/// French labels of the CEJ codes. The categories of activity and the allowance's statuses are those of the exchange
+/// format (<see cref="CategorieActivite"/>, <see cref="StatutAllocation"/> in <c>Jalon.Domain.Dispositifs</c>): one code
+/// list for the files, the tables and the pages. The web's allowance workflow starts at « validée par le conseiller »;
+/// « calculée » is a month of a package not validated yet.
 /// </summary>
-public enum StatutAllocation : byte
-{
-    ValideeConseiller,
-    ValideeDirecteur,
-    Demandee,
-    Payee,
-    Rejetee,
-}
-
-/// <summary>French labels of the CEJ codes.</summary>
 public static class CejLibelles
 {
     public static string Of(CategorieActivite c) => c switch
@@ -59,7 +36,7 @@ public static class CejLibelles
         CategorieActivite.Citoyennete => "Citoyenneté",
         CategorieActivite.ProjetPro => "Projet professionnel",
         CategorieActivite.CultureSport => "Culture et sport",
-        CategorieActivite.Ateliers => "Ateliers",
+        CategorieActivite.Atelier => "Ateliers",
         CategorieActivite.Information => "Informations collectives",
         _ => c.ToString(),
     };
@@ -77,11 +54,12 @@ public static class CejLibelles
 
     public static string Of(StatutAllocation s) => s switch
     {
-        StatutAllocation.ValideeConseiller => "Validée par le conseiller",
-        StatutAllocation.ValideeDirecteur => "Validée par la direction (figée)",
-        StatutAllocation.Demandee => "Demandée à l'ASP",
-        StatutAllocation.Payee => "Payée",
-        StatutAllocation.Rejetee => "Rejetée par l'ASP",
+        StatutAllocation.Calcule => "Calculée, à valider",
+        StatutAllocation.ValideConseiller => "Validée par le conseiller",
+        StatutAllocation.ValideDirection => "Validée par la direction (figée)",
+        StatutAllocation.Demande => "Demandée à l'ASP",
+        StatutAllocation.Paye => "Payée",
+        StatutAllocation.Rejete => "Rejetée par l'ASP",
         _ => s.ToString(),
     };
 }

@@ -26,7 +26,10 @@ public readonly record struct Activite(int Jeune, DateOnly Date, CategorieActivi
 /// </summary>
 public readonly record struct AllocationMensuelle(int Jeune, DateOnly Mois, decimal MontantDu, decimal? MontantDemande, StatutAllocation Statut, string? RetourAsp) : IJeuneEvent;
 
-/// <summary>The rules of CEJ activities and allowances, written once (the exchange readers and the web call them).</summary>
+/// <summary>
+/// The rules of CEJ activities and allowances, written once (the exchange readers and the web call them); the amount due for
+/// a month is <see cref="Cej.Allocation.Calculer"/>.
+/// </summary>
 public static class ActivitesAllocations
 {
     /// <summary>An activity lasts more than 0 and at most 24 hours.</summary>
@@ -54,23 +57,4 @@ public static class ActivitesAllocations
     /// (the highest); null before the CEJ existed.
     /// </summary>
     public static decimal? MontantMaximal(DateOnly mois) => ReglesDispositifs.Publiees.Cej(mois)?.AllocationMajeurNonImposable;
-
-    /// <summary>
-    /// The amount due for a month: the situation's allowance, less the reduction of the scale for each unjustified
-    /// absence of the month (by rank in the contract: <paramref name="absencesAvant"/> earlier ones, <paramref name="absencesDuMois"/>
-    /// in the month), never below zero. Other income is deducted by the ASP from its own data and is not modelled here.
-    /// </summary>
-    public static decimal MontantDu(ReglesCej regles, SituationAllocation situation, int absencesAvant, int absencesDuMois)
-    {
-        var full = regles.Allocation(situation);
-        var reduction = 0m;
-        for (var k = 0; k < absencesDuMois; k++)
-        {
-            var scale = regles.RetenueAbsenceInjustifiee;
-            if (scale.Count == 0) break;
-            var rank = Math.Min(absencesAvant + k, scale.Count - 1);
-            reduction += scale[rank];
-        }
-        return Math.Max(0, Math.Round(full * (1 - Math.Min(1, reduction)), 2, MidpointRounding.AwayFromZero));
-    }
 }

@@ -1,4 +1,5 @@
 using Jalon.Domain.Cej;
+using Jalon.Domain.Dispositifs;
 
 namespace Jalon.Storage.Cej;
 

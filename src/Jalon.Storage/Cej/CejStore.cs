@@ -3,7 +3,6 @@ using Jalon.Domain.Cej;
 using Jalon.Domain.Dispositifs;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Storage.Cej;
 
@@ -129,7 +128,7 @@ public sealed class CejStore(JalonDbContext db, ReglesDispositifs regles)
         var contrat = (await ContratsAsync(structure, jeune, ct)).LastOrDefault(c => c.Debut <= finMois && (c.Fin is not { } f || f >= mois))
             ?? throw new AllocationRefuseeException($"Pas de contrat d'engagement jeune en cours en {mois:MM/yyyy} : pas d'allocation.");
         var row = await db.CejAllocations.FirstOrDefaultAsync(a => a.StructureCode == structure && a.JeuneId == jeune && a.Mois == mois, ct);
-        if (row is not null && row.Statut != StatutAllocation.ValideeConseiller)
+        if (row is not null && row.Statut != StatutAllocation.ValideConseiller)
             throw new AllocationRefuseeException($"L'allocation de {mois:MM/yyyy} est validée par la direction : elle est figée.");
         var anterieures = await db.CejAllocations.AsNoTracking()
             .Where(a => a.StructureCode == structure && a.JeuneId == jeune && a.Mois < mois && a.Mois >= Allocation.MoisDe(contrat.Debut))
@@ -154,7 +153,7 @@ public sealed class CejStore(JalonDbContext db, ReglesDispositifs regles)
         row.AbsencesInjustifiees = absences;
         row.MontantCentimes = (long)Math.Round(montant.Montant * 100m, MidpointRounding.AwayFromZero);
         row.Calcul = montant.Calcul.Length > 1000 ? montant.Calcul[..1000] : montant.Calcul;
-        row.Statut = StatutAllocation.ValideeConseiller;
+        row.Statut = StatutAllocation.ValideConseiller;
         row.ValideeConseillerLe = DateTime.UtcNow;
         row.ValideeConseillerPar = par.Login;
         Audit(par, creation ? AuditAction.Creation : AuditAction.Modification, EntiteAllocation, structure, jeune,
@@ -167,13 +166,13 @@ public sealed class CejStore(JalonDbContext db, ReglesDispositifs regles)
     public async Task<int> ValiderDirecteurAsync(string structure, IReadOnlyCollection<long> ids, Acteur par, CancellationToken ct = default)
     {
         var rows = await db.CejAllocations.Where(a => a.StructureCode == structure && ids.Contains(a.Id)).ToListAsync(ct);
-        var refusees = rows.Where(r => r.Statut != StatutAllocation.ValideeConseiller).ToList();
+        var refusees = rows.Where(r => r.Statut != StatutAllocation.ValideConseiller).ToList();
         if (refusees.Count > 0 || rows.Count != ids.Count)
             throw new AllocationRefuseeException("Seules les allocations validées par le conseiller, et pas encore par la direction, peuvent l'être.");
         var now = DateTime.UtcNow;
         foreach (var r in rows)
         {
-            r.Statut = StatutAllocation.ValideeDirecteur;
+            r.Statut = StatutAllocation.ValideDirection;
             r.ValideeDirecteurLe = now;
             r.ValideeDirecteurPar = par.Login;
             Audit(par, AuditAction.Modification, EntiteAllocation, structure, r.JeuneId,
@@ -193,13 +192,13 @@ public sealed class CejStore(JalonDbContext db, ReglesDispositifs regles)
         var rows = await (from a in db.CejAllocations
                           join j in db.Jeunes on new { a.StructureCode, a.JeuneId } equals new { j.StructureCode, j.JeuneId }
                           where a.StructureCode == structure && a.Mois == mois
-                                && (a.Statut == StatutAllocation.ValideeDirecteur || a.Statut == StatutAllocation.Demandee)
+                                && (a.Statut == StatutAllocation.ValideDirection || a.Statut == StatutAllocation.Demande)
                           orderby a.JeuneId
                           select new { a, j }).ToListAsync(ct);
         var now = DateTime.UtcNow;
-        foreach (var r in rows.Where(r => r.a.Statut == StatutAllocation.ValideeDirecteur))
+        foreach (var r in rows.Where(r => r.a.Statut == StatutAllocation.ValideDirection))
         {
-            r.a.Statut = StatutAllocation.Demandee;
+            r.a.Statut = StatutAllocation.Demande;
             r.a.DemandeeLe = now;
         }
         Audit(par, AuditAction.Export, EntiteAllocation, structure, null, $"demande à l'ASP de {mois:MM/yyyy} : {rows.Count} allocation(s)");
@@ -223,14 +222,14 @@ public sealed class CejStore(JalonDbContext db, ReglesDispositifs regles)
             var row = rows.FirstOrDefault(a => a.JeuneId == r.Jeune && a.Mois == Allocation.MoisDe(r.Mois));
             if (row is null)
                 erreurs.Add($"{fichier}:{r.Ligne}: jeune: aucune allocation de {r.Jeune} en {r.Mois:yyyy-MM} dans cette structure");
-            else if (row.Statut != StatutAllocation.Demandee)
+            else if (row.Statut != StatutAllocation.Demande)
                 erreurs.Add($"{fichier}:{r.Ligne}: statut: l'allocation de {r.Jeune} en {r.Mois:yyyy-MM} n'est pas en attente de l'ASP ({CejLibelles.Of(row.Statut)})");
             else pending.Add((row, r));
         }
         if (erreurs.Count > 0) return erreurs;
         foreach (var (row, r) in pending)
         {
-            row.Statut = r.Payee ? StatutAllocation.Payee : StatutAllocation.Rejetee;
+            row.Statut = r.Payee ? StatutAllocation.Paye : StatutAllocation.Rejete;
             row.MotifRejet = r.Payee ? null : r.Motif;
             row.RetourLe = now;
             Audit(par, AuditAction.Import, EntiteAllocation, structure, row.JeuneId,

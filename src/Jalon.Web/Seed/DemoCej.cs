@@ -5,8 +5,6 @@ using Jalon.Storage;
 using Jalon.Storage.Cej;
 using Jalon.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
-using CategorieActivite = Jalon.Domain.Cej.CategorieActivite;
-using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Web.Seed;
 
@@ -40,12 +38,12 @@ public static class DemoCej
             var s = new CejSessionEntity
             {
                 StructureCode = structure, Date = lundi.AddDays(-7 * w + 1), Theme = w % 2 == 0 ? "Atelier CV et lettre de motivation" : "Information collective : les métiers qui recrutent",
-                Categorie = w % 2 == 0 ? CategorieActivite.Ateliers : CategorieActivite.Information, Heures = 3m,
+                Categorie = w % 2 == 0 ? CategorieActivite.Atelier : CategorieActivite.Information, Heures = 3m,
             };
             sessions.Add(s);
             db.CejSessions.Add(s);
         }
-        foreach (var (c, heures) in new[] { (CategorieActivite.Emploi, 3m), (CategorieActivite.Formation, 4m), (CategorieActivite.Ateliers, 2m), (CategorieActivite.Information, 1.5m) })
+        foreach (var (c, heures) in new[] { (CategorieActivite.Emploi, 3m), (CategorieActivite.Formation, 4m), (CategorieActivite.Atelier, 2m), (CategorieActivite.Information, 1.5m) })
             db.CejHeuresDefaut.Add(new CejHeuresDefautEntity { StructureCode = structure, Categorie = c, Heures = heures });
         await db.SaveChangesAsync();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Jalon.Domain;
 using Jalon.Domain.Cej;
+using Jalon.Domain.Dispositifs;
 using Jalon.Storage;
 using Jalon.Storage.Cej;
 using Jalon.Storage.Entities;

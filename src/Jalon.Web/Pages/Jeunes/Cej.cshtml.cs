@@ -11,8 +11,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using CategorieActivite = Jalon.Domain.Cej.CategorieActivite;
-using StatutAllocation = Jalon.Domain.Cej.StatutAllocation;
 
 namespace Jalon.Web.Pages.Jeunes;
 
