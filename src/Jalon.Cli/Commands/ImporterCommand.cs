@@ -90,6 +90,7 @@ public static class ImporterCommand
             $"{result.Evenements.ToString("N0", Fr)} faits, en {result.Duree.TotalSeconds.ToString("0.0", Fr)} s " +
             $"(lecture {read.Elapsed.TotalSeconds.ToString("0.0", Fr)} s) ; {read.AnomalyCount.ToString("N0", Fr)} anomalie(s).");
         WritePlan(result.Plan, output);
+        if (result.NonEnregistre is { } nonEnregistre) error.WriteLine("Attention : " + nonEnregistre);
         error.WriteLine("Précalcul des décomptes d'indicateurs des tableaux de bord…");
         var tallies = new IndicatorStore(db).RefreshAfterImport(Catalogue.Load("cpo-2015"), read.Package!, Dates.TodayInParis(TimeProvider.System));
         output.WriteLine(
