@@ -9,8 +9,13 @@ namespace Jalon.E2E.Tests;
 /// (every page is crawled on both databases by Jalon.Web.Tests' CrawlTests).
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class AccessibilityTests(E2EFixture app)
+public sealed class AccessibilityTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private static async Task AssertAccessible(IPage page, string where)
     {
         var result = await page.RunAxe();

@@ -9,8 +9,13 @@ namespace Jalon.E2E.Tests;
 /// it, the State agent sees it submitted and closes it; a later edit of the figures does not change what was submitted
 /// (the difference with live data is shown). axe-core on every campaign page: no serious or critical violation.
 /// </summary>
-public abstract class CampaignTests(E2EFixture app)
+public abstract class CampaignTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private const string Structure = "ML26001";
 
     /// <summary>Campaign 2027: the activity of 2026 (the seed's) and the BRH at 31/12/2026.</summary>

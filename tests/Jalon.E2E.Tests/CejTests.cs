@@ -12,8 +12,13 @@ namespace Jalon.E2E.Tests;
 /// under-15-hours alert; the director validates the month's allowance, downloads the request file for the ASP and imports its
 /// return, shown against the request. axe-core on every new page.
 /// </summary>
-public abstract class CejTests(E2EFixture app)
+public abstract class CejTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private static readonly DateOnly Today = Jalon.Domain.Dates.TodayInParis();
 
     private static async Task AccessibleAsync(IPage page)

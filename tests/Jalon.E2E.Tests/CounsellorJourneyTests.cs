@@ -5,8 +5,13 @@ using Microsoft.Playwright;
 namespace Jalon.E2E.Tests;
 
 /// <summary>A counsellor's day in a real browser: a new young person from first reception to exit.</summary>
-public abstract class CounsellorJourneyTests(E2EFixture app)
+public abstract class CounsellorJourneyTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private static async Task Save(IPage page)
     {
         await page.ClickAsync("form#formulaire-evenement button[type=submit], main form[method=post] button.fr-btn:has-text('Enregistrer')");

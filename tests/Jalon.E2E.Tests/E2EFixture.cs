@@ -25,6 +25,7 @@ public class E2EFixture : IAsyncLifetime
     private readonly string _profile = Path.Combine(Path.GetTempPath(), $"jalon-e2e-chromium-{Guid.NewGuid():N}");
     private Factory? _factory;
     private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
     public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
@@ -78,6 +79,7 @@ public class E2EFixture : IAsyncLifetime
     public async Task<IPage> SignedIn(string login)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "fr-FR", TimezoneId = "Europe/Paris", ViewportSize = new() { Width = 1280, Height = 900 }, BypassCSP = true });
+        lock (_contexts) _contexts.Add(context);
         // A loaded 2-core CI machine runs the other test assemblies at the same time: the first page of a role (its
         // tallies computed on demand) may take longer than Playwright's 30 s default. A wait, never a timing assertion.
         context.SetDefaultTimeout(120_000);
@@ -93,7 +95,23 @@ public class E2EFixture : IAsyncLifetime
     public async Task<IPage> Anonymous()
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = "fr-FR", ViewportSize = new() { Width = 1280, Height = 900 }, BypassCSP = true });
+        lock (_contexts) _contexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every context opened since the last call: each test class calls it after each test. A page left open keeps its
+    /// renderer busy (the DSFR's animation loop), and the pages of a whole run used to pile up and slow the machine.
+    /// </summary>
+    public async Task CloseContextsAsync()
+    {
+        IBrowserContext[] open;
+        lock (_contexts)
+        {
+            open = [.. _contexts];
+            _contexts.Clear();
+        }
+        foreach (var context in open) await context.CloseAsync();
     }
 
     public Task Shot(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, ShotPrefix + name + ".png"), FullPage = true });

@@ -10,8 +10,13 @@ namespace Jalon.E2E.Tests;
 /// and an offer, finds the young person among those who fit, records a MER that ends in a hire; the young person's
 /// timeline shows the job proposal and the job situation once; the State never reaches the pages.
 /// </summary>
-public abstract class EmployeursE2ETests(E2EFixture app)
+public abstract class EmployeursE2ETests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private static async Task AccessibleAsync(IPage page)
     {
         var axe = await page.RunAxe();

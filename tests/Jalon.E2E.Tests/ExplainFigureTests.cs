@@ -5,8 +5,13 @@ using Microsoft.Playwright;
 namespace Jalon.E2E.Tests;
 
 /// <summary>« Expliquer ce chiffre » in a real browser: the director clicks a figure of the dashboard and gets its young people.</summary>
-public abstract class ExplainFigureTests(E2EFixture app)
+public abstract class ExplainFigureTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private const string Tableau = "/Pilotage?niveau=structure&code=ML26001&debut=2026-01-01&fin=2026-12-31";
 
     private static int Nombre(string affiche) => int.Parse(new string([.. affiche.Where(char.IsAsciiDigit)]), System.Globalization.CultureInfo.InvariantCulture);

@@ -6,8 +6,13 @@ using Microsoft.Playwright;
 namespace Jalon.E2E.Tests;
 
 /// <summary>The data-quality assistant in a real browser: a counsellor opens their list, fixes a finding through the form, the share rises.</summary>
-public abstract class QualityListTests(E2EFixture app)
+public abstract class QualityListTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private static int Nombre(string affiche) => int.Parse(affiche.Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]

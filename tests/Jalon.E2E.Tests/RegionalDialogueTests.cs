@@ -9,8 +9,13 @@ namespace Jalon.E2E.Tests;
 /// records an argued axis-3 decision, votes and notifies; the director reads the structure's notification and its PDF;
 /// the Région never reaches a young person's file.
 /// </summary>
-public abstract class RegionalDialogueTests(E2EFixture app)
+public abstract class RegionalDialogueTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     // Envelope 2047, activity of 2046: a year of its own (the JANO is entered here by the administrator).
     private const string Financement = "/Financement?annee=2047";
 

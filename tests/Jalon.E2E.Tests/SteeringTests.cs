@@ -8,8 +8,13 @@ namespace Jalon.E2E.Tests;
 /// The steering pages in a real browser: the director of the Mission Locale and the State agent of the region
 /// run a dialogue de gestion from preparation to a signed avenant, with the ± 10 % financing rule on the way.
 /// </summary>
-public abstract class SteeringTests(E2EFixture app)
+public abstract class SteeringTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private const string Structure = "ML26001";
     private const string NomStructure = "Mission Locale Drôme des Collines-Royans-Vercors";
     private const string Directeur = "Hélène Robert";

@@ -9,8 +9,13 @@ namespace Jalon.E2E.Tests;
 /// page: no serious or critical violation. On SQLite (the pages are tested on both databases in Jalon.Web.Tests).
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class StructureJourneyTests(E2EFixture app)
+public sealed class StructureJourneyTests(E2EFixture app) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Closes the browser contexts this test opened (an idle DSFR page still costs the renderer's CPU).</summary>
+    public Task DisposeAsync() => app.CloseContextsAsync();
+
     private const string Ml = "ML26001";
 
     private static async Task AssertAccessible(IPage page, string where)

@@ -138,7 +138,11 @@ public abstract partial class EcranExportsCliTests(JalonWebFactoryAvecCatalogue 
             if (a is > 0) nonVides++;
         }
         var calculables = catalogue.Indicateurs.Count(d => d.Calculable);
-        Assert.True(nonVides > calculables / 3, $"{nonVides} indicateurs non nuls seulement sur {calculables}");
+        // The hand-made test seed has no CEJ path: the cej catalogue is all zeros there (still the same on screen, in the exports
+        // and on the command line; its figures on CEJ journeys are tested in Jalon.Core.Tests.Dispositifs). Every other catalogue
+        // has figures.
+        if (catalogueId == "cej") Assert.Equal(0, nonVides);
+        else Assert.True(nonVides > calculables / 3, $"{nonVides} indicateurs non nuls seulement sur {calculables}");
         if (catalogueId == "cpo-2015")
         {
             // Euros per young person are euros on the dashboard, not percentages (I10.1.d, I10.1.e).
