@@ -243,6 +243,9 @@ internal abstract class EventKind
     /// <summary>The number of package events of these young people.</summary>
     public abstract int CountFor(List<int> jeunes);
 
+    /// <summary>The number of the package's events of this kind.</summary>
+    public abstract int Count { get; }
+
     /// <summary>Compares the package's events of one merged structure with the stored ones, counts and keeps the operations.</summary>
     public abstract void Diff(DbConnection connection, DbTransaction tx, string structure, Dictionary<string, int> packageJeunes, StructurePlan plan);
 
@@ -272,6 +275,8 @@ internal sealed class EventKind<T>(
     public override string Table => table;
 
     public override int CountFor(List<int> jeunes) => jeunes.Sum(j => events.For(j).Length);
+
+    public override int Count => events.Count;
 
     /// <summary>A stored event; <paramref name="Annotated"/>: it carries what was entered in Jalon (a comment, diagnostic domains).</summary>
     private readonly record struct Stored(long Id, T Value, string? Ref, OrigineEvenement Origine, bool Annotated);

@@ -97,7 +97,6 @@ public static class PackageImporter
             written = package.Jeunes.Length;
             Trace(clock, "jeunes");
             var codes = package.Structures.Select(s => s.Code).ToArray();
-            var allJeunes = progress is null ? [] : Enumerable.Range(0, package.Jeunes.Length).ToList();
             foreach (var kind in merge.Kinds)
             {
                 // The bar moves with the rows written in bulk, then jumps to the step's end (merged rows included).
@@ -105,7 +104,7 @@ public static class PackageImporter
                 step = kind.Table.ToLowerInvariant();
                 Report();
                 kind.Apply(connection, tx, codes, merge.Merged, merge.Skip, progress is null ? null : Rows);
-                if (progress is not null) written = before + kind.CountFor(allJeunes);
+                written = before + kind.Count;
                 Report();
                 Trace(clock, kind.Table);
             }
