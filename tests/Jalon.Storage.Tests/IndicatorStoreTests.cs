@@ -80,7 +80,7 @@ public class IndicatorStoreTests
     }
 
     [DatabaseTheory, BothProviders]
-    public void Each_catalogue_keeps_its_own_tallies_and_the_data_version_follows_the_revisions(DatabaseProvider provider)
+    public void Each_catalogue_keeps_its_own_tallies_and_the_stored_version_follows_the_stored_tallies(DatabaseProvider provider)
     {
         using var imported = new Imported(provider);
         var (db, request, store) = (imported.Db, imported.Request, imported.Store);
@@ -89,7 +89,6 @@ public class IndicatorStoreTests
               {"cle":"contact","libelle":"Jeunes en contact","definition":"I1.","nature":"effectif","critere":"I1","ventilations":["femmes"]}]}
             """;
         var grille = CatalogueSet.Integres.Avec([("grille-test.json", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))])["grille-test"];
-        var (_, before) = store.DataVersion();
         var cpo = store.Compute(Catalogue, request);
         var autre = store.Compute(grille, request);
         var periods = IndicatorEngine.PeriodsNeeded(Catalogue, request);
@@ -99,14 +98,29 @@ public class IndicatorStoreTests
         Assert.Equal(0, store.Refresh(Catalogue, periods).Computed);
         Assert.Equal(0, store.Refresh(grille, IndicatorEngine.PeriodsNeeded(grille, request)).Computed);
         Assert.Equal(cpo.Get(Level.National, "FR", "I1").Count, autre.Get(Level.National, "FR", "contact").Count);
-        // The tallies of every structure, and the fingerprint of the data: unchanged by reading, changed by a write.
+        // The tallies of every structure, and the version of the stored tallies: unchanged by reading and by a write
+        // (the stored tallies serve as they are until refreshed), changed when the refresh stores the new ones; the
+        // other catalogue's version does not move.
+        var before = store.StoredVersion(Catalogue).Version;
+        var autreAvant = store.StoredVersion(grille).Version;
         var tallies = store.StructureTallies(Catalogue, [request.Period]);
         Assert.Equal(4, tallies.Count);
-        Assert.Equal(before, store.DataVersion().Version);
-        var jeune = db.Jeunes.First();
+        Assert.Equal(before, store.StoredVersion(Catalogue).Version);
+        var enContact = db.Contacts.Where(c => c.Date >= request.Period.Debut && c.Date <= request.Period.Fin)
+            .OrderBy(c => c.Id).Select(c => new { c.StructureCode, c.JeuneId }).First();
+        var jeune = db.Jeunes.Single(j => j.StructureCode == enContact.StructureCode && j.JeuneId == enContact.JeuneId);
         jeune.Qpv = !jeune.Qpv;
         db.SaveChanges();
-        Assert.NotEqual(before, store.DataVersion().Version);
+        Assert.Equal(before, store.StoredVersion(Catalogue).Version);
+        var qpv = cpo.Get(Level.National, "FR", "I1").Qpv;
+        Assert.Equal(qpv, store.Compute(Catalogue, request, asStored: true).Get(Level.National, "FR", "I1").Qpv); // as of the last refresh
+        Assert.Equal(before, store.StoredVersion(Catalogue).Version);
+        Assert.NotEqual(qpv, new IndicatorStore(db).Compute(Catalogue, request).Get(Level.National, "FR", "I1").Qpv); // up to the write
+        Assert.Equal(before, store.StoredVersion(Catalogue).Version); // a view computes, the refresh stores
+        Assert.True(store.RefreshStale(Catalogue).Computed > 0);
+        Assert.NotEqual(before, store.StoredVersion(Catalogue).Version);
+        Assert.NotEqual(qpv, store.Compute(Catalogue, request, asStored: true).Get(Level.National, "FR", "I1").Qpv);
+        Assert.Equal(autreAvant, store.StoredVersion(grille).Version);
     }
 
     [DatabaseTheory, BothProviders]

@@ -24,14 +24,20 @@ public sealed class IndicatorStore(JalonDbContext db)
     /// <summary>Above this share of the requested structures to compute, one read of the whole database beats reads by structure.</summary>
     private const double WholeReadShare = 0.5;
 
-    /// <summary>Every indicator of the request over its structures (null: all), as the engine computes them.</summary>
-    public IndicatorResults Compute(Catalogue catalogue, IndicatorRequest request)
+    /// <summary>
+    /// Every indicator of the request over its structures (null: all), as the engine computes them. By default a tally
+    /// whose structure changed since is computed again first (the figures include the last write); with
+    /// <paramref name="asStored"/> the stored tallies are used as they are, only the missing ones being computed: the
+    /// figures as of the last refresh (<see cref="RefreshStale"/>), what statistical secrecy decides on
+    /// (<see cref="StoredVersion"/>).
+    /// </summary>
+    public IndicatorResults Compute(Catalogue catalogue, IndicatorRequest request, bool asStored = false)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(request);
         var structures = ReadStructures(request.Structures);
         var periods = IndicatorEngine.PeriodsNeeded(catalogue, request);
-        var tallies = Tallies(catalogue, structures, periods, out _);
+        var tallies = Tallies(catalogue, structures, periods, asStored, storeOutdated: false, out _);
         var index = structures.Select((s, i) => (s.Structure.Code, i)).ToDictionary(t => t.Code, t => t.i, StringComparer.Ordinal);
         var moyens = ReadMoyens(request.Structures)
             .Select(m => new Moyens(index[m.StructureCode], m.Annee, m.Jano, m.Defm, m.EtpTotal, m.EtpAccompagnement, m.FinancementTotal,
@@ -49,7 +55,7 @@ public sealed class IndicatorStore(JalonDbContext db)
         ArgumentNullException.ThrowIfNull(periods);
         db.Database.SetCommandTimeout(0); // a long operation: no timeout (LongOperations)
         var clock = Stopwatch.StartNew();
-        Tallies(catalogue, ReadStructures(structures), periods, out var refresh);
+        Tallies(catalogue, ReadStructures(structures), periods, asStored: false, storeOutdated: true, out var refresh);
         return refresh with { Elapsed = clock.Elapsed };
     }
 
@@ -92,26 +98,36 @@ public sealed class IndicatorStore(JalonDbContext db)
     }
 
     /// <summary>
-    /// Every structure (code, name, region) and a fingerprint of the data the indicators read: equal fingerprints,
-    /// equal tallies (it changes with any structure's revision, and with the list of structures or their regions).
+    /// The structures of the database and the version of the catalogue's stored tallies: the same while no tally is
+    /// stored or removed (a counsellor's write does not move it; the refresh that stores the structure's new tallies
+    /// does). Statistical secrecy is decided on the stored tallies and kept while this version holds. Read from the
+    /// index (<c>Catalogue</c>, <c>ComputedAt</c>) alone, whatever the size of the tallies.
     /// </summary>
-    public (IReadOnlyList<Structure> Structures, string Version) DataVersion()
+    public (IReadOnlyList<Structure> Structures, string Version) StoredVersion(Catalogue catalogue)
     {
+        ArgumentNullException.ThrowIfNull(catalogue);
         var structures = ReadStructures(null);
-        var text = string.Join(';', structures.Select(s => $"{s.Structure.Code}@{s.Structure.Region}#{s.Revision}"));
+        var id = catalogue.Id;
+        var tallies = db.IndicatorTallies.Where(t => t.Catalogue == id);
+        var count = tallies.Count();
+        var last = tallies.Max(t => (DateTime?)t.ComputedAt);
+        var text = string.Join(';', structures.Select(s => $"{s.Structure.Code}@{s.Structure.Region}"))
+            + $"|{count}|{last?.Ticks}";
         var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
         return (structures.Select(s => s.Structure).ToList(), Convert.ToHexStringLower(hash.AsSpan(0, 16)));
     }
 
     /// <summary>
-    /// The tallies of every structure of the database for these periods, the missing or out-of-date ones computed
-    /// and stored first (what statistical secrecy decides on, over the nation).
+    /// The tallies of every structure of the database for these periods (what statistical secrecy decides on, over the
+    /// nation): as stored with <paramref name="asStored"/>, the missing ones computed and stored first; otherwise the
+    /// out-of-date ones computed again too.
     /// </summary>
-    public IReadOnlyDictionary<(string Structure, Period Period), StructureTally> StructureTallies(Catalogue catalogue, IReadOnlyList<Period> periods)
+    public IReadOnlyDictionary<(string Structure, Period Period), StructureTally> StructureTallies(
+        Catalogue catalogue, IReadOnlyList<Period> periods, bool asStored = false)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(periods);
-        return Tallies(catalogue, ReadStructures(null), periods, out _);
+        return Tallies(catalogue, ReadStructures(null), periods, asStored, storeOutdated: false, out _);
     }
 
     private sealed record StoredStructure(Structure Structure, long Revision);
@@ -165,8 +181,12 @@ public sealed class IndicatorStore(JalonDbContext db)
 
     /// <summary>The tallies of the structures for the periods: stored ones when current, the others computed and stored.</summary>
     private Dictionary<(string Structure, Period Period), StructureTally> Tallies(
-        Catalogue catalogue, List<StoredStructure> structures, IReadOnlyList<Period> periods, out TallyRefresh refresh)
+        Catalogue catalogue, List<StoredStructure> structures, IReadOnlyList<Period> periods, bool asStored, bool storeOutdated, out TallyRefresh refresh)
     {
+        // A view stores the tallies it had to compute because none was stored (or for another layout), not those it
+        // recomputed because their structure changed since: those are the refresh's (storeOutdated), so a view's
+        // write never moves the stored tallies' version (StoredVersion) that statistical secrecy is decided on.
+        var outdated = new HashSet<(string, Period)>();
         var layout = StructureTally.Layout(catalogue);
         var revisions = structures.ToDictionary(s => s.Structure.Code, s => s.Revision, StringComparer.Ordinal);
         var tallies = new Dictionary<(string, Period), StructureTally>();
@@ -181,8 +201,10 @@ public sealed class IndicatorStore(JalonDbContext db)
             }
             foreach (var row in query)
             {
-                if (revisions.TryGetValue(row.StructureCode, out var revision) && revision == row.Revision)
+                if (!revisions.TryGetValue(row.StructureCode, out var revision)) continue;
+                if (asStored || revision == row.Revision)
                     tallies[(row.StructureCode, period)] = new StructureTally(row.StructureCode, period, Decode<int>(row.Counts), Decode<long>(row.Means));
+                else outdated.Add((row.StructureCode, period));
             }
         }
 
@@ -206,7 +228,7 @@ public sealed class IndicatorStore(JalonDbContext db)
                 computed.AddRange(IndicatorEngine.Tally(package, catalogue, distinctPeriods, [s.Structure.Code], 1).Select(t => (t, s.Revision)));
             }
         }
-        Store(catalogue.Id, layout, computed);
+        Store(catalogue.Id, layout, storeOutdated ? computed : computed.Where(c => !outdated.Contains((c.Tally.Structure, c.Tally.Period))).ToList());
         foreach (var (tally, _) in computed) tallies[(tally.Structure, tally.Period)] = tally;
         refresh = refresh with { Computed = computed.Count };
         return tallies;
@@ -215,6 +237,7 @@ public sealed class IndicatorStore(JalonDbContext db)
     /// <summary>Upserts the tallies in one transaction (a concurrent computation of the same tally just overwrites it).</summary>
     private void Store(string catalogue, string layout, List<(StructureTally Tally, long Revision)> computed)
     {
+        if (computed.Count == 0) return;
         var now = DateTime.UtcNow;
         using var transaction = db.Database.BeginTransaction();
         foreach (var (tally, revision) in computed)

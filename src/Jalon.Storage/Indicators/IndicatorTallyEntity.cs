@@ -41,6 +41,7 @@ internal sealed class IndicatorTallyConfiguration : IEntityTypeConfiguration<Ind
         b.ToTable("IndicatorTallies");
         b.HasKey(t => new { t.StructureCode, t.Catalogue, t.Debut, t.Fin });
         b.HasIndex(t => new { t.Catalogue, t.Debut, t.Fin });
+        b.HasIndex(t => new { t.Catalogue, t.ComputedAt }); // IndicatorStore.StoredVersion reads this index only
         b.Property(t => t.Catalogue).HasMaxLength(100);
         b.Property(t => t.Layout).HasMaxLength(100);
         b.HasOne<StructureEntity>().WithMany().HasForeignKey(t => t.StructureCode).OnDelete(DeleteBehavior.Cascade);

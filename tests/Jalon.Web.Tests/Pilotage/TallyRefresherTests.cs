@@ -69,6 +69,62 @@ public abstract class TallyRefresherTests(JalonWebFactory factory)
         await etat.Html(url);
         Assert.Equal(apres, cache.Decidees); // the view finds them decided
     }
+    [Fact]
+    public async Task Between_a_write_and_the_refresh_the_state_keeps_its_decisions_and_figures_while_the_director_sees_the_write()
+    {
+        var etat = await factory.SignedIn("etat.region");
+        var directeur = await factory.SignedIn("directeur");
+        var url = $"/Pilotage?niveau=structure&code=ML26001&debut={Annee.Debut:yyyy-MM-dd}&fin={Annee.Fin:yyyy-MM-dd}";
+        var cache = factory.Services.GetRequiredService<Jalon.Web.Pages.Pilotage.Services.CacheSecret>();
+        var refresher = factory.Services.GetRequiredService<TallyRefresher>();
+        await directeur.Html(url);
+        refresher.RunOnce();
+        var etatAvant = Ligne(await etat.Html(url), "I1");
+        var directeurAvant = Ligne(await directeur.Html(url), "I1");
+        var decidees = cache.Decidees;
+
+        using (var db = factory.Db())
+        {
+            var jeune = db.Jeunes.Where(j => j.StructureCode == "ML26001" && j.PremierAccueil >= Annee.Debut && j.PremierAccueil <= Annee.Fin)
+                .OrderBy(j => j.JeuneId).Skip(1).First();
+            jeune.Sexe = jeune.Sexe == Sexe.F ? Sexe.H : Sexe.F;
+            db.SaveChanges();
+        }
+
+        Assert.NotEqual(directeurAvant, Ligne(await directeur.Html(url), "I1")); // the director's view includes the write
+        Assert.Equal(etatAvant, Ligne(await etat.Html(url), "I1")); // the State's: the figures of the last refresh…
+        Assert.Equal(decidees, cache.Decidees); // …under the decisions already taken on them
+        refresher.RunOnce(); // stores the structure's new tallies: the State's figures move on, under new decisions
+        var apres = cache.Decidees;
+        Assert.True(apres > decidees, "le rafraîchissement redécide les unités vues");
+        await etat.Html(url);
+        Assert.Equal(apres, cache.Decidees);
+    }
+
+    [Fact]
+    public async Task Views_that_miss_the_secrecy_decisions_together_decide_them_once()
+    {
+        var annee = Period.Year(DateTime.UtcNow.Year - 3); // a year no other test of the class views
+        var url = $"/Pilotage?niveau=structure&code=ML26001&debut={annee.Debut:yyyy-MM-dd}&fin={annee.Fin:yyyy-MM-dd}";
+        var cache = factory.Services.GetRequiredService<Jalon.Web.Pages.Pilotage.Services.CacheSecret>();
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 6; i++) clients.Add(await factory.SignedIn("etat.region"));
+        await (await factory.SignedIn("directeur")).Html(url); // the structure's tallies stored first, as a view would
+        var catalogue = Catalogue.Load("cpo-2015");
+        var unites = Jalon.Indicators.Secret.SecretStatistique.Unites(catalogue,
+            IndicatorEngine.PeriodsNeeded(catalogue, new IndicatorRequest(annee) { WithPreviousYear = true, MoisEntiers = true }));
+        var decidees = cache.Decidees;
+        var pages = await Task.WhenAll(clients.Select(c => c.Html(url)));
+        Assert.All(pages, p => Assert.Equal(Ligne(pages[0], "I1"), Ligne(p, "I1")));
+        Assert.InRange(cache.Decidees - decidees, 1, unites.Count);
+    }
+
+    private static string Ligne(string html, string cle)
+    {
+        var ligne = html[html.IndexOf($"<tr data-cle=\"{cle}\">", StringComparison.Ordinal)..];
+        return ligne[..ligne.IndexOf("</tr>", StringComparison.Ordinal)];
+    }
+
     /// <summary>On SQLite.</summary>
     public sealed class OnSqlite(JalonWebFactory factory) : TallyRefresherTests(factory), IClassFixture<JalonWebFactory>;
 

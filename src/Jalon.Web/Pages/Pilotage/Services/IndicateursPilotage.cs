@@ -31,14 +31,17 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
 
     /// <summary>
     /// The figures of the period (and N−1) over the structures given (null = all) as this user may see them:
-    /// every figure without secrecy, or through statistical secrecy for the aggregate-only roles (the period must
+    /// every figure without secrecy, up to the last write; or, for the aggregate-only roles, the figures as of the
+    /// last refresh of the stored tallies (<see cref="Infrastructure.TallyRefresher"/>, every 30 s) through statistical
+    /// secrecy decided on those same tallies — a write does not make every State view decide again (the period must
     /// then be a whole month, quarter or year: <see cref="SecretStatistique.RefusPeriode"/>).
     /// </summary>
     public Publication Publier(ClaimsPrincipal user, Catalogue catalogue, Period periode, IReadOnlyCollection<string>? structures, bool avecN1 = true)
     {
         var request = new IndicatorRequest(periode) { WithPreviousYear = avecN1, Structures = structures, MoisEntiers = true };
-        var results = new IndicatorStore(db).Compute(catalogue, request);
-        if (!user.Secret()) return Publication.SansSecret(results);
+        var secret = user.Secret();
+        var results = new IndicatorStore(db).Compute(catalogue, request, asStored: secret);
+        if (!secret) return Publication.SansSecret(results);
         return Secret(catalogue, IndicatorEngine.PeriodsNeeded(catalogue, request)).Publier(results);
     }
 
@@ -64,9 +67,44 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
     private SecretStatistique Decider(Catalogue catalogue, IReadOnlyList<UniteSecret> units)
     {
         var store = new IndicatorStore(db);
-        var (structures, version) = store.DataVersion();
-        var territoires = new Territoires(structures);
         var layout = StructureTally.Layout(catalogue);
+        var (territoires, version, decisions, missing) = Lookup(store, catalogue, layout, units);
+        if (missing.Count == 0) return SecretStatistique.Avec(catalogue, territoires, decisions);
+        // One decision at a time per catalogue: the views that miss together wait for the first one's decisions
+        // instead of each reading the nation's tallies and deciding the same units again.
+        lock (cache.Verrou(layout))
+        {
+            // Decided on tallies read under one version: when reading them stored some (missing ones, or the refresh
+            // did meanwhile), the version moved and the units are looked up and decided again on the new one (at the
+            // third pass, decided on what was read, as a view racing with a refresh always could).
+            for (var passe = 0; passe < 3 && missing.Count > 0; passe++)
+            {
+                (territoires, version, decisions, missing) = Lookup(store, catalogue, layout, units);
+                if (missing.Count == 0) break;
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var tallies = store.StructureTallies(catalogue, missing.SelectMany(u => u.PeriodesDesDecomptes).Distinct().ToList(), asStored: true);
+                var lecture = clock.Elapsed;
+                if (passe < 2 && store.StoredVersion(catalogue).Version != version) continue;
+                foreach (var unit in missing)
+                {
+                    var d = SecretStatistique.Decider(catalogue, territoires, unit, (s, p) => tallies[(territoires.Code(s), p)]);
+                    cache.Set(version, d);
+                    decisions.Add(d);
+                }
+                if (logger.IsEnabled(LogLevel.Information))
+                    logger.LogInformation("Secret statistique ({Catalogue}) : {Unites} unité(s) décidée(s) en {Ms:0} ms, dont {Lecture:0} ms de lecture des décomptes ({Decomptes} décomptes, {Structures} structures).",
+                        catalogue.Id, missing.Count, clock.Elapsed.TotalMilliseconds, lecture.TotalMilliseconds, tallies.Count, territoires.StructureCount);
+                missing = [];
+            }
+        }
+        return SecretStatistique.Avec(catalogue, territoires, decisions);
+    }
+
+    /// <summary>The decisions of the units already taken on the stored tallies' current version, and the units still to decide.</summary>
+    private (Territoires Territoires, string Version, List<DecisionsSecret> Decisions, List<UniteSecret> Missing) Lookup(
+        IndicatorStore store, Catalogue catalogue, string layout, IReadOnlyList<UniteSecret> units)
+    {
+        var (structures, version) = store.StoredVersion(catalogue);
         var decisions = new List<DecisionsSecret>();
         var missing = new List<UniteSecret>();
         foreach (var unit in units)
@@ -74,22 +112,7 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
             if (cache.TryGet(layout, version, unit) is { } d) decisions.Add(d);
             else missing.Add(unit);
         }
-        if (missing.Count > 0)
-        {
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var tallies = store.StructureTallies(catalogue, missing.SelectMany(u => u.PeriodesDesDecomptes).Distinct().ToList());
-            var lecture = clock.Elapsed;
-            foreach (var unit in missing)
-            {
-                var d = SecretStatistique.Decider(catalogue, territoires, unit, (s, p) => tallies[(territoires.Code(s), p)]);
-                cache.Set(version, d);
-                decisions.Add(d);
-            }
-            if (logger.IsEnabled(LogLevel.Information))
-                logger.LogInformation("Secret statistique ({Catalogue}) : {Unites} unité(s) décidée(s) en {Ms:0} ms, dont {Lecture:0} ms de lecture des décomptes ({Decomptes} décomptes, {Structures} structures).",
-                    catalogue.Id, missing.Count, clock.Elapsed.TotalMilliseconds, lecture.TotalMilliseconds, tallies.Count, territoires.StructureCount);
-        }
-        return SecretStatistique.Avec(catalogue, territoires, decisions);
+        return (new Territoires(structures), version, decisions, missing);
     }
 
     /// <summary>The structure codes of a region (null = all).</summary>
@@ -102,13 +125,14 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
 
 /// <summary>
 /// The decisions of statistical secrecy kept in memory while the data they were taken on do not change (keyed by the
-/// catalogue's layout, the fingerprint of the data — every structure's revision — and the unit). Deciding is a
+/// catalogue's layout, the version of the stored tallies — <see cref="IndicatorStore.StoredVersion"/> — and the unit). Deciding is a
 /// deterministic function of the data: every instance of the web decides alike, the cache only saves the time.
 /// </summary>
 public sealed class CacheSecret : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 128L * 1024 * 1024 });
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Layout, UniteSecret Unite), DateTime> _vues = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lock> _verrous = new();
     private int _decidees;
 
     /// <summary>Units decided since the start (a diagnostic).</summary>
@@ -133,6 +157,9 @@ public sealed class CacheSecret : IDisposable
         foreach (var ancienne in _vues.Where(v => v.Value < limite).Select(v => v.Key).ToList()) _vues.TryRemove(ancienne, out _);
         return _vues.Keys.Where(k => k.Layout == layout).Select(k => k.Unite).Take(64).ToList();
     }
+
+    /// <summary>The lock under which a catalogue layout's missing units are decided (one decision at a time).</summary>
+    public Lock Verrou(string layout) => _verrous.GetOrAdd(layout, _ => new Lock());
 
     public void Dispose() => _cache.Dispose();
 }
