@@ -30,7 +30,9 @@ internal static class Concurrence
         var baseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
         Console.WriteLine($"Kestrel : {baseUrl} ; {options.Concurrence} utilisateurs simultanés, au plus {options.RequetesParUtilisateur} " +
-            $"requêtes chacun ou {options.DureeSecondes} s.");
+            $"requêtes chacun ou {options.DureeSecondes} s" + (options.ReflexionMs > 0
+                ? $", une pause de {options.ReflexionMs} ms en moyenne (loi exponentielle) entre deux requêtes d'un utilisateur."
+                : ", sans pause entre deux requêtes d'un utilisateur."));
 
         int conseillers;
         using (var db = open())
@@ -124,6 +126,13 @@ internal static class Concurrence
             var total = mix.Pages.Sum(p => p.Weight);
             for (var n = 0; n < options.RequetesParUtilisateur && !stop.IsCancellationRequested; n++)
             {
+                // A user reads the page before the next click (--reflexion): without it, 200 users are 200 requests
+                // always in flight, far more than 200 people at work.
+                if (options.ReflexionMs > 0)
+                {
+                    try { await Task.Delay(TimeSpan.FromMilliseconds(-options.ReflexionMs * Math.Log(1 - random.NextDouble())), stop.Token); }
+                    catch (OperationCanceledException) { break; }
+                }
                 var pick = random.Next(total);
                 var page = mix.Pages.First(p => (pick -= p.Weight) < 0).Page;
                 samples.Enqueue(page == "Écriture (contact)"

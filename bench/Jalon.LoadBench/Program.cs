@@ -188,7 +188,7 @@ internal static class Bench
 internal sealed record BenchOptions(
     string Base, string Paquet, int Dossiers, int Portefeuilles, int Recherches, int Tableaux, int Echauffement,
     int BudgetSecondes, int Portefeuille, bool Sql, bool RemplirSeulement, int Annee, bool Froid,
-    string? Postgres = null, int Concurrence = 0, int RequetesParUtilisateur = 50, int DureeSecondes = 120)
+    string? Postgres = null, int Concurrence = 0, int RequetesParUtilisateur = 50, int DureeSecondes = 120, int ReflexionMs = 0)
 {
     public static BenchOptions? Parse(string[] args)
     {
@@ -218,6 +218,7 @@ internal sealed record BenchOptions(
                     "--concurrence" => o with { Concurrence = N() },
                     "--requetes" => o with { RequetesParUtilisateur = N() },
                     "--duree" => o with { DureeSecondes = N() },
+                    "--reflexion" => o with { ReflexionMs = N() },
                     _ => throw new ArgumentException($"option inconnue : {args[i]}"),
                 };
             }
@@ -226,7 +227,7 @@ internal sealed record BenchOptions(
                 Console.Error.WriteLine(e.Message);
                 Console.Error.WriteLine("usage : Jalon.LoadBench [--base F.db] [--paquet DOSSIER] [--dossiers 200] [--portefeuilles 50] " +
                     "[--recherches 50] [--tableaux 20] [--echauffement 5] [--budget 120] [--taille-portefeuille 300] [--sql] [--remplir] [--annee 2016] [--froid] " +
-                    "[--postgres CHAINE] [--concurrence 200 [--requetes 50] [--duree 120]]");
+                    "[--postgres CHAINE] [--concurrence 200 [--requetes 50] [--duree 120] [--reflexion MS]]");
                 return null;
             }
         }
