@@ -83,6 +83,16 @@ public static class Codes
         [typeof(CategorieContexte)] = ["POPULATION", "JEUNES_16_25", "SOCIAL", "AMENAGEMENT", "FORMATION", "EMPLOI", "APPAREIL_PRODUCTIF"],
         [typeof(Dispositifs.CategorieActivite)] = ["EMPLOI", "FORMATION", "SANTE", "LOGEMENT", "CITOYENNETE", "PROJET_PRO", "CULTURE_SPORT", "ATELIER", "INFORMATION"],
         [typeof(Dispositifs.StatutAllocation)] = ["CALCULE", "VALIDE_CONSEILLER", "VALIDE_DIRECTION", "DEMANDE", "PAYE", "REJETE"],
+        [typeof(Employeurs.TailleEntreprise)] = ["MOINS_10", "DE_10_A_49", "DE_50_A_249", "DE_250_A_4999", "PLUS_5000"],
+        [typeof(Employeurs.ModeEchange)] = ["VISITE", "TELEPHONE", "COURRIEL", "RENCONTRE"],
+        [typeof(Employeurs.ObjetEchange)] = ["OFFRE_EMPLOI", "IMMERSION", "STAGE", "PROSPECTION", "SUIVI_JEUNE", "PARRAINAGE", "AUTRE"],
+        [typeof(Employeurs.TypeContrat)] = ["CDI", "CDD", "INTERIM", "APPRENTISSAGE", "CONTRAT_PRO", "CUI_CIE", "CUI_CAE"],
+        [typeof(Employeurs.StatutOffre)] = ["OUVERTE", "POURVUE", "RETIREE", "EXPIREE"],
+        [typeof(Employeurs.ModePourvoi)] = ["MISE_EN_RELATION", "AUTRE_CANAL"],
+        [typeof(Employeurs.TypeMiseEnRelation)] = ["EMPLOI", "FORMATION", "AUTRE"],
+        [typeof(Employeurs.IssueMiseEnRelation)] = ["EMBAUCHE", "REFUS_EMPLOYEUR", "REFUS_JEUNE", "SANS_REPONSE"],
+        [typeof(Employeurs.TypeImmersion)] = ["PMSMP", "DECOUVERTE_APPRENTISSAGE"],
+        [typeof(Employeurs.SuiteImmersion)] = ["EMBAUCHE", "APPRENTISSAGE", "FORMATION", "PROJET_CONFIRME", "PROJET_REORIENTE", "SANS_SUITE"],
     };
 
     /// <summary>All codes of an enum, in enum order.</summary>

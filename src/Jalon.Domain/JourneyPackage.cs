@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using EmployeurData = Jalon.Domain.Employeurs.EmployeurData;
 using MoyensEffectifs = Jalon.Domain.Structures.MoyensEffectifs;
 using StructureData = Jalon.Domain.Structures.StructureData;
 
@@ -93,6 +94,9 @@ public sealed class JourneyPackage
 
     /// <summary>The structure side (territory, sites, BRH, budget, context); empty when the package has none of those files.</summary>
     public StructureData StructureData { get; init; } = StructureData.Empty;
+
+    /// <summary>The employer side (companies, exchanges, offers, MER, periods in a company); empty when the package has none of those files.</summary>
+    public EmployeurData Employeurs { get; init; } = EmployeurData.Empty;
 
     /// <summary>
     /// The moyens the indicators read: moyens.csv overridden, for each structure and year, by the FTE of the staff table
@@ -210,6 +214,9 @@ public sealed class JourneyPackageBuilder
     /// <summary>The structure side of the package (territory, sites, BRH, budget, context).</summary>
     public StructureData StructureData { get; set; } = StructureData.Empty;
 
+    /// <summary>The employer side of the package (companies, exchanges, offers, MER, periods in a company).</summary>
+    public EmployeurData Employeurs { get; set; } = EmployeurData.Empty;
+
     public IReadOnlyList<Structure> Structures => _structures;
     public IReadOnlyList<Jeune> Jeunes => _jeunes;
 
@@ -253,6 +260,7 @@ public sealed class JourneyPackageBuilder
             Parrainages = EventTable<Parrainage>.Build(Parrainages, n, Ids.GetValueOrDefault(nameof(Parrainages))),
             Moyens = Moyens.ToArray(),
             StructureData = StructureData,
+            Employeurs = Employeurs,
         };
     }
 }

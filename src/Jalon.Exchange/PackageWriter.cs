@@ -28,6 +28,9 @@ public static class PackageWriter
     /// <summary>The optional CEJ files, written only when the package has rows for them.</summary>
     public static readonly IReadOnlyList<string> CejFiles = ["activites.csv", "allocations.csv"];
 
+    /// <summary>The optional employer files, written only when the package has employer rows (all five then).</summary>
+    public static readonly IReadOnlyList<string> EmployeurFiles = ["entreprises.csv", "echanges_entreprises.csv", "offres.csv", "mises_en_relation.csv", "immersions.csv"];
+
     public const string DataPackageFile = "datapackage.json";
 
     public static void Write(JourneyPackage package, string directory)
@@ -80,6 +83,7 @@ public static class PackageWriter
             () => WriteStructures(Path("structures.csv"), package, order),
             () => WriteMoyens(Path("moyens.csv"), package, order),
             () => StructureFilesWriter.Write(directory, package, order.StructureRank),
+            () => EmployeurFilesWriter.Write(directory, package, order.StructureRank, order.JeuneRank),
             () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json(WithIds(package), HasAmont(package))));
     }
 
@@ -334,6 +338,20 @@ public static class PackageWriter
         public int[] Structures { get; }
         public int[] StructureRank { get; }
         public int[] Jeunes { get; }
+
+        /// <summary>The rank of each young person in <see cref="Jeunes"/>.</summary>
+        public int[] JeuneRank
+        {
+            get
+            {
+                if (_jeuneRank is not null) return _jeuneRank;
+                var rank = new int[Jeunes.Length];
+                for (var i = 0; i < Jeunes.Length; i++) rank[Jeunes[i]] = i;
+                return _jeuneRank = rank;
+            }
+        }
+
+        private int[]? _jeuneRank;
 
         public byte[] KeyOf(int jeune) => _keys[jeune];
     }

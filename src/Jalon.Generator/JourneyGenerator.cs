@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Jalon.Domain;
 using Jalon.Domain.Dispositifs;
+using Jalon.Domain.Employeurs;
 using Jalon.Domain.Structures;
 using Jalon.Referentiels;
 
@@ -79,6 +80,14 @@ public static class JourneyGenerator
                 Brh = results.SelectMany(r => r.Brh).ToArray(),
                 Budget = results.SelectMany(r => r.Budget).ToArray(),
             },
+            Employeurs = new EmployeurData
+            {
+                Entreprises = results.SelectMany(r => r.Entreprises).ToArray(),
+                Echanges = results.SelectMany(r => r.Echanges).ToArray(),
+                Offres = results.SelectMany(r => r.Offres).ToArray(),
+                MisesEnRelation = Concat(r => r.MisesEnRelation, (x, o) => x with { Jeune = x.Jeune + o }),
+                Immersions = Concat(r => r.Immersions, (x, o) => x with { Jeune = x.Jeune + o }),
+            },
         };
     }
 }
@@ -101,4 +110,9 @@ internal sealed class StructureJourneys
     public List<Site> Sites { get; } = [];
     public List<BrhLigne> Brh { get; } = [];
     public List<BudgetLigne> Budget { get; } = [];
+    public List<EntrepriseLigne> Entreprises { get; } = [];
+    public List<EchangeEntrepriseLigne> Echanges { get; } = [];
+    public List<OffreLigne> Offres { get; } = [];
+    public List<MiseEnRelationLigne> MisesEnRelation { get; } = [];
+    public List<ImmersionLigne> Immersions { get; } = [];
 }

@@ -78,6 +78,7 @@ internal sealed class StructureSimulator
     // The Région's « amont » schemes on regional paths (docs/generateur.md): drawn from a stream of their own, so
     // that every other figure of a generated package stays what it was before the column existed.
     private readonly Rng _amontRng;
+    private readonly Rng _employeurRng;
 
     private static readonly Weighted<string?> Amont = new(
         (null, 40), ("ATELIER_ORIENTATION", 27), ("IMMERSION", 15), ("DPA", 12), ("PREQUALIFICATION", 6));
@@ -119,6 +120,7 @@ internal sealed class StructureSimulator
         _zones = options.Zones ?? SyntheticZones.Instance;
         _structureRng = Rng.For(options.Seed, index, 1);
         _amontRng = Rng.For(options.Seed, index, 2);
+        _employeurRng = Rng.For(options.Seed, index, 3);
     }
 
     public StructureJourneys Run()
@@ -135,6 +137,7 @@ internal sealed class StructureSimulator
         }
         AddMoyens();
         StructureSideGenerator.Add(_plan, _index, _annee, _structureRng, _out);
+        EmployeurGenerator.Add(_index, _extraction, _employeurRng, _out);
         return _out;
     }
 

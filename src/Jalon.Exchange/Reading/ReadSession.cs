@@ -59,10 +59,15 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         var contexte = new ContexteReader(this);
         var activites = new ActivitesReader(this);
         var allocations = new AllocationsReader(this);
+        var entreprises = new EntreprisesReader(this);
+        var echanges = new EchangesEntreprisesReader(this);
+        var offres = new OffresReader(this);
+        var mers = new MisesEnRelationReader(this);
+        var immersions = new ImmersionsReader(this);
         FileReader[] readers =
         [
             structures, jeunes, contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens,
-            territoires, sites, brh, budget, contexte, activites, allocations,
+            territoires, sites, brh, budget, contexte, activites, allocations, entreprises, echanges, offres, mers, immersions,
         ];
 
         if (fileNames is not null)
@@ -105,11 +110,12 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         if (complete)
         {
             RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens, territoires, sites, brh, budget, contexte,
-                activites, allocations]);
+                activites, allocations, entreprises, echanges, offres, mers, immersions]);
             Trace(clock, "événements lus");
             CheckNationalOverlaps(parcours);
             CheckPaceaSignatures(parcours, contacts);
             CheckAllocationsInCej(parcours, allocations);
+            EmployeurFiles.Check(this, entreprises, echanges, offres, mers, immersions, propositions.All, situations.All, _errors);
             Trace(clock, "chevauchements");
             StructureChecks.Run(this, territoires, sites, brh, budget, _anomalies);
             Trace(clock, "contrôles de la structure");
@@ -136,11 +142,12 @@ internal sealed class ReadSession(Func<string, Stream?> open)
 
         var package = errors.Count == 0
             ? Build(contacts, orientations, parcours, propositions, situations, droits, parrainages, moyens,
-                StructureChecks.Build(territoires, sites, brh, budget, contexte), activites, allocations)
+                StructureChecks.Build(territoires, sites, brh, budget, contexte), activites, allocations,
+                EmployeurFiles.Build(entreprises, echanges, offres, mers, immersions))
             : null;
         Trace(clock, "paquet construit");
         // The structure side's files (territoires … contexte) are listed when present: a journeys-only package reads as before.
-        FileReader[] structureSide = [territoires, sites, brh, budget, contexte, activites, allocations];
+        FileReader[] structureSide = [territoires, sites, brh, budget, contexte, activites, allocations, entreprises, echanges, offres, mers, immersions];
         var files = readers.Where(r => r.Present || !structureSide.Contains(r))
             .Select(r => new FileSummary(r.Name, r.Present, r.Present ? r.RowCount : 0)).ToArray();
         return new ReadResult(package,
@@ -318,7 +325,8 @@ internal sealed class ReadSession(Func<string, Stream?> open)
 
     private JourneyPackage Build(ContactsReader contacts, OrientationsReader orientations, ParcoursReader parcours,
         PropositionsReader propositions, SituationsReader situations, DroitsReader droits, ParrainagesReader parrainages, MoyensReader moyens,
-        Domain.Structures.StructureData structureData, ActivitesReader activites, AllocationsReader allocations)
+        Domain.Structures.StructureData structureData, ActivitesReader activites, AllocationsReader allocations,
+        Domain.Employeurs.EmployeurData employeurs)
     {
         var n = Jeunes.Length;
         EventTable<Contact>? c = null;
@@ -351,6 +359,7 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             StructureData = structureData,
             Activites = activites.Present ? Table(activites, n) : null,
             Allocations = allocations.Present ? Table(allocations, n) : null,
+            Employeurs = employeurs,
         };
     }
 

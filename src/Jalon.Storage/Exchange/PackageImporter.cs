@@ -113,6 +113,8 @@ public static class PackageImporter
             UpsertMoyens(connection, tx, package, merge.MoyensToWrite);
             // The structure side (territory, sites, BRH, budget, context): replaced for what the package carries.
             Structures.StructureDataExchange.Import(connection, tx, package);
+            // The employer side (companies, offers, MER, periods in a company): replaced for the structures the package carries it for.
+            Employeurs.EmployeurExchange.Import(connection, tx, package, Dates.TodayInParis());
             // The stored indicator tallies of the structures that changed are now out of date.
             db.BumpRevisions(merge.Plans.Where(p => p.Change).Select(p => p.Code));
 

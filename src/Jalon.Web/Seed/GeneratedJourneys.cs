@@ -149,6 +149,7 @@ public static class GeneratedJourneys
             Budget = d.Budget.Select(l => l with { Annee = Y(l.Annee) }).ToArray(),
             Contexte = d.Contexte.Select(l => l with { Annee = Y(l.Annee), Date = N(l.Date) }).ToArray(),
         };
+        b.Employeurs = p.Employeurs.Shift(days);
         return b;
     }
 }
