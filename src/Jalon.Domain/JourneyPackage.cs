@@ -118,7 +118,8 @@ public sealed class JourneyPackage
         Propositions.For(jeune),
         Situations.For(jeune),
         Droits.For(jeune),
-        Parrainages.For(jeune));
+        Parrainages.For(jeune),
+        Activites is { } a ? a.For(jeune) : default);
 
     /// <summary>Moyens of a structure for a year, if given.</summary>
     public Moyens? MoyensOf(int structure, int annee)
@@ -141,7 +142,8 @@ public readonly ref struct JeuneJourney(
     ReadOnlySpan<Proposition> propositions,
     ReadOnlySpan<Situation> situations,
     ReadOnlySpan<Droit> droits,
-    ReadOnlySpan<Parrainage> parrainages)
+    ReadOnlySpan<Parrainage> parrainages,
+    ReadOnlySpan<Dispositifs.Activite> activites = default)
 {
     public int Index { get; } = index;
     public Jeune Jeune { get; } = jeune;
@@ -152,6 +154,9 @@ public readonly ref struct JeuneJourney(
     public ReadOnlySpan<Situation> Situations { get; } = situations;
     public ReadOnlySpan<Droit> Droits { get; } = droits;
     public ReadOnlySpan<Parrainage> Parrainages { get; } = parrainages;
+
+    /// <summary>The CEJ activities (activites.csv); empty when the package has none. Not facts of the journey's actualité.</summary>
+    public ReadOnlySpan<Dispositifs.Activite> Activites { get; } = activites;
 
     /// <summary>
     /// The last actualité of the journey on or before <paramref name="today"/>: the first reception, a contact,
@@ -204,6 +209,12 @@ public sealed class JourneyPackageBuilder
     public List<Droit> Droits { get; } = [];
     public List<Parrainage> Parrainages { get; } = [];
     public List<Moyens> Moyens { get; } = [];
+
+    /// <summary>The CEJ activities (activites.csv): none makes a package without the file.</summary>
+    public List<Dispositifs.Activite> Activites { get; } = [];
+
+    /// <summary>The monthly CEJ allowances (allocations.csv): none makes a package without the file.</summary>
+    public List<Dispositifs.AllocationMensuelle> Allocations { get; } = [];
 
     /// <summary>
     /// The events' identifiers, one list per kind of event, aligned with its rows (e.g. <c>Ids[nameof(Contacts)]</c>);
@@ -259,6 +270,8 @@ public sealed class JourneyPackageBuilder
             Droits = EventTable<Droit>.Build(Droits, n, Ids.GetValueOrDefault(nameof(Droits))),
             Parrainages = EventTable<Parrainage>.Build(Parrainages, n, Ids.GetValueOrDefault(nameof(Parrainages))),
             Moyens = Moyens.ToArray(),
+            Activites = Activites.Count == 0 ? null : EventTable<Dispositifs.Activite>.Build(Activites, n),
+            Allocations = Allocations.Count == 0 ? null : EventTable<Dispositifs.AllocationMensuelle>.Build(Allocations, n),
             StructureData = StructureData,
             Employeurs = Employeurs,
         };

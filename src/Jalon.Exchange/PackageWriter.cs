@@ -68,7 +68,7 @@ public static class PackageWriter
             {
                 if (package.Activites is { Count: > 0 } activites)
                     WriteEvents(Path("activites.csv"), "structure,jeune,date,categorie,heures,realisee,session", order, activites, CompareActivites,
-                        static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Categorie); o.Comma(); o.Decimal(r.Heures); o.Comma(); o.Bool(r.Realisee); o.Comma(); o.Text(r.Session); });
+                        static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Categorie); o.Comma(); o.Decimal(Heures(r.Heures)); o.Comma(); o.Bool(r.Realisee); o.Comma(); o.Text(r.Session); });
             },
             () =>
             {
@@ -77,7 +77,7 @@ public static class PackageWriter
                         static (o, r) =>
                         {
                             o.Ascii(r.Mois.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)); o.Comma();
-                            o.Decimal(r.MontantDu); o.Comma(); o.Decimal(r.MontantDemande); o.Comma(); o.Code(r.Statut); o.Comma(); o.Text(r.RetourAsp);
+                            o.Decimal(Euros(r.MontantDu)); o.Comma(); o.Decimal(Euros(r.MontantDemande)); o.Comma(); o.Code(r.Statut); o.Comma(); o.Text(r.RetourAsp);
                         });
             },
             () => WriteStructures(Path("structures.csv"), package, order),
@@ -275,6 +275,12 @@ public static class PackageWriter
         var c = a.Date.CompareTo(b.Date);
         return c != 0 ? c : a.Domaine.CompareTo(b.Domaine);
     }
+
+    /// <summary>Hours in their shortest form (2, 2.5, 2.25): the same text whatever scale a database gives back.</summary>
+    private static decimal Heures(decimal heures) => heures / 1.0000000000000000000000000000m;
+
+    /// <summary>Euros with two decimals (125.00, 561.68): the same text whatever scale a database gives back.</summary>
+    private static decimal? Euros(decimal? euros) => euros is { } e ? Math.Round(e, 2, MidpointRounding.AwayFromZero) + 0.00m : null;
 
     private static int CompareActivites(Domain.Dispositifs.Activite a, Domain.Dispositifs.Activite b)
     {

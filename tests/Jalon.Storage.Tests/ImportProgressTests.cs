@@ -55,25 +55,3 @@ public class ImportProgressTests
             log.ToString());
     }
 }
-
-/// <summary>What a package carries and the import does not store yet is said, never dropped silently.</summary>
-public class ImportNotStoredTests
-{
-    [Fact]
-    public void A_package_with_cej_files_says_they_are_read_but_not_stored()
-    {
-        using var database = new TestDatabase(DatabaseProvider.Sqlite);
-        var package = Jalon.Generator.JourneyGenerator.Generate(new Jalon.Generator.GeneratorOptions { Structures = 1, Jeunes = 400, Seed = 3, Annee = 2024 });
-        Assert.True(package.Activites is { Count: > 0 } && package.Allocations is { Count: > 0 });
-        using var db = database.CreateMigratedContext();
-        var result = PackageImporter.Import(db, package);
-        Assert.NotNull(result.NonEnregistre);
-        Assert.Contains("activites.csv", result.NonEnregistre, StringComparison.Ordinal);
-        Assert.Contains("allocations.csv", result.NonEnregistre, StringComparison.Ordinal);
-        Assert.Contains("pas encore enregistré", result.NonEnregistre, StringComparison.Ordinal);
-
-        using var other = new TestDatabase(DatabaseProvider.Sqlite);
-        using var db2 = other.CreateMigratedContext();
-        Assert.Null(PackageImporter.Import(db2, SamplePackages.Create(structures: 1)).NonEnregistre);
-    }
-}

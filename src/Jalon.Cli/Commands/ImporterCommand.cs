@@ -90,7 +90,6 @@ public static class ImporterCommand
             $"{result.Evenements.ToString("N0", Fr)} faits, en {result.Duree.TotalSeconds.ToString("0.0", Fr)} s " +
             $"(lecture {read.Elapsed.TotalSeconds.ToString("0.0", Fr)} s) ; {read.AnomalyCount.ToString("N0", Fr)} anomalie(s).");
         WritePlan(result.Plan, output);
-        if (result.NonEnregistre is { } nonEnregistre) error.WriteLine("Attention : " + nonEnregistre);
         error.WriteLine("Précalcul des décomptes d'indicateurs des tableaux de bord…");
         var tallies = new IndicatorStore(db).RefreshAfterImport(Catalogue.Load("cpo-2015"), read.Package!, Dates.TodayInParis(TimeProvider.System));
         output.WriteLine(
@@ -106,7 +105,8 @@ public static class ImporterCommand
         if (nouvelles.Count > 0)
         {
             output.WriteLine($"  {nouvelles.Count.ToString("N0", Fr)} nouvelle(s) structure(s) : {nouvelles.Sum(s => s.JeunesAjoutes).ToString("N0", Fr)} jeunes, " +
-                $"{nouvelles.Sum(s => s.EvenementsAjoutes).ToString("N0", Fr)} événements ajoutés.");
+                $"{nouvelles.Sum(s => s.EvenementsAjoutes).ToString("N0", Fr)} événements ajoutés" +
+                (nouvelles.Sum(s => s.CejAjoutees) is > 0 and var cej ? $", {cej.ToString("N0", Fr)} ligne(s) du CEJ (activités, allocations)." : "."));
         }
         foreach (var s in plan.Structures.Where(s => !s.Nouvelle)) output.WriteLine($"  {s.Code} — {s.Nom} : {(s.Change ? s.Resume() : "aucun changement")}.");
     }

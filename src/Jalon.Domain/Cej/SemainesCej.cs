@@ -26,6 +26,23 @@ public static class SemainesCej
     public static DateOnly Lundi(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>
+    /// The one definition of a CEJ week's hours (docs/cej.md, « La semaine »): the sum of the hours credited on its days, Monday
+    /// to Sunday, by Monday. A week without any credit does not appear (it is not active). Used by the web's weeks
+    /// (<see cref="Build"/>) and by the exchange format's (<see cref="Dispositifs.ActivitesAllocations.HeuresParSemaine"/>).
+    /// </summary>
+    public static SortedDictionary<DateOnly, decimal> HeuresParSemaine(IEnumerable<HeuresDatees> credits)
+    {
+        ArgumentNullException.ThrowIfNull(credits);
+        var weeks = new SortedDictionary<DateOnly, decimal>();
+        foreach (var c in credits)
+        {
+            var l = Lundi(c.Date);
+            weeks[l] = weeks.GetValueOrDefault(l) + c.Heures;
+        }
+        return weeks;
+    }
+
+    /// <summary>
     /// The weeks of a contract from <paramref name="debut"/> to its end or today (whichever first), most recent first. A week is
     /// complete when its Sunday is before today, its Monday on or after the start and its Sunday on or before the end.
     /// </summary>
@@ -35,13 +52,7 @@ public static class SemainesCej
     {
         ArgumentNullException.ThrowIfNull(regles);
         var last = fin is { } f && f < today ? f : today;
-        var sums = new Dictionary<DateOnly, decimal>();
-        foreach (var c in credits)
-        {
-            if (c.Date < debut || c.Date > last) continue;
-            var l = Lundi(c.Date);
-            sums[l] = sums.GetValueOrDefault(l) + c.Heures;
-        }
+        var sums = HeuresParSemaine(credits.Where(c => c.Date >= debut && c.Date <= last));
         var weeks = new List<SemaineCej>();
         for (var lundi = Lundi(debut); lundi <= last; lundi = lundi.AddDays(7))
         {

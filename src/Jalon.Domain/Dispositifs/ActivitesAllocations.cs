@@ -15,8 +15,8 @@ public enum StatutAllocation : byte { Calcule, ValideConseiller, ValideDirection
 /// </summary>
 public readonly record struct Activite(int Jeune, DateOnly Date, CategorieActivite Categorie, decimal Heures, bool Realisee, string? Session) : IJeuneEvent
 {
-    /// <summary>The Monday of the activity's week (ISO week).</summary>
-    public DateOnly Semaine => Date.AddDays(-(((int)Date.DayOfWeek + 6) % 7));
+    /// <summary>The Monday of the activity's week (<see cref="Cej.SemainesCej.Lundi"/>).</summary>
+    public DateOnly Semaine => Cej.SemainesCej.Lundi(Date);
 }
 
 /// <summary>
@@ -43,13 +43,12 @@ public static class ActivitesAllocations
     /// </summary>
     public static SortedDictionary<DateOnly, decimal> HeuresParSemaine(ReadOnlySpan<Activite> activites)
     {
-        var weeks = new SortedDictionary<DateOnly, decimal>();
+        var credits = new List<Cej.HeuresDatees>(activites.Length);
         foreach (ref readonly var a in activites)
         {
-            if (!a.Realisee) continue;
-            weeks[a.Semaine] = weeks.GetValueOrDefault(a.Semaine) + a.Heures;
+            if (a.Realisee) credits.Add(new Cej.HeuresDatees(a.Date, a.Heures));
         }
-        return weeks;
+        return Cej.SemainesCej.HeuresParSemaine(credits);
     }
 
     /// <summary>

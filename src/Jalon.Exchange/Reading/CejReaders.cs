@@ -20,6 +20,8 @@ internal sealed class ActivitesReader(ReadSession session) : EventReader<Activit
         var sessionId = row.Text(6, intern: true);
         if (heures is { } h && !ActivitesAllocations.HeuresValides(h))
             row.Error(4, $"{h.ToString(CultureInfo.InvariantCulture)} heures (attendu plus de 0 et au plus {ActivitesAllocations.HeuresMax} heures dans la journée)");
+        else if (heures is { } h2 && h2 != Math.Round(h2, 2))
+            row.Error(4, $"{h2.ToString(CultureInfo.InvariantCulture)} heures : au plus deux décimales (ex. 1.25 pour 1 h 15)");
         if (sessionId is { Length: > TextLimits.IdentifiantEvenement })
             row.Error(6, $"identifiant de séance de {sessionId.Length} caractères (au plus {TextLimits.IdentifiantEvenement})");
         if (!row.Ok) return;
@@ -76,6 +78,8 @@ internal sealed class AllocationsReader(ReadSession session) : EventReader<Alloc
         var retour = row.Text(6);
         if (du is < 0) row.Error(3, $"montant dû négatif ({du.Value.ToString(CultureInfo.InvariantCulture)} €)");
         if (demande is < 0) row.Error(4, $"montant demandé négatif ({demande.Value.ToString(CultureInfo.InvariantCulture)} €)");
+        if (du is { } d1 && d1 != Math.Round(d1, 2)) row.Error(3, $"montant dû {d1.ToString(CultureInfo.InvariantCulture)} € : au plus deux décimales (les centimes)");
+        if (demande is { } d2 && d2 != Math.Round(d2, 2)) row.Error(4, $"montant demandé {d2.ToString(CultureInfo.InvariantCulture)} € : au plus deux décimales (les centimes)");
         if (retour is { Length: > TextLimits.Commentaire })
             row.Error(6, $"retour de l'ASP de {retour.Length} caractères (au plus {TextLimits.Commentaire})");
         if (!row.Ok) return;

@@ -66,6 +66,9 @@ public enum Unite
 
     /// <summary>A number of events (entretiens, entries, situations), displayed as a whole number.</summary>
     Nombre,
+
+    /// <summary>Hours (a mean of hours of activity: hundredths of an hour / 100).</summary>
+    Heures,
 }
 
 /// <summary>The French names of a unit and of a direction, as the pages and exports write them.</summary>
@@ -82,6 +85,7 @@ public static class UniteLibelles
         Unite.Etp => "ETP",
         Unite.Mois => "mois",
         Unite.Nombre => "nombre",
+        Unite.Heures => "heures",
         _ => "jours",
     };
 

@@ -89,6 +89,7 @@ internal static class CatalogueValidator
         ["mois"] = Unite.Mois,
         ["jours"] = Unite.Jours,
         ["nombre"] = Unite.Nombre,
+        ["heures"] = Unite.Heures,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The units each nature may be displayed in (the first is the default when a count names none).</summary>
@@ -96,7 +97,7 @@ internal static class CatalogueValidator
     {
         [Nature.Effectif] = [Unite.Jeunes],
         [Nature.Ratio] = [Unite.Pourcentage, Unite.Ratio, Unite.EurosParJeune, Unite.JeunesParEtp],
-        [Nature.Moyenne] = [Unite.Mois, Unite.Jours],
+        [Nature.Moyenne] = [Unite.Mois, Unite.Jours, Unite.Heures, Unite.Pourcentage],
         [Nature.Montant] = [Unite.Euros, Unite.Etp, Unite.Jeunes],
         [Nature.Nombre] = [Unite.Nombre],
         [Nature.NonCalculable] = Enum.GetValues<Unite>(),

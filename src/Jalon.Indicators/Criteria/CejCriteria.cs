@@ -74,6 +74,52 @@ public static class CejCriteria
         return false;
     }
 
+    /// <summary>
+    /// CEJ5.heures: every active CEJ week of the period is one item, valued at its hours in hundredths of an hour. A week is
+    /// one of <see cref="Domain.Dispositifs.ActivitesAllocations.HeuresParSemaine"/> (done activities of activites.csv, summed
+    /// Monday to Sunday — the one definition of a week's hours); it is of the period when its Monday is, and of a CEJ when
+    /// a CEJ path of the young person is open on one of its days and on one day of the period.
+    /// </summary>
+    [Measure("cej.heures_semaines_actives")]
+    public static void HeuresSemainesActives(in JeuneJourney j, in Period p, ref long sum, ref long count)
+    {
+        if (j.Activites.IsEmpty) return;
+        foreach (var (lundi, heures) in Domain.Dispositifs.ActivitesAllocations.HeuresParSemaine(j.Activites))
+        {
+            if (!SemaineDuCej(j, p, lundi)) continue;
+            sum += (long)Math.Round(heures * 100m, MidpointRounding.AwayFromZero);
+            count++;
+        }
+    }
+
+    /// <summary>
+    /// CEJ5.sous_minimum: the same weeks as <see cref="HeuresSemainesActives"/>, each valued 1 when its hours are under the
+    /// minimum in force that Monday (15 h; <see cref="Domain.Qualite.JourneyChecks.SemaineSousMinimum"/>), else 0: the mean
+    /// is the share of active weeks under the minimum.
+    /// </summary>
+    [Measure("cej.semaines_sous_minimum")]
+    public static void SemainesSousMinimum(in JeuneJourney j, in Period p, ref long sum, ref long count)
+    {
+        if (j.Activites.IsEmpty) return;
+        foreach (var (lundi, heures) in Domain.Dispositifs.ActivitesAllocations.HeuresParSemaine(j.Activites))
+        {
+            if (!SemaineDuCej(j, p, lundi)) continue;
+            if (Domain.Qualite.JourneyChecks.SemaineSousMinimum(lundi, heures)) sum++;
+            count++;
+        }
+    }
+
+    /// <summary>The week of <paramref name="lundi"/> is of the period (its Monday is) and of a CEJ open during the period.</summary>
+    private static bool SemaineDuCej(in JeuneJourney j, in Period p, DateOnly lundi)
+    {
+        if (!p.Contains(lundi)) return false;
+        foreach (ref readonly var x in j.Parcours)
+        {
+            if (x.Dispositif == Dispositif.Cej && x.Interval.Overlaps(p.Debut, p.Fin) && x.Interval.Overlaps(lundi, lundi.AddDays(6))) return true;
+        }
+        return false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Entry(in JeuneJourney j, in Period p, bool neetOnly, bool qpvOnly)
     {

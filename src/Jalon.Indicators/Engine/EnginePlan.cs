@@ -39,7 +39,8 @@ internal sealed class EnginePlan
         MeasureKeys = means.Select(d => d.Cle).ToArray();
         Measures = means.Select(d => registry.GetMeasure(d.Mesure!)).ToArray();
         MeasurePointers = means.Select(d => registry.GetMeasurePointer(d.Mesure!)).ToArray();
-        MeasureDivisor = means.Select(d => d.Unite == Unite.Mois ? Domain.Dates.DaysPerMonth : 1.0).ToArray();
+        // Months: days / 30.4375; hours: hundredths of an hour / 100 (measures add whole numbers).
+        MeasureDivisor = means.Select(d => d.Unite switch { Unite.Mois => Domain.Dates.DaysPerMonth, Unite.Heures => 100.0, _ => 1.0 }).ToArray();
         MeasureIndex = MeasureKeys.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
 
         var amounts = catalogue.Indicateurs.Where(d => d.Nature == Nature.Montant).ToArray();

@@ -60,6 +60,7 @@ internal sealed class CejActiviteConfiguration : IEntityTypeConfiguration<CejAct
         b.Property(a => a.Etat).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Libelle).HasMaxLength(200);
         b.Property(a => a.Heures).HasPrecision(5, 2);
+        b.Property(a => a.Session).HasMaxLength(TextLimits.IdentifiantEvenement);
         b.Property(a => a.Ref).HasMaxLength(TextLimits.IdentifiantEvenement);
         b.HasOne<JeuneEntity>().WithMany().HasForeignKey(a => new { a.StructureCode, a.JeuneId }).OnDelete(DeleteBehavior.Cascade);
     }
@@ -102,7 +103,8 @@ internal sealed class CejAllocationConfiguration : IEntityTypeConfiguration<CejA
         b.Property(a => a.Statut).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.ValideeConseillerPar).HasMaxLength(TextLimits.Auteur);
         b.Property(a => a.ValideeDirecteurPar).HasMaxLength(TextLimits.Auteur);
-        b.Property(a => a.MotifRejet).HasMaxLength(300);
+        b.Property(a => a.MotifRejet).HasMaxLength(TextLimits.Commentaire); // retour_asp of allocations.csv (step 18; 300 before)
+        b.Property(a => a.Ref).HasMaxLength(TextLimits.IdentifiantEvenement);
         b.Property(a => a.Version).IsConcurrencyToken().HasDefaultValue(0);
         b.HasOne<JeuneEntity>().WithMany().HasForeignKey(a => new { a.StructureCode, a.JeuneId }).OnDelete(DeleteBehavior.Restrict);
     }

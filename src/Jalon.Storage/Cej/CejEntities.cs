@@ -64,7 +64,13 @@ public class CejActiviteEntity
     public decimal Heures { get; set; }
     public EtatActivite Etat { get; set; }
 
-    /// <summary>Where the row comes from: entered in Jalon, or loaded from <c>activites.csv</c> (the key of its line).</summary>
+    /// <summary>The collective session the activity was part of, as <c>activites.csv</c> names it (column <c>session</c>), if any.</summary>
+    public string? Session { get; set; }
+
+    /// <summary>
+    /// Where the row comes from: null when entered in Jalon, <see cref="CejExchange.RefPaquet"/> when loaded from
+    /// <c>activites.csv</c> (a re-import replaces these rows, never the ones entered in Jalon).
+    /// </summary>
     public string? Ref { get; set; }
 }
 
@@ -130,6 +136,18 @@ public class CejAllocationEntity : Entities.IVersioned
     public string? ValideeDirecteurPar { get; set; }
     public DateTime? DemandeeLe { get; set; }
     public DateTime? RetourLe { get; set; }
+
+    /// <summary>The ASP's return: the rejection reason, or for a month loaded from <c>allocations.csv</c> its <c>retour_asp</c> (a payment reference…).</summary>
     public string? MotifRejet { get; set; }
+
+    /// <summary>The amount requested from the ASP, in cents, as <c>allocations.csv</c> gives it (column <c>montant_demande</c>); null otherwise.</summary>
+    public long? MontantDemandeCentimes { get; set; }
+
+    /// <summary>
+    /// Where the row comes from: null when entered in Jalon, <see cref="CejExchange.RefPaquet"/> when loaded from
+    /// <c>allocations.csv</c> (a re-import replaces these rows, never the ones entered in Jalon).
+    /// </summary>
+    public string? Ref { get; set; }
+
     public int Version { get; set; }
 }

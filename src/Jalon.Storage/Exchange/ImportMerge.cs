@@ -37,12 +37,17 @@ public sealed record StructurePlan(string Code, string Nom)
     public int MoyensAjoutes { get; set; }
     public int MoyensModifies { get; set; }
 
+    /// <summary>CEJ rows (activites.csv, allocations.csv) written, and imported CEJ rows removed (<see cref="Cej.CejExchange"/>).</summary>
+    public int CejAjoutees { get; set; }
+
+    public int CejSupprimees { get; set; }
+
     /// <summary>The package carries rows of the structure side (territory, sites, BRH, budget, context): replaced for what it carries.</summary>
     public bool DonneesStructure { get; set; }
 
     /// <summary>True when the import changes anything in this structure.</summary>
     public bool Change => Nouvelle || DonneesStructure || JeunesAjoutes + JeunesModifies + EvenementsAjoutes + EvenementsModifies + EvenementsSupprimes
-        + MoyensAjoutes + MoyensModifies > 0;
+        + MoyensAjoutes + MoyensModifies + CejAjoutees + CejSupprimees > 0;
 
     /// <summary>One French line for the audit log and the command line.</summary>
     public string Resume()
@@ -55,6 +60,7 @@ public sealed record StructurePlan(string Code, string Nom)
             + $" ; événements : {N(EvenementsAjoutes)} ajouté(s), {N(EvenementsModifies)} modifié(s), {N(EvenementsSupprimes)} supprimé(s)"
             + (SupprimesAvecSaisie > 0 ? $" dont {N(SupprimesAvecSaisie)} avec un commentaire ou un diagnostic saisi dans Jalon" : "")
             + $", {N(EvenementsConserves)} saisi(s) dans Jalon conservé(s) ; moyens : {N(MoyensAjoutes)} année(s) ajoutée(s), {N(MoyensModifies)} modifiée(s)"
+            + (CejAjoutees + CejSupprimees > 0 ? $" ; CEJ (activités, allocations) : {N(CejAjoutees)} ligne(s) écrite(s), {N(CejSupprimees)} ligne(s) d'un paquet précédent supprimée(s)" : "")
             + (DonneesStructure ? " ; territoire, sites, BRH, budget, contexte : remplacés pour ce que le paquet en porte" : "");
     }
 }
@@ -144,6 +150,7 @@ internal sealed class ImportMerge
             {
                 foreach (var kind in Kinds) kind.Diff(_connection, _tx, structure.Code, packageIds, plan);
             }
+            (plan.CejAjoutees, plan.CejSupprimees) = Cej.CejExchange.Diff(_connection, _tx, _package, s, Skip, exists);
             var moyens = exists ? ReadMoyens(structure.Code, s) : [];
             foreach (var m in _package.Moyens.Where(m => m.Structure == s))
             {

@@ -22,9 +22,6 @@ public readonly record struct ImportProgress(string Etape, long Lignes, long Tot
 public sealed record ImportResult(int Structures, int Jeunes, long Evenements, TimeSpan Duree)
 {
     public ImportPlan Plan { get; init; } = new([]);
-
-    /// <summary>What the package carries that the import read and validated but did not store (French), or null.</summary>
-    public string? NonEnregistre { get; init; }
 }
 
 /// <summary>
@@ -108,6 +105,11 @@ public static class PackageImporter
                 Report();
                 Trace(clock, kind.Table);
             }
+            // The CEJ files: the imported rows of each structure replaced by the package's (entered ones kept).
+            step = "cej";
+            Report();
+            Cej.CejExchange.Import(connection, tx, package, merge.Skip, [.. merge.Plans.Select(p => !p.Nouvelle)], userLogin, now);
+            Trace(clock, "cej");
             step = "validation";
             Report();
             UpsertMoyens(connection, tx, package, merge.MoyensToWrite);
@@ -140,7 +142,6 @@ public static class PackageImporter
             return new ImportResult(package.Structures.Count, package.Jeunes.Length, events, clock.Elapsed)
             {
                 Plan = new ImportPlan(merge.Plans) { Revisions = merge.Revisions },
-                NonEnregistre = NonEnregistre(package),
             };
         }
         catch
@@ -159,20 +160,6 @@ public static class PackageImporter
     private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("JALON_TRACE_IMPORT") == "1";
 
     /// <summary>Phase timings on standard error, when JALON_TRACE_IMPORT=1 (for measurements).</summary>
-    /// <summary>
-    /// The CEJ files (activites.csv, allocations.csv) are read and validated but not stored yet (docs/cej.md, « Ce qui n'est
-    /// pas fait »): said to whoever imports, never dropped silently.
-    /// </summary>
-    private static string? NonEnregistre(JourneyPackage package)
-    {
-        var fr = CultureInfo.GetCultureInfo("fr-FR");
-        var files = new List<string>();
-        if (package.Activites is { Count: > 0 } a) files.Add($"activites.csv ({a.Count.ToString("N0", fr)} ligne(s))");
-        if (package.Allocations is { Count: > 0 } m) files.Add($"allocations.csv ({m.Count.ToString("N0", fr)} ligne(s))");
-        return files.Count == 0 ? null
-            : $"{string.Join(" et ", files)} : lu(s) et validé(s), mais pas encore enregistré(s) dans la base ; les semaines et les allocations du CEJ se saisissent dans Jalon.";
-    }
-
     private static void Trace(Stopwatch clock, string phase)
     {
         if (TraceEnabled) Console.Error.WriteLine($"[import] {phase} : {clock.Elapsed.TotalSeconds:0.000} s");

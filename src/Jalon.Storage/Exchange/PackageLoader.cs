@@ -73,6 +73,8 @@ public static class PackageLoader
             ReadEvents("Parrainages", "\"Debut\", \"Fin\"", (r, j) =>
                 _builder.Parrainages.Add(new Parrainage(j, r.Date(2), r.NullableDate(3))));
             ReadMoyens();
+            Cej.CejExchange.Load(connection, tx, structureCode, (s, j) =>
+                _structures.TryGetValue(s, out var si) && _jeunes[si].TryGetValue(j, out var ji) ? ji : null, _builder);
             _builder.StructureData = Structures.StructureDataExchange.Load(connection, tx, structureCode, StructureIndex);
             return _builder.Build();
         }

@@ -21,6 +21,31 @@ public sealed class SemainesCejTests
     }
 
     [Fact]
+    public void The_exchange_files_weeks_and_the_webs_weeks_give_the_same_hours()
+    {
+        // Done activities of activites.csv (a Sunday, a Monday, a session split over two rows) and a planned one that never counts.
+        Activite[] activites =
+        [
+            new(0, Lundi.AddDays(6), CategorieActivite.Emploi, 7.5m, true, null),
+            new(0, Lundi, CategorieActivite.Sante, 2m, true, null),
+            new(0, Lundi.AddDays(7), CategorieActivite.Atelier, 3.25m, true, "S1"),
+            new(0, Lundi.AddDays(8), CategorieActivite.Atelier, 3.25m, true, "S1"),
+            new(0, Lundi.AddDays(9), CategorieActivite.Formation, 6m, false, null),
+            new(0, Lundi.AddDays(21), CategorieActivite.Logement, 1m, true, null),
+        ];
+        var exchange = ActivitesAllocations.HeuresParSemaine(activites);
+        Assert.Equal([Lundi, Lundi.AddDays(7), Lundi.AddDays(21)], exchange.Keys);
+        Assert.Equal([9.5m, 6.5m, 1m], exchange.Values);
+
+        // The same done actions recorded in Jalon, as the web counts them for the contract's weeks.
+        var credits = activites.Where(a => a.Realisee).Select(a => new HeuresDatees(a.Date, a.Heures));
+        var web = SemainesCej.Build(R, Lundi, null, Lundi.AddDays(28), credits, new Dictionary<DateOnly, decimal>());
+        Assert.Equal(exchange, web.Where(w => w.HeuresComptees > 0).ToDictionary(w => w.Lundi, w => w.HeuresComptees));
+        Assert.Equal(0m, web.Single(w => w.Lundi == Lundi.AddDays(14)).HeuresComptees); // a week without activity: not active
+        Assert.Equal(exchange, SemainesCej.HeuresParSemaine(credits));
+    }
+
+    [Fact]
     public void Hours_are_summed_per_week_and_a_complete_week_under_15_hours_raises_the_alert()
     {
         var credits = new[]

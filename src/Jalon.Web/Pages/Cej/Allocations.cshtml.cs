@@ -50,7 +50,9 @@ public sealed class AllocationsModel(JalonDbContext db, TimeProvider clock) : Pa
         var rows = await Store.DemanderAsync(Structure, Mois, Par);
         var text = FichiersAsp.EcrireDemande(rows.Select(r => new DemandeAsp(
             r.Allocation.StructureCode, r.Allocation.JeuneId, r.Jeune.Nom ?? "", r.Jeune.Prenom ?? "", r.Jeune.Naissance, r.Allocation.Mois,
-            Allocation.Situation(r.Allocation.Mois, r.Jeune.Naissance, Enum.Parse<FoyerFiscal>(r.Allocation.Situation)).ToString(),
+            // A month loaded from allocations.csv has no tax household: its situation is unknown (empty cell).
+            Enum.TryParse<FoyerFiscal>(r.Allocation.Situation, out var foyer)
+                ? Allocation.Situation(r.Allocation.Mois, r.Jeune.Naissance, foyer).ToString() : "",
             r.Allocation.MontantCentimes / 100m, r.Allocation.ValideeDirecteurLe ?? r.Allocation.ValideeConseillerLe, r.Allocation.ValideeDirecteurPar ?? "")));
         return File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", $"demande-asp-{Structure}-{Mois:yyyy-MM}.csv");
     }

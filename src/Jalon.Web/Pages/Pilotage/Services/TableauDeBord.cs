@@ -36,6 +36,7 @@ public static class Affichage
         Unite.JeunesParEtp => Euros.Reel(v, 1) + " jeunes par ETP",
         Unite.Etp => Euros.Reel(v, 2) + "\u00A0ETP",
         Unite.Mois => Euros.Reel(v, 1) + "\u00A0mois",
+        Unite.Heures => Euros.Reel(v, 1) + "\u00A0h",
         _ => Euros.Reel(v, 0) + "\u00A0jours",
     };
 
@@ -50,6 +51,7 @@ public static class Affichage
         Unite.Pourcentage => Signe(d * 100, 1) + "\u00A0pt",
         Unite.Euros or Unite.EurosParJeune => Signe(d, 2) + "\u00A0€",
         Unite.Mois => Signe(d, 1) + "\u00A0mois",
+        Unite.Heures => Signe(d, 1) + "\u00A0h",
         _ => Signe(d, 2),
     };
 
