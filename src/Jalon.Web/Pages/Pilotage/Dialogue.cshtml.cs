@@ -46,7 +46,7 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
     /// <summary>The plan d'action of the dialogue (a plan of the plans' model, same id), null until an action is added.</summary>
     public Plan? PlanAction { get; private set; }
 
-    /// <summary>The staff of the structure present today: the pilots an action may have.</summary>
+    /// <summary>The staff of the structure present today, the pilots an action may have: for the director only (the State never reads the register).</summary>
     public IReadOnlyList<MembrePersonnel> Personnel { get; private set; } = [];
 
     /// <summary>What the dialogue opens on: the targets of N−1 against their actual N−1 values, the N−1 actions (null without an N−1 dialogue).</summary>
@@ -95,7 +95,8 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
         if (await ChargerAsync() is { } r) return r;
         ChargerReferences();
         await ChargerRevueAsync();
-        if (Dialogue.PeutModifierPlanAction(Acteur))
+        // The staff register (names) is the structure's: its director picks a pilot; the State adds actions without one.
+        if (Partie == Domain.Pilotage.Partie.MissionLocale && Dialogue.PeutModifierPlanAction(Acteur))
             Personnel = [.. (await new StructureRepository(db).PersonnelAsync(Dialogue.Structure)).Select(p => p.Membre).Where(m => m.IsActiveOn(Jour))];
         return Page();
     }
@@ -227,7 +228,7 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
         return await Agir(d =>
         {
             plan = PlanAction ?? PlanActionDuDialogue.Creer(d);
-            var pilote = string.IsNullOrEmpty(piloteId) ? null : new Pilote(piloteId, "");
+            var pilote = string.IsNullOrEmpty(piloteId) || Partie != Domain.Pilotage.Partie.MissionLocale ? null : new Pilote(piloteId, "");
             ajoutee = PlanActionDuDialogue.AjouterAction(d, plan, Acteur, theme, new ContenuAction(titre ?? "", pilote, "", "", "", echeance, []), personnel, Jour);
         }, "Action ajoutée au plan d'action.", async () =>
         {
