@@ -113,10 +113,13 @@ public abstract class SteeringTests(E2EFixture app) : IAsyncLifetime
         await Assertions.Expect(Row(ml.Locator("#objectifs"), "R10 —")).ToContainTextAsync("35 %");
         await ml.GetByLabel("Forces — Offre de service aux employeurs", new() { Exact = true }).FillAsync("Réseau de 240 entreprises partenaires");
         await ml.GetByLabel("Axes de progrès — Offre de service aux employeurs", new() { Exact = true }).FillAsync("Peu de PME de l'industrie");
-        await ml.GetByLabel("Actions prioritaires — Offre de service aux employeurs", new() { Exact = true }).FillAsync("Deux forums de recrutement par an");
         await Submit(ml, ml.Locator("#plan-Employeurs button[type=submit]"));
-        await Assertions.Expect(ml.Locator(".fr-alert--success")).ToHaveTextAsync("Plan d'action enregistré.");
-        await Assertions.Expect(ml.GetByLabel("Actions prioritaires — Offre de service aux employeurs", new() { Exact = true })).ToHaveValueAsync("Deux forums de recrutement par an");
+        await Assertions.Expect(ml.Locator(".fr-alert--success")).ToHaveTextAsync("Synthèse du plan d'action enregistrée.");
+        // A priority action: an action sheet of the dialogue's plan d'action.
+        await ml.FillAsync("#action-titre-Employeurs", "Deux forums de recrutement par an");
+        await Submit(ml, ml.Locator("form").Filter(new() { Has = ml.Locator("#action-titre-Employeurs") }).GetByRole(AriaRole.Button));
+        await Assertions.Expect(ml.Locator(".fr-alert--success")).ToHaveTextAsync("Action ajoutée au plan d'action.");
+        await Assertions.Expect(ml.Locator("#plan-action tr[data-theme=Employeurs]")).ToContainTextAsync("Deux forums de recrutement par an");
         await app.Shot(ml, "pilotage-02-analyses-mission-locale");
 
         // Transmission to the State: the structure's texts are then read-only for it.

@@ -43,7 +43,7 @@ public class SchemaUpgradeTests
     /// <summary>The tables that the steps after version 1 create, children first.</summary>
     private static readonly string[] TablesAfterVersion1 =
     [
-        "DialogueEtapes", "DialogueObjectifs", "DialoguePlans", "DialogueTransitions", "DialogueValidations", "Dialogues",
+        "DialogueReleves", "DialogueEtapes", "DialogueObjectifs", "DialoguePlans", "DialogueTransitions", "DialogueValidations", "Dialogues",
         "DecisionsFinancement", "Conventions", "IndicatorTallies", "Sessions", "InstanceSettings", "JeunesEffaces",
         "ProfilVersions", "TerritoireCommunes", "TerritoireDeclarations", "Sites", "Personnel", "BrhLignes", "BudgetLignes", "Contexte", "ZoneCommunes",
         "CampagneVersions", "CampagneTransitions", "CampagneSoumissions", "Campagnes",

@@ -73,6 +73,9 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Pilotage/Expliquer?structure=ML26001&cle=I2&debut=2024-01-01&fin=2024-12-31", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
             ("/Pilotage/Expliquer?structure=ML26001&cle=R2&partie=denominateur&n1=true&debut=2024-01-01&fin=2024-12-31&format=csv", [302, 200, 200, 200, 403, 403, 403, 403, 403, 403]),
             ("/Pilotage/Expliquer?structure=ML26001&cle=I5&debut=2024-01-01&fin=2024-12-31", [302, 400, 400, 400, 403, 403, 403, 403, 403, 403]),
+            // The relevé de conclusions of a dialogue that does not exist: the steering roles get 404, the others 403 (a real one: ReleveWebTests).
+            ("/Pilotage/Releve?structure=ML26001&annee=1999", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
+            ("/Pilotage/Releve?structure=ML26001&annee=1999&format=pdf", [302, 403, 403, 404, 404, 404, 404, 404, 404, 403]),
             // The data-quality assistant: the director (their structure) and the counsellor (their files); never an aggregate-only role.
             ("/Qualite", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
             ("/Qualite?type=SortieSansMotif&format=csv", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),

@@ -1,4 +1,9 @@
+using Jalon.Domain.Plans;
+
 namespace Jalon.Domain.Pilotage;
+
+/// <summary>A priority action of the plan d'action as annexed: its theme, title, pilot, deadline and status.</summary>
+public sealed record ActionAnnexee(ThemePlanAction Theme, string Titre, string? Pilote, DateOnly? Echeance, StatutAction Statut);
 
 /// <summary>The Mission Locale as a party to the avenant.</summary>
 public sealed record Association(
@@ -37,7 +42,11 @@ public sealed record Avenant
 
     public required MontantsAnnuels Montants { get; init; }
     public required IReadOnlyList<Objectif> Objectifs { get; init; }
+    /// <summary>The synthesis of the plan d'action (strengths, areas for progress per theme).</summary>
     public required IReadOnlyList<LignePlanAction> PlanAction { get; init; }
+
+    /// <summary>The priority actions: the action sheets of the dialogue's plan d'action.</summary>
+    public required IReadOnlyList<ActionAnnexee> Actions { get; init; }
     public required bool EstProjet { get; init; }
     public required DateOnly? DateSignature { get; init; }
 
@@ -57,7 +66,7 @@ public sealed record Avenant
     public DateOnly DateFin => new(Annee, 12, 31);
 
     /// <summary>Builds the avenant of a dialogue's year from the convention's amounts in force that year.</summary>
-    public static Avenant Etablir(DialogueDeGestion dialogue, ConventionPluriannuelle convention, Association association, string representantEtat)
+    public static Avenant Etablir(DialogueDeGestion dialogue, ConventionPluriannuelle convention, Association association, string representantEtat, Plan? planAction = null)
     {
         if (dialogue.Structure != convention.Structure)
             throw new PilotageException("La convention n'est pas celle de la Mission locale du dialogue.");
@@ -76,6 +85,8 @@ public sealed record Avenant
             Montants = montants,
             Objectifs = dialogue.Objectifs,
             PlanAction = dialogue.PlanAction,
+            Actions = planAction is null ? [] : [.. Referentiel.Themes.SelectMany(t => PlanActionDuDialogue.Actions(planAction, t)
+                .Select(a => new ActionAnnexee(t, a.Contenu.Titre, a.Contenu.Pilote?.Nom, a.Contenu.Echeance, a.Statut)))],
             EstProjet = !dialogue.EstFige,
             DateSignature = dialogue.DateSignatureAvenant,
         };

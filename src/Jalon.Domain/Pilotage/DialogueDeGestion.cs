@@ -30,8 +30,11 @@ public sealed record ContributionEtape(EtapeDialogue Etape, string AnalyseMissio
 /// <summary>A target negotiated on a CPO ratio for the campaign year, next to the value of the year analysed.</summary>
 public sealed record Objectif(string Ratio, double Cible, double? Reference, string? Commentaire);
 
-/// <summary>One row of the synthesis plan d'action: a theme, its strengths, areas for progress and priority actions.</summary>
-public sealed record LignePlanAction(ThemePlanAction Theme, string Forces, string AxesDeProgres, string ActionsPrioritaires);
+/// <summary>
+/// One row of the synthesis of the plan d'action: a theme, its strengths and areas for progress. Its priority actions
+/// are action sheets of the dialogue's plan (<see cref="PlanActionDuDialogue"/>), not text of the dialogue.
+/// </summary>
+public sealed record LignePlanAction(ThemePlanAction Theme, string Forces, string AxesDeProgres);
 
 /// <summary>A validation of the conclusions by one party.</summary>
 public sealed record Validation(Partie Partie, string Par, DateTimeOffset Le);
@@ -68,7 +71,7 @@ public sealed class DialogueDeGestion
         Region = region;
         Annee = annee;
         foreach (var e in Referentiel.Etapes) _etapes[e] = new ContributionEtape(e, "", "");
-        foreach (var t in Referentiel.Themes) _plan[t] = new LignePlanAction(t, "", "", "");
+        foreach (var t in Referentiel.Themes) _plan[t] = new LignePlanAction(t, "", "");
     }
 
     public Guid Id { get; }
@@ -191,16 +194,28 @@ public sealed class DialogueDeGestion
         ContenuModifie();
     }
 
-    /// <summary>Writes one row of the synthesis plan d'action (during preparation or dialogue, by either party).</summary>
-    public void RedigerPlanAction(Acteur acteur, ThemePlanAction theme, string forces, string axesDeProgres, string actionsPrioritaires)
+    /// <summary>Writes one row of the synthesis of the plan d'action (during preparation or dialogue, by either party).</summary>
+    public void RedigerPlanAction(Acteur acteur, ThemePlanAction theme, string forces, string axesDeProgres)
+    {
+        ModifierPlanAction(acteur);
+        _plan[theme] = new LignePlanAction(theme, Limiter(Nettoyer(forces), TextLimits.TextePlanAction, "Les forces"),
+            Limiter(Nettoyer(axesDeProgres), TextLimits.TextePlanAction, "Les axes de progrès"));
+    }
+
+    /// <summary>
+    /// Checks that this actor may change the plan d'action now — its synthesis or its action sheets, which the plans'
+    /// own code changes (<see cref="PlanActionDuDialogue"/>) — and withdraws the validations already given.
+    /// </summary>
+    public void ModifierPlanAction(Acteur acteur)
     {
         ExigerPartie(acteur, "rédiger le plan d'action");
         ExigerEtat("modifier le plan d'action", EtatDialogue.Preparation, EtatDialogue.EnDialogue);
-        _plan[theme] = new LignePlanAction(theme, Limiter(Nettoyer(forces), TextLimits.TextePlanAction, "Les forces"),
-            Limiter(Nettoyer(axesDeProgres), TextLimits.TextePlanAction, "Les axes de progrès"),
-            Limiter(Nettoyer(actionsPrioritaires), TextLimits.TextePlanAction, "Les actions prioritaires"));
         ContenuModifie();
     }
+
+    /// <summary>May this actor change the plan d'action now (either party, in preparation or during the dialogue)?</summary>
+    public bool PeutModifierPlanAction(Acteur acteur) =>
+        Habilitations.PartieDe(acteur, Structure, Region) is not null && Etat is EtatDialogue.Preparation or EtatDialogue.EnDialogue;
 
     // ---- transitions ----
 

@@ -8,6 +8,7 @@ public partial class JalonDbContext
 {
     public DbSet<DialogueEntity> Dialogues => Set<DialogueEntity>();
     public DbSet<DialogueTransitionEntity> DialogueTransitions => Set<DialogueTransitionEntity>();
+    public DbSet<DialogueReleveEntity> DialogueReleves => Set<DialogueReleveEntity>();
     public DbSet<ConventionEntity> Conventions => Set<ConventionEntity>();
     public DbSet<DecisionFinancementEntity> DecisionsFinancement => Set<DecisionFinancementEntity>();
 }

@@ -61,7 +61,24 @@ internal sealed class DialoguePlanConfiguration : IEntityTypeConfiguration<Dialo
         b.Property(e => e.Theme).HasConversion<string>().HasMaxLength(30);
         b.Property(e => e.Forces).HasMaxLength(TextLimits.TextePlanAction);
         b.Property(e => e.AxesDeProgres).HasMaxLength(TextLimits.TextePlanAction);
-        b.Property(e => e.ActionsPrioritaires).HasMaxLength(TextLimits.TextePlanAction);
+        b.HasIndex(e => e.StructureCode);
+    }
+}
+
+internal sealed class DialogueReleveConfiguration : IEntityTypeConfiguration<DialogueReleveEntity>
+{
+    public void Configure(EntityTypeBuilder<DialogueReleveEntity> b)
+    {
+        b.ToTable("DialogueReleves");
+        b.HasKey(e => e.DialogueId);
+        b.HasOne<DialogueEntity>().WithOne().HasForeignKey<DialogueReleveEntity>(e => e.DialogueId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(e => e.Conclusions).HasMaxLength(TextLimits.TexteDialogue);
+        b.Property(e => e.EngagementsMissionLocale).HasMaxLength(TextLimits.TexteDialogue);
+        b.Property(e => e.EngagementsEtat).HasMaxLength(TextLimits.TexteDialogue);
+        b.Property(e => e.ValideMissionLocalePar).HasMaxLength(TextLimits.Auteur);
+        b.Property(e => e.ValideEtatPar).HasMaxLength(TextLimits.Auteur);
+        b.Property(e => e.Version).HasDefaultValue(0);
+        b.Property(e => e.ModifiePar).HasMaxLength(TextLimits.Auteur);
         b.HasIndex(e => e.StructureCode);
     }
 }

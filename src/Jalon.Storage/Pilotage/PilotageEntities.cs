@@ -57,7 +57,33 @@ public class DialoguePlanEntity
     public ThemePlanAction Theme { get; set; }
     public string Forces { get; set; } = "";
     public string AxesDeProgres { get; set; } = "";
-    public string ActionsPrioritaires { get; set; } = "";
+}
+
+/// <summary>The relevé de conclusions of a dialogue (one per dialogue): conclusions, each party's commitments, validations.</summary>
+public class DialogueReleveEntity
+{
+    public Guid DialogueId { get; set; }
+    public required string StructureCode { get; set; }
+    public required string Region { get; set; }
+    public string Conclusions { get; set; } = "";
+    public string EngagementsMissionLocale { get; set; } = "";
+    public string EngagementsEtat { get; set; } = "";
+    public string? ValideMissionLocalePar { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime? ValideMissionLocaleLe { get; set; }
+
+    public string? ValideEtatPar { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime? ValideEtatLe { get; set; }
+
+    /// <summary>Incremented by every save (optimistic concurrency: a stale save is refused).</summary>
+    public int Version { get; set; }
+
+    public string? ModifiePar { get; set; }
+
+    public DateTime? ModifieLe { get; set; }
 }
 
 /// <summary>One line of a dialogue's transition log (append only).</summary>

@@ -66,7 +66,7 @@ public sealed class PilotageRepository(JalonDbContext db)
         }));
         Remplacer(e.Plan, d.PlanAction.Select(x => new DialoguePlanEntity
         {
-            StructureCode = s, DialogueId = d.Id, Theme = x.Theme, Forces = x.Forces, AxesDeProgres = x.AxesDeProgres, ActionsPrioritaires = x.ActionsPrioritaires,
+            StructureCode = s, DialogueId = d.Id, Theme = x.Theme, Forces = x.Forces, AxesDeProgres = x.AxesDeProgres,
         }));
         Remplacer(e.Validations, d.Validations.Select(x => new DialogueValidationEntity
         {
@@ -81,6 +81,59 @@ public sealed class PilotageRepository(JalonDbContext db)
                 Le = t.Le.UtcDateTime, Par = t.Par, Role = t.Role, Commentaire = t.Commentaire,
             });
         }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>The relevé de conclusions of a dialogue, empty if none was written yet.</summary>
+    public async Task<ReleveDeConclusions> ReleveAsync(DialogueDeGestion d, CancellationToken ct = default)
+    {
+        var e = await db.DialogueReleves.AsNoTracking().FirstOrDefaultAsync(x => x.DialogueId == d.Id, ct);
+        if (e is null) return ReleveDeConclusions.De(d);
+        var validations = new List<Validation>();
+        if (e.ValideMissionLocalePar is { } pm && e.ValideMissionLocaleLe is { } lm) validations.Add(new Validation(Partie.MissionLocale, pm, Utc(lm)));
+        if (e.ValideEtatPar is { } pe && e.ValideEtatLe is { } le) validations.Add(new Validation(Partie.Etat, pe, Utc(le)));
+        return ReleveDeConclusions.Restaurer(e.DialogueId, e.StructureCode, e.Region, d.Annee, e.Conclusions, e.EngagementsMissionLocale, e.EngagementsEtat, validations);
+    }
+
+    /// <summary>The version of a stored relevé (0 if none yet).</summary>
+    public Task<int> VersionReleveAsync(Guid dialogueId, CancellationToken ct = default) =>
+        db.DialogueReleves.AsNoTracking().Where(d => d.DialogueId == dialogueId).Select(d => d.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Saves a relevé. With <paramref name="versionLue"/>, refuses with <see cref="ModificationConcurrenteException"/> —
+    /// nothing written — if it was saved meanwhile (or created meanwhile when it was read absent, version 0).
+    /// </summary>
+    public async Task EnregistrerAsync(ReleveDeConclusions r, int? versionLue, string? par, CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = DateTime.UtcNow;
+        var e = await db.DialogueReleves.AsTracking().FirstOrDefaultAsync(x => x.DialogueId == r.DialogueId, ct);
+        if (e is null)
+        {
+            e = new DialogueReleveEntity { DialogueId = r.DialogueId, StructureCode = r.Structure, Region = r.Region };
+            db.DialogueReleves.Add(e);
+        }
+        else
+        {
+            var moved = versionLue is { } v
+                ? await db.Database.ExecuteSqlAsync($"""
+                    UPDATE "DialogueReleves" SET "Version" = "Version" + 1 WHERE "DialogueId" = {r.DialogueId} AND "Version" = {v}
+                    """, ct)
+                : await db.Database.ExecuteSqlAsync($"""
+                    UPDATE "DialogueReleves" SET "Version" = "Version" + 1 WHERE "DialogueId" = {r.DialogueId}
+                    """, ct);
+            if (moved == 0) throw new ModificationConcurrenteException(e.ModifiePar, e.ModifieLe);
+            await db.Entry(e).ReloadAsync(ct);
+        }
+        e.Conclusions = r.Conclusions;
+        e.EngagementsMissionLocale = r.EngagementsMissionLocale;
+        e.EngagementsEtat = r.EngagementsEtat;
+        var ml = r.Validations.FirstOrDefault(x => x.Partie == Partie.MissionLocale);
+        var etat = r.Validations.FirstOrDefault(x => x.Partie == Partie.Etat);
+        (e.ValideMissionLocalePar, e.ValideMissionLocaleLe) = (ml?.Par, ml?.Le.UtcDateTime);
+        (e.ValideEtatPar, e.ValideEtatLe) = (etat?.Par, etat?.Le.UtcDateTime);
+        (e.ModifiePar, e.ModifieLe) = (par, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -142,7 +195,7 @@ public sealed class PilotageRepository(JalonDbContext db)
         e.Id, e.StructureCode, e.Region, e.Annee, e.Etat, e.DateSignatureAvenant,
         e.Etapes.Select(x => new ContributionEtape(x.Etape, x.AnalyseMissionLocale, x.CommentaireEtat)),
         e.Objectifs.Select(x => new Objectif(x.Ratio, x.Cible, x.Reference, x.Commentaire)),
-        e.Plan.Select(x => new LignePlanAction(x.Theme, x.Forces, x.AxesDeProgres, x.ActionsPrioritaires)),
+        e.Plan.Select(x => new LignePlanAction(x.Theme, x.Forces, x.AxesDeProgres)),
         e.Transitions.OrderBy(x => x.Id).Select(x => new TransitionDialogue(x.Action, x.De, x.Vers, Utc(x.Le), x.Par, x.Role, x.Commentaire)),
         e.Validations.OrderBy(x => x.Le).ThenBy(x => x.Partie).Select(x => new Validation(x.Partie, x.Par, Utc(x.Le))));
 

@@ -53,7 +53,7 @@ public class DialogueDeGestionTests
         var d = EnDialogue();
         d.CommenterEtape(Etat, EtapeDialogue.Contexte, "Contexte bien décrit.");
         d.FixerObjectif(Etat, Grille, "R10", 0.35, reference: 0.31, commentaire: "Progression attendue");
-        d.RedigerPlanAction(Directeur, ThemePlanAction.Employeurs, "Réseau actif", "Prospection PME", "Deux forums");
+        d.RedigerPlanAction(Directeur, ThemePlanAction.Employeurs, "Réseau actif", "Prospection PME");
         d.ValiderConclusions(Directeur, T0.AddDays(11));
         Assert.Equal(EtatDialogue.EnDialogue, d.Etat);
         d.ValiderConclusions(Etat, T0.AddDays(12));
@@ -139,7 +139,7 @@ public class DialogueDeGestionTests
         Assert.Contains("le dialogue est conclu, plus rien n'est modifiable", ex.Message);
         Assert.Throws<PilotageException>(() => d.RedigerAnalyse(Directeur, EtapeDialogue.Contexte, "x"));
         Assert.Throws<PilotageException>(() => d.CommenterEtape(Etat, EtapeDialogue.Contexte, "x"));
-        Assert.Throws<PilotageException>(() => d.RedigerPlanAction(Etat, ThemePlanAction.Contexte, "a", "b", "c"));
+        Assert.Throws<PilotageException>(() => d.RedigerPlanAction(Etat, ThemePlanAction.Contexte, "a", "b"));
         Assert.Throws<PilotageException>(() => d.RetirerObjectif(Etat, "R5"));
         Assert.Throws<PilotageException>(() => d.ValiderConclusions(Etat, T0.AddDays(13)));
         Assert.False(d.PeutModifier(Directeur, Partie.MissionLocale));

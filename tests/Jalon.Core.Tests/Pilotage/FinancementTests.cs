@@ -106,12 +106,15 @@ public class FinancementTests
         var d = DialogueEnCours(2016);
         c.Decider(Etat, d, new MontantsAnnuels(243_500.01m, 12_000m, 8_000m, 4_500m), T0);
         d.FixerObjectif(Etat, Grille, "R10", 0.35);
-        d.RedigerPlanAction(Etat, ThemePlanAction.Parcours, "Diagnostic systématique", "Sorties sans solution", "Suivi à 3 mois");
-        var projet = Avenant.Etablir(d, c, new Association("Mission locale du Bassin"), "Le Préfet de la région");
+        d.RedigerPlanAction(Etat, ThemePlanAction.Parcours, "Diagnostic systématique", "Sorties sans solution");
+        var plan = PlanActionDuDialogue.Creer(d);
+        PlanActionDuDialogue.AjouterAction(d, plan, Etat, ThemePlanAction.Parcours,
+            new Jalon.Domain.Plans.ContenuAction("Suivi à 3 mois", null, "", "", "", new DateOnly(2016, 6, 30), []), [], new DateOnly(2016, 3, 1));
+        var projet = Avenant.Etablir(d, c, new Association("Mission locale du Bassin"), "Le Préfet de la région", plan);
         Assert.True(projet.EstProjet);
         d.ValiderConclusions(Etat, T0.AddYears(1));
         d.ValiderConclusions(Directeur, T0.AddYears(1));
-        var a = Avenant.Etablir(d, c, new Association("Mission locale du Bassin"), "Le Préfet de la région");
+        var a = Avenant.Etablir(d, c, new Association("Mission locale du Bassin"), "Le Préfet de la région", plan);
         Assert.False(a.EstProjet);
         Assert.Equal(1, a.Numero);
         Assert.Equal(2016, a.Annee);
@@ -123,7 +126,8 @@ public class FinancementTests
         Assert.Equal("douze mille cinq cents euros", a.Fipj.EnLettres);
         Assert.Equal("268\u00A0000,01\u00A0€", a.Total.EnChiffres);
         Assert.Single(a.Objectifs);
-        Assert.Equal("Suivi à 3 mois", a.PlanAction.Single(l => l.Theme == ThemePlanAction.Parcours).ActionsPrioritaires);
+        Assert.Equal("Sorties sans solution", a.PlanAction.Single(l => l.Theme == ThemePlanAction.Parcours).AxesDeProgres);
+        Assert.Equal((ThemePlanAction.Parcours, "Suivi à 3 mois", new DateOnly(2016, 6, 30)), (a.Actions.Single().Theme, a.Actions.Single().Titre, a.Actions.Single().Echeance));
         Assert.Equal(new DateOnly(2016, 12, 31), a.DateFin);
     }
 }

@@ -33,7 +33,8 @@ public abstract partial class AvenantPdfTests(JalonWebFactory factory, ITestOutp
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         var url = $"/Pilotage/Dialogue?structure=ML26001&annee={Annee}";
         await directeur.PostForm(url + "&handler=Objectif", new() { ["ratio"] = "R10", ["cible"] = "35", ["commentaire"] = "Progression attendue" }, url);
-        await directeur.PostForm(url + "&handler=Plan", new() { ["theme"] = "Employeurs", ["forces"] = "Réseau d'entreprises", ["axes"] = "Les PME", ["actions"] = "Deux forums" }, url);
+        await directeur.PostForm(url + "&handler=Plan", new() { ["theme"] = "Employeurs", ["forces"] = "Réseau d'entreprises", ["axes"] = "Les PME" }, url);
+        await directeur.PostForm(url + "&handler=Action", new() { ["theme"] = "Employeurs", ["titre"] = "Deux forums" }, url);
         var etat = await factory.SignedIn("etat.region");
         r = await etat.PostForm(url + "&handler=Convention", new()
         {

@@ -155,7 +155,8 @@ public abstract class PilotageFonctionnelTests(JalonWebFactory factory)
         await etat.PostForm(url + "&handler=Financement", new()
         { ["subvention"] = "250000", ["parrainage"] = "12000", ["fipjDirectes"] = "8000", ["fipjIndirectes"] = "4500" }, url);
         await etat.PostForm(url + "&handler=Objectif", new() { ["ratio"] = "R10", ["cible"] = "35", ["commentaire"] = "Progression" }, url);
-        await directeur.PostForm(url + "&handler=Plan", new() { ["theme"] = "Employeurs", ["forces"] = "Réseau", ["axes"] = "PME", ["actions"] = "Deux forums" }, url);
+        await directeur.PostForm(url + "&handler=Plan", new() { ["theme"] = "Employeurs", ["forces"] = "Réseau", ["axes"] = "PME" }, url);
+        await directeur.PostForm(url + "&handler=Action", new() { ["theme"] = "Employeurs", ["titre"] = "Deux forums" }, url);
         await directeur.PostForm(url + "&handler=Valider", new(), url);
         await etat.PostForm(url + "&handler=Valider", new(), url);
 

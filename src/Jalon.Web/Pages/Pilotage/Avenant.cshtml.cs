@@ -50,7 +50,8 @@ public sealed class AvenantModel(JalonDbContext db, IndicateursPilotage indicate
         var association = new Association(s.Nom, adresse, s.Email ?? "", s.Telephone ?? "", c.StatutJuridique, c.Siret, c.CodeApe);
         try
         {
-            Avenant = Avenant.Etablir(dialogue, convention, association, $"Le Préfet de la région {Libelles.Region(dialogue.Region)}, représenté par le directeur régional de l'économie, de l'emploi, du travail et des solidarités");
+            var planAction = await new Storage.Plans.PlanRepository(db).PlanAsync(dialogue.Id);
+            Avenant = Avenant.Etablir(dialogue, convention, association, $"Le Préfet de la région {Libelles.Region(dialogue.Region)}, représenté par le directeur régional de l'économie, de l'emploi, du travail et des solidarités", planAction);
         }
         catch (PilotageException e)
         {

@@ -1,11 +1,15 @@
 using System.Globalization;
 using Jalon.Domain;
 using Jalon.Domain.Pilotage;
+using Jalon.Domain.Plans;
+using Jalon.Domain.Structures;
 using Jalon.Indicators.Catalogues;
 using Jalon.Indicators.Engine;
 using Jalon.Indicators.Secret;
 using Jalon.Storage;
 using Jalon.Storage.Pilotage;
+using Jalon.Storage.Plans;
+using Jalon.Storage.Structures;
 using Jalon.Web.Infrastructure;
 using Jalon.Web.Pages.Pilotage.Services;
 using Jalon.Web.Security;
@@ -39,6 +43,21 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
     /// </summary>
     public Dictionary<string, ValeurPubliee> References { get; private set; } = [];
 
+    /// <summary>The plan d'action of the dialogue (a plan of the plans' model, same id), null until an action is added.</summary>
+    public Plan? PlanAction { get; private set; }
+
+    /// <summary>The staff of the structure present today, the pilots an action may have: for the director only (the State never reads the register).</summary>
+    public IReadOnlyList<MembrePersonnel> Personnel { get; private set; } = [];
+
+    /// <summary>What the dialogue opens on: the targets of N−1 against their actual N−1 values, the N−1 actions (null without an N−1 dialogue).</summary>
+    public RevueAnneePrecedente? Revue { get; private set; }
+
+    /// <summary>The relevé de conclusions of N−1, whose commitments the review reads (seed 003).</summary>
+    public ReleveDeConclusions? RelevePrecedent { get; private set; }
+
+    /// <summary>The actual N−1 value of each ratio as this user may see it (through statistical secrecy for the aggregate-only roles).</summary>
+    public Dictionary<string, ValeurPubliee> RealiseNMoins1 { get; private set; } = [];
+
     /// <summary>The version of the dialogue that the page's forms send back (optimistic concurrency).</summary>
     [BindProperty] public int? Version { get; set; }
 
@@ -67,6 +86,7 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
         NomStructure = (await db.Structures.FindAsync(d.Structure))?.Nom ?? d.Structure;
         VersionDialogue = await Repo.VersionAsync(d.Id);
         Contexte = await Jalon.Web.Pages.Structure.ContexteCompare.ChargerAsync(db, d.Structure, d.Region, AnneeAnalysee(Grille, d));
+        PlanAction = await new PlanRepository(db).PlanAsync(d.Id);
         return null;
     }
 
@@ -74,18 +94,61 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
     {
         if (await ChargerAsync() is { } r) return r;
         ChargerReferences();
+        await ChargerRevueAsync();
+        // The staff register (names) is the structure's: its director picks a pilot; the State adds actions without one.
+        if (Partie == Domain.Pilotage.Partie.MissionLocale && Dialogue.PeutModifierPlanAction(Acteur))
+            Personnel = [.. (await new StructureRepository(db).PersonnelAsync(Dialogue.Structure)).Select(p => p.Membre).Where(m => m.IsActiveOn(Jour))];
         return Page();
     }
+
+    private DateOnly Jour => Dates.TodayInParis(clock);
+
+    /// <summary>
+    /// The review of N−1: the previous dialogue's targets against the ratios of N−1 read like every figure of these pages
+    /// (one publication, statistical secrecy for the aggregate-only roles), and its plan d'action's actions with their status.
+    /// </summary>
+    private async Task ChargerRevueAsync()
+    {
+        var precedent = await Repo.DialogueAsync(Dialogue.Structure, Dialogue.Annee - 1);
+        if (precedent is null) return;
+        var annee = Dialogue.Annee - 1;
+        RealiseNMoins1 = annee == AnneeAnalysee(Grille, Dialogue)
+            ? References
+            : ValeursDe(indicateurs.Publier(User, Grille, Period.Year(annee), [Dialogue.Structure], avecN1: false));
+        var plan = _planPrecedent = await new PlanRepository(db).PlanAsync(precedent.Id);
+        Revue = RevueAnneePrecedente.Etablir(precedent, plan,
+            r => Grille.TryGet(r, out var def) ? def.Sens : Sens.Neutre,
+            r => RealiseNMoins1.TryGetValue(r, out var v) ? (v.Valeur, v.Masquee) : (null, false));
+        var releve = await Repo.ReleveAsync(precedent);
+        RelevePrecedent = releve.EstVide ? null : releve;
+    }
+
+    private Dictionary<string, ValeurPubliee> ValeursDe(Publication publication) =>
+        Grille.Objectifs.ToDictionary(x => x.Cle, x => publication.Valeur(Level.Structure, Dialogue.Structure, x.Cle));
+
+    /// <summary>A value of the review written in its ratio's unit (« s » when masked).</summary>
+    public string Realise(LigneRevue l) => !Grille.TryGet(l.Objectif.Ratio, out var d) ? "—"
+        : Affichage.Publie(d.Unite, RealiseNMoins1.GetValueOrDefault(l.Objectif.Ratio, ValeurPubliee.Masque));
+
+    /// <summary>The theme of an action of the N−1 plan d'action.</summary>
+    public string ThemeDe(ActionPlan a) => _planPrecedent is { } p && PlanActionDuDialogue.ThemeDe(p, a) is { } t ? t.Libelle() : "";
+
+    private Plan? _planPrecedent;
+
+    public string Cible(Objectif o) => Grille.TryGet(o.Ratio, out var d) ? Affichage.Valeur(d.Unite, o.Cible) : o.Cible.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The ratios of the year analysed, as references for the targets (same engine and step as the dashboard).</summary>
     private void ChargerReferences()
     {
-        var publication = indicateurs.Publier(User, Grille, Period.Year(AnneeAnalysee(Grille, Dialogue)), [Dialogue.Structure], avecN1: false);
-        References = Grille.Objectifs.ToDictionary(x => x.Cle, x => publication.Valeur(Level.Structure, Dialogue.Structure, x.Cle));
+        References = ValeursDe(indicateurs.Publier(User, Grille, Period.Year(AnneeAnalysee(Grille, Dialogue)), [Dialogue.Structure], avecN1: false));
     }
 
     /// <param name="saisie">What the form held, shown again if the save is refused because the dialogue changed meanwhile.</param>
-    private async Task<IActionResult> Agir(Action<DialogueDeGestion> action, string succes, params (string Champ, string? Valeur)[] saisie)
+    private Task<IActionResult> Agir(Action<DialogueDeGestion> action, string succes, params (string Champ, string? Valeur)[] saisie) =>
+        Agir(action, succes, null, saisie);
+
+    /// <param name="ensuite">What else to save once the dialogue is saved (the plan d'action's sheets).</param>
+    private async Task<IActionResult> Agir(Action<DialogueDeGestion> action, string succes, Func<Task>? ensuite, params (string Champ, string? Valeur)[] saisie)
     {
         if (await ChargerAsync() is { } r) return r;
         if (Partie is null) return Forbid();
@@ -93,6 +156,7 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
         {
             action(Dialogue);
             await Repo.EnregistrerAsync(Dialogue, Version, User.NomAffiche());
+            if (ensuite is not null) await ensuite();
             TempData["Succes"] = succes;
         }
         catch (PilotageException e)
@@ -105,6 +169,7 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
             db.ChangeTracker.Clear();
             if (await ChargerAsync() is { } again) return again;
             ChargerReferences();
+            await ChargerRevueAsync();
             Conflit = $"Le dialogue a été modifié entre-temps par {e.Par ?? "un autre utilisateur"}{(e.Le is { } le ? " le " + Libelles.DateHeure(le) : "")} : " +
                 "votre modification n'a pas été enregistrée. Votre saisie est conservée ci-dessous : vérifiez-la au regard de ces changements, puis enregistrez à nouveau.";
             foreach (var (champ, valeur) in saisie) Saisie[champ] = valeur;
@@ -147,9 +212,32 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
     public Task<IActionResult> OnPostRetirerObjectifAsync(string ratio) =>
         Agir(d => d.RetirerObjectif(Acteur, ratio), "Objectif retiré.");
 
-    public Task<IActionResult> OnPostPlanAsync(ThemePlanAction theme, string? forces, string? axes, string? actions) =>
-        Agir(d => d.RedigerPlanAction(Acteur, theme, forces ?? "", axes ?? "", actions ?? ""), "Plan d'action enregistré.",
-            ($"plan:{theme}:forces", forces), ($"plan:{theme}:axes", axes), ($"plan:{theme}:actions", actions));
+    public Task<IActionResult> OnPostPlanAsync(ThemePlanAction theme, string? forces, string? axes) =>
+        Agir(d => d.RedigerPlanAction(Acteur, theme, forces ?? "", axes ?? ""), "Synthèse du plan d'action enregistrée.",
+            ($"plan:{theme}:forces", forces), ($"plan:{theme}:axes", axes));
+
+    /// <summary>
+    /// Adds a priority action under a theme: an action sheet of the dialogue's plan (created with the first one), through
+    /// the plans' own rules; the dialogue is saved first (its version checked, its validations withdrawn), then the plan.
+    /// </summary>
+    public async Task<IActionResult> OnPostActionAsync(ThemePlanAction theme, string? titre, string? piloteId, DateOnly? echeance)
+    {
+        var personnel = (await new StructureRepository(db).PersonnelAsync(Structure)).Select(p => p.Membre).ToList();
+        Plan? plan = null;
+        ActionPlan? ajoutee = null;
+        return await Agir(d =>
+        {
+            plan = PlanAction ?? PlanActionDuDialogue.Creer(d);
+            var pilote = string.IsNullOrEmpty(piloteId) || Partie != Domain.Pilotage.Partie.MissionLocale ? null : new Pilote(piloteId, "");
+            ajoutee = PlanActionDuDialogue.AjouterAction(d, plan, Acteur, theme, new ContenuAction(titre ?? "", pilote, "", "", "", echeance, []), personnel, Jour);
+        }, "Action ajoutée au plan d'action.", async () =>
+        {
+            var plans = new PlanRepository(db);
+            await plans.EnregistrerAsync(plan!, PlanAction is null ? null : await plans.VersionAsync(plan!.Id), User.NomAffiche());
+            Audit.Add(db, User, Storage.Entities.AuditAction.Modification, "plan", plan!.Structure, null, $"{plan.Titre} — action ajoutée : {ajoutee!.Contenu.Titre}");
+            await db.SaveChangesAsync();
+        }, ($"action:{theme}:titre", titre));
+    }
 
     public Task<IActionResult> OnPostTransitionAsync(ActionDialogue action, string? motif, DateOnly? dateSignature) =>
         Agir(d =>
