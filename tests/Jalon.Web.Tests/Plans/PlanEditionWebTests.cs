@@ -44,6 +44,8 @@ public abstract partial class PlanEditionWebTests(JalonWebFactory factory)
         var directeur = await factory.SignedIn("directeur");
         var pageUrl = $"/Plans/Plan?id={plan.Id}";
         var page = await directeur.Html(pageUrl);
+        // Every form of the plan's page posts to this plan (its id in the form's address).
+        Assert.Equal(5, Regex.Count(page, $"action=\"/Plans/Plan\\?id={plan.Id}&handler="));
         var objectifUrl = Lien(page, $"/Plans/Modifier?id={plan.Id}&objectif={plan.Objectifs[1].Id}");
         Assert.NotEmpty(objectifUrl);
 
