@@ -70,4 +70,43 @@ public class PlanStorageTests
             Assert.Equal([StatutAction.EnCours, StatutAction.Realisee], relu.Actions.Single().Historique.Select(h => h.Statut));
         }
     }
+
+    [DatabaseTheory, BothProviders]
+    public async Task Deleting_an_action_removes_its_indicators_and_status_history_and_edits_round_trip(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        var plan = Plan.Creer(TypePlan.ProjetAssociatif, "Projet associatif", 2011, 2013, "S1", "84");
+        var og = plan.AjouterObjectif(null, "OG1", "Accès à l'emploi");
+        var a1 = plan.AjouterAction(og.Id, new ContenuAction("Forums", null, "", "", "", null, []), Personnel, new DateOnly(2011, 1, 15));
+        var a2 = plan.AjouterAction(og.Id, new ContenuAction("Parrainage", null, "", "", "", null, []), Personnel, new DateOnly(2011, 1, 15));
+        plan.ChangerStatutAction(a1.Id, StatutAction.EnCours, new DateOnly(2011, 2, 1), "Directrice");
+        plan.ChangerStatutAction(a2.Id, StatutAction.EnCours, new DateOnly(2011, 2, 1), "Directrice");
+        var i1 = plan.AjouterIndicateur(a1.Id, "Forums organisés", NatureIndicateur.Effectif, SensCible.AuMoins, null, new Dictionary<int, double> { [2011] = 4 });
+        plan.AjouterIndicateur(a2.Id, "Parrainages", NatureIndicateur.Effectif, SensCible.AuMoins, null, new Dictionary<int, double> { [2011] = 10 });
+        using (var db = database.CreateMigratedContext())
+        {
+            db.Structures.Add(new() { Code = "S1", Nom = "Mission Locale 1", Region = "84" });
+            db.SaveChanges();
+            await new PlanRepository(db).EnregistrerAsync(plan, null, "Directrice");
+        }
+        using (var db = database.CreateContext())
+        {
+            var repo = new PlanRepository(db);
+            var lu = (await repo.PlanAsync(plan.Id))!;
+            lu.ModifierObjectif(og.Id, "OG-1", "Accès à l'emploi durable", null);
+            lu.ModifierIndicateur(i1.Id, "Forums emploi", SensCible.AuMoins, new Dictionary<int, double> { [2012] = 5 }, ProfilMensuel.De([1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1]));
+            lu.SupprimerAction(a2.Id);
+            await repo.EnregistrerAsync(lu, await repo.VersionAsync(plan.Id), "Directrice");
+        }
+        using (var db = database.CreateContext())
+        {
+            var relu = (await new PlanRepository(db).PlanAsync(plan.Id))!;
+            Assert.Equal(("OG-1", "Accès à l'emploi durable"), (relu.Objectifs.Single().Code, relu.Objectifs.Single().Libelle));
+            Assert.Equal([a1.Id], relu.Actions.Select(a => a.Id));
+            var i = relu.Indicateurs.Single();
+            Assert.Equal(("Forums emploi", 5.0, 0.0), (i.Libelle, i.Cibles[2012], i.Profil!.Poids[6]));
+            Assert.Equal([a1.Id], db.Set<PlanActionStatutEntity>().Where(s => s.PlanId == plan.Id).Select(s => s.ActionId).ToList());
+            Assert.Equal(StatutAction.EnCours, relu.Actions.Single().Statut);
+        }
+    }
 }

@@ -41,12 +41,19 @@ public sealed class DemoRegionTests(RegionDemoWebFactory factory) : IClassFixtur
         Assert.DoesNotContain("affirmez votre potentiel", liste); // Moulins' projet associatif is not the Drôme's
         using var scope = factory.Services.CreateScope();
         var db = Db(scope);
-        var offres = await db.Plans.AsNoTracking().SingleAsync(p => p.StructureCode == "DDCRV");
+        var offres = await db.Plans.AsNoTracking().SingleAsync(p => p.StructureCode == "DDCRV" && p.Type == Jalon.Domain.Plans.TypePlan.OffreDeService);
         var page = await drome.Html("/Plans/Plan?id=" + offres.Id);
         Assert.Contains("Nombre d'animations organisées", page);
         Assert.Contains("Sert l'objectif régional 2-1", page);
         Assert.Matches("Entrées en parcours nationaux</strong> \\(mesuré : I3\\.1\\)<br>\\s*<span class=\"valeur\">\\d", page);
         Assert.Matches("id=\"nombre-retard\">\\d+ actions? en retard", page); // at least the action due on 31 March, not done
+
+        // Seed 001's projet de structure: two yearly action plans, each activating the five levers.
+        var projetDeStructure = await db.Plans.AsNoTracking().Include(p => p.Objectifs).SingleAsync(p => p.StructureCode == "DDCRV" && p.Type == Jalon.Domain.Plans.TypePlan.ProjetDeStructure);
+        Assert.Equal(["Levier : Services", "Levier : Partenariats", "Levier : Organisation du travail", "Levier : Management", "Levier : Professionnalisation"],
+            projetDeStructure.Objectifs.Where(o => o.ParentId != null).OrderBy(o => o.Ordre).Select(o => o.Libelle).Take(5));
+        Assert.Equal(2, projetDeStructure.Objectifs.Count(o => o.ParentId == null));
+        Assert.Contains("Projets coopératifs avec les Missions Locales voisines", await drome.Html("/Plans/Plan?id=" + projetDeStructure.Id));
 
         var moulins = await factory.SignedIn("directeur.moulins");
         var projet = await db.Plans.AsNoTracking().Include(p => p.Objectifs).Include(p => p.Actions).SingleAsync(p => p.StructureCode == "MOULINS");

@@ -94,6 +94,9 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             // State and the administrator; not the reception staff. An unknown plan is a 404 for everyone signed in.
             ("/Plans", [302, 403, 200, 200, 200, 200, 200, 200, 200, 200]),
             ("/Plans/Plan?id=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            ("/Plans/Modifier?id=00000000-0000-0000-0000-000000000000&objectif=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            ("/Plans/Document?id=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            ("/Plans/Document?id=00000000-0000-0000-0000-000000000000&format=pdf", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
             // The CEJ (docs/cej.md): the young person's CEJ page and the collective sessions for the accompaniment roles; the allowance's
             // validation and the ASP files for the structure's director only; never a State, ARML or Région role.
             ("/Jeunes/J000001/Cej", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),

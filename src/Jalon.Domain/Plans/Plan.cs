@@ -80,12 +80,15 @@ public sealed class ActionPlan
 
     public StatutAction Statut => _historique.Count == 0 ? StatutAction.NonCommencee : _historique[^1].Statut;
 
+    /// <summary>The status at the end of <paramref name="jour"/>: the last change dated at or before it.</summary>
+    public StatutAction StatutAu(DateOnly jour) => _historique.LastOrDefault(c => c.Le <= jour)?.Statut ?? StatutAction.NonCommencee;
+
     /// <summary>
     /// Late at <paramref name="jour"/>: its deadline (or a milestone) is past while it is neither done nor dropped, or
     /// one of its indicators is behind its pro-rated target.
     /// </summary>
     public bool EstEnRetard(DateOnly jour, IEnumerable<Progression> progressions) =>
-        Statut is not (StatutAction.Realisee or StatutAction.Abandonnee)
+        StatutAu(jour) is not (StatutAction.Realisee or StatutAction.Abandonnee)
         && ((Contenu.Echeance is { } e && e < jour) || progressions.Any(p => p.Situation == SituationCible.EnRetard));
 
     internal void AjouterStatut(ChangementStatut c) => _historique.Add(c);
@@ -126,7 +129,7 @@ public sealed record ValeurSaisie(DateOnly Date, double Valeur);
 /// A plan: its kind, its years, its owner (a structure, or a region for a regional orientation), its status, and the
 /// tree objectives → action sheets → indicators. Every change goes through a method that checks it.
 /// </summary>
-public sealed class Plan
+public sealed partial class Plan
 {
     private readonly List<ObjectifPlan> _objectifs = [];
     private readonly List<ActionPlan> _actions = [];

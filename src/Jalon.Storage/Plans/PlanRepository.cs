@@ -74,6 +74,13 @@ public sealed class PlanRepository(JalonDbContext db)
             CleCatalogue = x.CleCatalogue, Cibles = JsonSerializer.Serialize(x.Cibles, Json), Valeurs = JsonSerializer.Serialize(x.Valeurs, Json),
             Profil = x.Profil is null ? null : JsonSerializer.Serialize(x.Profil.Poids, Json),
         }));
+        // The history of a deleted action goes with it.
+        var actions = p.Actions.Select(a => a.Id).ToHashSet();
+        foreach (var orphelin in e.Statuts.Where(x => !actions.Contains(x.ActionId)).ToList())
+        {
+            db.Remove(orphelin);
+            e.Statuts.Remove(orphelin);
+        }
         // The status history is append only: add, per action, the changes not stored yet.
         foreach (var a in p.Actions)
         {

@@ -174,6 +174,7 @@ public static class DemoSeed
         await SeedFinancementAsync(db, structures, today, users["region"].DisplayName);
         await EmployeurDemo.SeedAsync(db, structures.Select(s => s.Code), GeneratedJourneys.Seed);
         await DemoPlans.SeedAsync(db, structures[0].Code, structures[1].Code, structures[0].Region, today, users["region"].DisplayName);
+        await DemoProjetDeStructure.SeedAsync(db, structures[0].Code, structures[0].Region, today);
         await DemoCej.SeedAsync(db, structures[0].Code, [users["conseiller1"], users["conseiller2"]], today, seed: 2026);
         await DemoDialogues.SeedAsync(db, structures[0].Code, structures[0].Region, today, users["directeur"].DisplayName, users["etat.region"].DisplayName);
     }

@@ -228,7 +228,7 @@ public sealed class PlanModel(JalonDbContext db, IndicateursPilotage indicateurs
     }
 
     /// <summary>A number typed in French (« 12,5 » or « 12.5 »); null when empty.</summary>
-    private static double? LireNombre(string? texte, string quoi)
+    internal static double? LireNombre(string? texte, string quoi)
     {
         if (string.IsNullOrWhiteSpace(texte)) return null;
         var t = texte.Trim().Replace(" ", "", StringComparison.Ordinal).Replace('\u00A0', ' ').Replace(" ", "", StringComparison.Ordinal).Replace(',', '.');
@@ -238,7 +238,7 @@ public sealed class PlanModel(JalonDbContext db, IndicateursPilotage indicateurs
     }
 
     /// <summary>Twelve monthly weights separated by « ; » (January first); null when empty (linear).</summary>
-    private static ProfilMensuel? LireProfil(string? texte)
+    internal static ProfilMensuel? LireProfil(string? texte)
     {
         if (string.IsNullOrWhiteSpace(texte)) return null;
         return ProfilMensuel.De([.. texte.Split(';').Select(p => LireNombre(p, "Un poids du profil") ?? throw new PlanException("Chaque mois du profil doit avoir un poids (12 valeurs séparées par « ; »)."))]);
