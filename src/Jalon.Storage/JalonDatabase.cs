@@ -152,6 +152,7 @@ internal static class SchemaSteps
         new(15, "contrat d'engagement jeune : rendez-vous, sessions collectives, actions, heures par défaut, semaines validées, allocations mensuelles", p => Script("0015-cej", p)),
         new(16, "plans : offres de service, projets, plans d'action (objectifs, fiches action, indicateurs et cibles)", p => Script("0016-plans", p)),
         new(17, "employeurs : entreprises, échanges, offres, mises en relation, immersions, parrains, recherches d'emploi", p => Script("0017-employeurs", p)),
+        new(19, "immersions : situation d'emploi qui suit une période en entreprise, identifiant de la convention importée", p => Script("0019-immersions", p)),
     ];
 
     /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>
