@@ -137,6 +137,7 @@ public sealed class JeuneModel(JalonDbContext db, TimeProvider clock) : PageMode
     public async Task<IActionResult> OnPostParrainerAsync(long? parrain, DateOnly? debut, long? parrainage)
     {
         if (await JeuneAccess.FindAsync(db, User, Id) is not { } jeune) return NotFound();
+        if (parrainage is { } p && !await db.Parrainages.AnyAsync(x => x.Id == p && x.StructureCode == jeune.StructureCode && x.JeuneId == jeune.JeuneId)) return NotFound();
         try
         {
             if (parrain is null) throw new EmployeurException("Choisissez le parrain ou la marraine.");
