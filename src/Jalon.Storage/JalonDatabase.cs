@@ -153,6 +153,7 @@ internal static class SchemaSteps
         new(16, "plans : offres de service, projets, plans d'action (objectifs, fiches action, indicateurs et cibles)", p => Script("0016-plans", p)),
         new(17, "employeurs : entreprises, échanges, offres, mises en relation, immersions, parrains, recherches d'emploi", p => Script("0017-employeurs", p)),
         new(18, "contrat d'engagement jeune : fichiers activites.csv et allocations.csv enregistrés (séance, montant demandé, origine, retour de l'ASP)", p => Script("0018-cej-import", p)),
+        new(19, "immersions : situation d'emploi qui suit une période en entreprise, identifiant de la convention importée", p => Script("0019-immersions", p)),
         new(20, "plan d'action du dialogue de gestion comme plan (fiches action), relevé de conclusions", p => Script("0020-plan-action-dialogue", p)),
         new(23, "index des décomptes par catalogue et date de calcul (version des décomptes stockés, secret statistique)", p => Script("0023-tallies-version", p)),
     ];

@@ -43,4 +43,36 @@ public sealed class EmployeurDemoTests(RegionDemoWebFactory factory) : IClassFix
         Assert.True(await db.Offres.AnyAsync(o => o.Statut == StatutOffre.Ouverte));
         Assert.True(await db.RecherchesEmploi.AnyAsync());
     }
+
+    [Fact]
+    public async Task Every_mission_locale_of_the_demo_has_reviewed_immersions_on_its_own_pmsmp_and_sponsors_following_young_people()
+    {
+        _ = factory.Anonymous();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JalonDbContext>();
+        var structures = await db.Structures.Select(s => s.Code).ToListAsync();
+        var immersions = await (from i in db.Immersions
+                                join s in db.Situations on i.SituationId equals s.Id
+                                select new { i.StructureCode, i.JeuneId, SJeune = s.JeuneId, s.Type, s.Fin, i.BilanLe, i.Suite, i.SuiteSituationId }).ToListAsync();
+        var parrains = await db.Parrains.GroupBy(p => p.StructureCode).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.N);
+        Assert.All(structures, s =>
+        {
+            Assert.Contains(immersions, i => i.StructureCode == s && i.BilanLe != null);
+            Assert.Equal(6, parrains.GetValueOrDefault(s));
+        });
+        // A period is the journey's own PMSMP of the same young person; its review follows its end.
+        Assert.All(immersions, i =>
+        {
+            Assert.Equal((i.JeuneId, Jalon.Domain.TypeSituation.Pmsmp), (i.SJeune, i.Type));
+            if (i.BilanLe is { } b) Assert.True(b >= i.Fin || b == Jalon.Domain.Dates.TodayInParis(), $"bilan {b} avant la fin {i.Fin}");
+        });
+        // A hire after a period is a job situation of the same young person, claimed by no MER.
+        var suites = immersions.Where(i => i.SuiteSituationId != null).ToList();
+        Assert.NotEmpty(suites);
+        var ids = suites.Select(i => i.SuiteSituationId!.Value).ToList();
+        var situations = await db.Situations.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+        Assert.All(suites, i => Assert.Equal(i.JeuneId, situations[i.SuiteSituationId!.Value].JeuneId));
+        Assert.False(await db.MisesEnRelation.AnyAsync(m => m.SituationId != null && ids.Contains(m.SituationId.Value)));
+        Assert.True(await db.ParrainageParrains.AnyAsync());
+    }
 }

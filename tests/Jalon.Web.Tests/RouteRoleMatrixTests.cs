@@ -90,6 +90,9 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Employeurs/Offre?id=999999", [302, 403, 404, 404, 403, 403, 403, 403, 403, 404]),
             ("/Employeurs/Jeune?id=J000001", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),
             ("/Employeurs/Jeune?id=V000001", [302, 403, 404, 404, 403, 403, 403, 403, 403, 200]),
+            ("/Employeurs/Immersion?id=999999", [302, 403, 404, 404, 403, 403, 403, 403, 403, 404]),
+            ("/Employeurs/Parrains", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
+            ("/Employeurs/Conventions", [302, 403, 200, 200, 403, 403, 403, 403, 403, 200]),
             // The plans (docs/plans.md): the structure's director and counsellors, the regional roles of its region, the national
             // State and the administrator; not the reception staff. An unknown plan is a 404 for everyone signed in.
             ("/Plans", [302, 403, 200, 200, 200, 200, 200, 200, 200, 200]),

@@ -125,6 +125,13 @@ public class ImmersionEntity : IVersioned
     public string? BilanTuteur { get; set; }
     public string? BilanConseiller { get; set; }
     public SuiteImmersion? Suite { get; set; }
+
+    /// <summary>The job situation a hire (or an apprenticeship) after the period opened or pointed to (schema step 19).</summary>
+    public long? SuiteSituationId { get; set; }
+
+    /// <summary>The convention's id on the State's immersion platform, when imported from its export (schema step 19).</summary>
+    public string? ConventionId { get; set; }
+
     public int Version { get; set; }
 }
 
@@ -241,6 +248,10 @@ internal sealed class ImmersionConfiguration : IEntityTypeConfiguration<Immersio
         b.HasIndex(i => new { i.StructureCode, i.EntrepriseId });
         b.HasIndex(i => i.SituationId).IsUnique();
         b.HasOne<SituationEntity>().WithMany().HasForeignKey(i => i.SituationId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(i => i.ConventionId).HasMaxLength(64);
+        b.HasIndex(i => i.SuiteSituationId).IsUnique();
+        b.HasIndex(i => new { i.StructureCode, i.ConventionId }).IsUnique();
+        b.HasOne<SituationEntity>().WithMany().HasForeignKey(i => i.SuiteSituationId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<EntrepriseEntity>().WithMany().HasForeignKey(i => i.EntrepriseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

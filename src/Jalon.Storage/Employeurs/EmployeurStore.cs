@@ -160,9 +160,7 @@ public static class EmployeurStore
                 ?? throw new EmployeurException("Indiquez le contrat de l'embauche (la mise en relation n'est pas sur une offre)."));
             debut = debutEmploi ?? offre?.DebutSouhaite ?? issueLe;
             if (debut < proposition.Date) throw new EmployeurException("L'emploi ne peut pas commencer avant la mise en relation.");
-            existing = db.Situations.FirstOrDefault(s => s.StructureCode == structure && s.JeuneId == mer.JeuneId && s.Type == type && s.Debut == debut);
-            if (existing is not null && db.MisesEnRelation.Any(m => m.SituationId == existing.Id))
-                throw new EmployeurException("Cette situation d'emploi est déjà l'embauche d'une autre mise en relation.");
+            existing = Embauches.Existante(db, structure, mer.JeuneId, type, debut);
         }
 
         using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;

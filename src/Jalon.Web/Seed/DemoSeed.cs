@@ -173,6 +173,7 @@ public static class DemoSeed
             await GeneratedJourneys.NameAndAssignAsync(db, s.Code, named[s.Code].Select(u => u.Id).ToList(), demo.Suivis);
         await SeedFinancementAsync(db, structures, today, users["region"].DisplayName);
         await EmployeurDemo.SeedAsync(db, structures.Select(s => s.Code), GeneratedJourneys.Seed);
+        await ImmersionDemo.SeedAsync(db, structures.Select(s => s.Code), today, GeneratedJourneys.Seed);
         await DemoPlans.SeedAsync(db, structures[0].Code, structures[1].Code, structures[0].Region, today, users["region"].DisplayName);
         await DemoProjetDeStructure.SeedAsync(db, structures[0].Code, structures[0].Region, today);
         await DemoCej.SeedAsync(db, structures[0].Code, [users["conseiller1"], users["conseiller2"]], today, seed: 2026);

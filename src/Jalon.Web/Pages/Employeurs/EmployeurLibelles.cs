@@ -61,6 +61,24 @@ public static class EmployeurLibelles
         _ => "non résolue",
     };
 
+    public static string Of(TypeImmersion v) => v switch
+    {
+        TypeImmersion.Pmsmp => "PMSMP (immersion)",
+        TypeImmersion.DecouverteApprentissage => "Découverte de l'apprentissage",
+        _ => v.ToString(),
+    };
+
+    public static string Of(SuiteImmersion v) => v switch
+    {
+        SuiteImmersion.Embauche => "embauche",
+        SuiteImmersion.Apprentissage => "contrat d'apprentissage",
+        SuiteImmersion.Formation => "entrée en formation",
+        SuiteImmersion.ProjetConfirme => "projet professionnel confirmé",
+        SuiteImmersion.ProjetReoriente => "projet professionnel réorienté",
+        SuiteImmersion.SansSuite => "sans suite",
+        _ => v.ToString(),
+    };
+
     public static string Of(ModeEchange v) => v switch
     {
         ModeEchange.Visite => "visite",

@@ -121,9 +121,13 @@ public sealed class EntrepriseModel(JalonDbContext db, TimeProvider clock) : Pag
         var immersions = await (from i in db.Immersions.AsNoTracking()
                                 join s in db.Situations on i.SituationId equals s.Id
                                 where i.StructureCode == structure && i.EntrepriseId == Id
-                                select new { i.JeuneId, s.Debut, s.Fin }).ToListAsync();
+                                select new { i.Id, i.JeuneId, i.Type, i.Tuteur, s.Debut, s.Fin, i.BilanLe, i.Suite }).ToListAsync();
         foreach (var i in immersions)
-            historique.Add(new(i.Debut, $"Période en entreprise du jeune {i.JeuneId} jusqu'au {Libelles.Date(i.Fin)}", $"/Jeunes/{i.JeuneId}"));
+        {
+            historique.Add(new(i.Debut, $"{EmployeurLibelles.Of(i.Type)} du jeune {i.JeuneId} jusqu'au {Libelles.Date(i.Fin)}{(i.Tuteur is null ? "" : ", tuteur " + i.Tuteur)}",
+                $"/Employeurs/Immersion?id={i.Id}"));
+            if (i.BilanLe is { } b) historique.Add(new(b, $"Bilan de la période du jeune {i.JeuneId} : {(i.Suite is { } suite ? EmployeurLibelles.Of(suite) : "")}", $"/Employeurs/Immersion?id={i.Id}"));
+        }
         Historique = [.. historique.OrderByDescending(h => h.Date)];
         return true;
     }

@@ -24,6 +24,26 @@ public sealed class JeuneModel(JalonDbContext db, TimeProvider clock) : PageMode
 {
     [BindProperty(SupportsGet = true, Name = "id")] public string? Id { get; set; }
     [BindProperty] public RechercheInput Recherche { get; set; } = new();
+    [BindProperty] public ImmersionInput NouvelleImmersion { get; set; } = new();
+
+    public sealed class ImmersionInput
+    {
+        public TypeImmersion? Type { get; set; }
+        public long? Entreprise { get; set; }
+        public DateOnly? Debut { get; set; }
+        public DateOnly? Fin { get; set; }
+        public string? Tuteur { get; set; }
+        public string? Objectif { get; set; }
+    }
+
+    public sealed record LigneImmersion(long Id, TypeImmersion Type, string Entreprise, DateOnly Debut, DateOnly? Fin, SuiteImmersion? Suite);
+
+    public sealed record LigneParrainage(long Id, DateOnly Debut, DateOnly? Fin, long? ParrainId, string? Parrain);
+
+    public IReadOnlyList<LigneImmersion> Immersions { get; private set; } = [];
+    public IReadOnlyList<LigneParrainage> Parrainages { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Label)> EntreprisesOptions { get; private set; } = [];
+    public IReadOnlyList<(string Value, string Label)> ParrainsOptions { get; private set; } = [];
 
     public sealed class RechercheInput
     {
@@ -85,6 +105,58 @@ public sealed class JeuneModel(JalonDbContext db, TimeProvider clock) : PageMode
         }
     }
 
+    public async Task<IActionResult> OnPostImmersionAsync()
+    {
+        if (await JeuneAccess.FindAsync(db, User, Id) is not { } jeune) return NotFound();
+        var input = NouvelleImmersion;
+        if (input.Type is null) ModelState.AddModelError("NouvelleImmersion.Type", "Indiquez le type de période.");
+        if (input.Entreprise is null) ModelState.AddModelError("NouvelleImmersion.Entreprise", "Choisissez l'entreprise d'accueil.");
+        if (input.Debut is null) ModelState.AddModelError("NouvelleImmersion.Debut", "Indiquez le début de la période.");
+        if (input.Fin is null) ModelState.AddModelError("NouvelleImmersion.Fin", "Indiquez la fin de la période.");
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var immersion = EmployeurStore.AjouterImmersion(db, jeune.StructureCode, jeune.JeuneId, input.Type!.Value, input.Entreprise!.Value, input.Debut!.Value,
+                    input.Fin!.Value, input.Tuteur, input.Objectif);
+                Audit.Add(db, User, AuditAction.Creation, "jeune", jeune.StructureCode, jeune.JeuneId, $"période en entreprise {immersion.Id}");
+                await db.SaveChangesAsync();
+                return Redirect($"/Employeurs/Immersion?id={immersion.Id}");
+            }
+            catch (EmployeurException e)
+            {
+                ModelState.AddModelError("NouvelleImmersion.Fin", e.Message);
+            }
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(fillForm: true);
+        await db.SaveChangesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostParrainerAsync(long? parrain, DateOnly? debut, long? parrainage)
+    {
+        if (await JeuneAccess.FindAsync(db, User, Id) is not { } jeune) return NotFound();
+        if (parrainage is { } p && !await db.Parrainages.AnyAsync(x => x.Id == p && x.StructureCode == jeune.StructureCode && x.JeuneId == jeune.JeuneId)) return NotFound();
+        try
+        {
+            if (parrain is null) throw new EmployeurException("Choisissez le parrain ou la marraine.");
+            if (parrainage is { } existing) EmployeurStore.AttribuerParrain(db, jeune.StructureCode, existing, parrain.Value);
+            else ParrainStore.Parrainer(db, jeune.StructureCode, jeune.JeuneId, parrain.Value, debut ?? Dates.TodayInParis(clock));
+            Audit.Add(db, User, AuditAction.Modification, "jeune", jeune.StructureCode, jeune.JeuneId, $"parrain {parrain}");
+            await db.SaveChangesAsync();
+            return Redirect($"/Employeurs/Jeune?id={jeune.JeuneId}#parrainage");
+        }
+        catch (EmployeurException e)
+        {
+            ModelState.AddModelError("parrain", e.Message);
+            db.ChangeTracker.Clear();
+            await LoadAsync(fillForm: true);
+            await db.SaveChangesAsync();
+            return Page();
+        }
+    }
+
     private async Task<bool> LoadAsync(bool fillForm)
     {
         if (await JeuneAccess.FindAsync(db, User, Id) is not { } jeune) return false;
@@ -112,6 +184,24 @@ public sealed class JeuneModel(JalonDbContext db, TimeProvider clock) : PageMode
                      where m.StructureCode == structure && m.JeuneId == jeune.JeuneId
                      orderby p.Date descending
                      select new LigneMer(p.Date, o != null ? o.Intitule : (m.Organisme ?? "entreprise"), m.OffreId, m.Issue, m.IssueLe)).ToListAsync();
+        Immersions = await (from i in db.Immersions.AsNoTracking()
+                            join s in db.Situations on i.SituationId equals s.Id
+                            join e in db.Entreprises on i.EntrepriseId equals e.Id
+                            where i.StructureCode == structure && i.JeuneId == jeune.JeuneId
+                            orderby s.Debut descending
+                            select new LigneImmersion(i.Id, i.Type, e.Nom, s.Debut, s.Fin, i.Suite)).ToListAsync();
+        Parrainages = await (from p in db.Parrainages.AsNoTracking()
+                             join l in db.ParrainageParrains on p.Id equals l.ParrainageId into ll
+                             from l in ll.DefaultIfEmpty()
+                             join r in db.Parrains on l.ParrainId equals r.Id into rr
+                             from r in rr.DefaultIfEmpty()
+                             where p.StructureCode == structure && p.JeuneId == jeune.JeuneId
+                             orderby p.Debut descending
+                             select new LigneParrainage(p.Id, p.Debut, p.Fin, l != null ? l.ParrainId : null, r != null ? r.Nom : null)).ToListAsync();
+        EntreprisesOptions = [.. (await db.Entreprises.AsNoTracking().Where(e => e.StructureCode == structure).OrderBy(e => e.Nom).Select(e => new { e.Id, e.Nom, e.Siret }).ToListAsync())
+            .Select(e => (e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{e.Nom} ({e.Siret})"))];
+        ParrainsOptions = [.. (await db.Parrains.AsNoTracking().Where(p => p.StructureCode == structure && p.Actif).OrderBy(p => p.Nom).Select(p => new { p.Id, p.Nom, p.Profession }).ToListAsync())
+            .Select(p => (p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Profession is null ? p.Nom : $"{p.Nom} — {p.Profession}"))];
         Audit.Add(db, User, AuditAction.Lecture, "jeune", structure, jeune.JeuneId, "espace emploi");
         return true;
     }
