@@ -28,7 +28,8 @@ public static class LoginThrottle
                 : RateLimitPartition.GetNoLimiter("")),
             PartitionedRateLimiter.Create<HttpContext, string>(context => IsLoginAttempt(context)
                 ? RateLimitPartition.GetSlidingWindowLimiter("identifiant:" + Identifier(context), _ => Window(perIdentifier, TimeSpan.FromMinutes(15)))
-                : RateLimitPartition.GetNoLimiter("")));
+                : RateLimitPartition.GetNoLimiter("")),
+            Infrastructure.RequestConcurrency.Create(configuration));
         options.OnRejected = (context, _) =>
         {
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoginThrottle));
