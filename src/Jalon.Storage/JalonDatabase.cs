@@ -154,6 +154,7 @@ internal static class SchemaSteps
         new(17, "employeurs : entreprises, échanges, offres, mises en relation, immersions, parrains, recherches d'emploi", p => Script("0017-employeurs", p)),
         new(18, "contrat d'engagement jeune : fichiers activites.csv et allocations.csv enregistrés (séance, montant demandé, origine, retour de l'ASP)", p => Script("0018-cej-import", p)),
         new(23, "index des décomptes par catalogue et date de calcul (version des décomptes stockés, secret statistique)", p => Script("0023-tallies-version", p)),
+        new(24, "RQTH à l'entrée d'un contrat d'engagement jeune (colonne rqth des parcours)", p => Script("0024-cej-rqth", p)),
     ];
 
     /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>
