@@ -37,9 +37,12 @@ public readonly record struct Orientation(int Jeune, DateOnly Date, Operateur Op
 /// <summary>
 /// A contractualised path. <paramref name="Amont"/>, for a regional or local path, is the code of the Région's
 /// « amont » scheme it is (column <c>amont</c>; <see cref="Amont.DispositifsAmont"/>), null otherwise.
+/// <paramref name="Rqth"/>, for a CEJ, says whether the young person held a « reconnaissance de la qualité de
+/// travailleur handicapé » at entry (column <c>rqth</c>; it raises the entry age limit to 29): null = not recorded,
+/// which counts as no.
 /// </summary>
 public readonly record struct Parcours(
-    int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, MotifFin? MotifFin, bool Neet, string? Amont = null) : IJeuneEvent
+    int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, MotifFin? MotifFin, bool Neet, string? Amont = null, bool? Rqth = null) : IJeuneEvent
 {
     public DateInterval Interval => new(Debut, Fin);
 }

@@ -55,8 +55,8 @@ public static class PackageWriter
                     if (r.MotifFin is { } m) o.Code(m);
                     o.Comma(); o.Bool(r.Neet);
                 },
-                // The column amont only when a path has a scheme: a package without it is written as before.
-                HasAmont(package) ? "amont" : null, static (o, r) => o.Text(r.Amont)),
+                // The columns amont and rqth only when a path has a value: a package without them is written as before.
+                OptionalParcoursColumns(package), WriteOptionalParcours(package)),
             () => WriteEvents(Path("orientations.csv"), "structure,jeune,date,operateur", order, package.Orientations, CompareOrientations,
                 static (o, r) => { o.Date(r.Date); o.Comma(); o.Code(r.Operateur); }),
             () => WriteEvents(Path("droits.csv"), "structure,jeune,date,domaine", order, package.Droits, CompareDroits,
@@ -84,7 +84,7 @@ public static class PackageWriter
             () => WriteMoyens(Path("moyens.csv"), package, order),
             () => StructureFilesWriter.Write(directory, package, order.StructureRank),
             () => EmployeurFilesWriter.Write(directory, package, order.StructureRank, order.JeuneRank),
-            () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json(WithIds(package), HasAmont(package))));
+            () => File.WriteAllBytes(Path(DataPackageFile), DataPackageDescriptor.Json(WithIds(package), HasAmont(package), HasRqth(package))));
     }
 
     /// <summary>The event files written with an <c>id</c> column (resource names).</summary>
@@ -244,6 +244,33 @@ public static class PackageWriter
         return false;
     }
 
+    private static bool HasRqth(JourneyPackage package)
+    {
+        foreach (ref readonly var p in package.Parcours.All) if (p.Rqth is not null) return true;
+        return false;
+    }
+
+    /// <summary>The optional columns of parcours.csv this package needs (amont, rqth), or null.</summary>
+    private static string? OptionalParcoursColumns(JourneyPackage package) =>
+        (HasAmont(package), HasRqth(package)) switch
+        {
+            (true, true) => "amont,rqth",
+            (true, false) => "amont",
+            (false, true) => "rqth",
+            _ => null,
+        };
+
+    private static Action<CsvOutput, Parcours>? WriteOptionalParcours(JourneyPackage package) =>
+        (HasAmont(package), HasRqth(package)) switch
+        {
+            (true, true) => static (o, r) => { o.Text(r.Amont); o.Comma(); if (r.Rqth is { } q) o.Bool(q); }
+            ,
+            (true, false) => static (o, r) => o.Text(r.Amont),
+            (false, true) => static (o, r) => { if (r.Rqth is { } q) o.Bool(q); }
+            ,
+            _ => null,
+        };
+
     private static int CompareParcours(Parcours a, Parcours b)
     {
         var c = a.Debut.CompareTo(b.Debut);
@@ -252,6 +279,7 @@ public static class PackageWriter
         if (c == 0) c = Nullable.Compare(a.MotifFin, b.MotifFin);
         if (c == 0) c = a.Neet.CompareTo(b.Neet);
         if (c == 0) c = string.CompareOrdinal(a.Amont, b.Amont);
+        if (c == 0) c = Nullable.Compare(a.Rqth, b.Rqth);
         return c;
     }
 
@@ -649,9 +677,14 @@ internal static class DataPackageDescriptor
         "Code du dispositif « amont » de la Région (DPA, ATELIER_ORIENTATION, IMMERSION…), seulement pour un parcours REGIONAL ou LOCAL (facultatif).",
         Pattern: "^[A-Z][A-Z0-9_]{0,31}$");
 
+    private static readonly Field Rqth = Bool("rqth",
+        "1 = le jeune avait une reconnaissance de la qualité de travailleur handicapé (RQTH) à l'entrée en CEJ (âge d'entrée porté à 29 ans) ; 0 = non ; vide = non renseigné (vaut non). Seulement pour un parcours CEJ (facultatif).",
+        required: false);
+
     /// <param name="withIds">The event resources written with their optional <c>id</c> column.</param>
     /// <param name="withAmont">parcours.csv is written with its optional <c>amont</c> column.</param>
-    public static byte[] Json(IReadOnlySet<string>? withIds = null, bool withAmont = false)
+    /// <param name="withRqth">parcours.csv is written with its optional <c>rqth</c> column (after amont).</param>
+    public static byte[] Json(IReadOnlySet<string>? withIds = null, bool withAmont = false, bool withRqth = false)
     {
         using var memory = new MemoryStream();
         using (var w = new Utf8JsonWriter(memory, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -666,6 +699,7 @@ internal static class DataPackageDescriptor
             foreach (var resource in Resources)
             {
                 var r = withAmont && resource.Name == "parcours" ? resource with { Fields = [.. resource.Fields, Amont] } : resource;
+                if (withRqth && r.Name == "parcours") r = r with { Fields = [.. r.Fields, Rqth] };
                 WriteResource(w, withIds?.Contains(r.Name) == true
                     ? r with { Fields = [.. r.Fields, new Field("id", "string", "Identifiant stable de l'événement, unique pour le jeune dans ce fichier (facultatif).")] }
                     : r);

@@ -115,12 +115,22 @@ public abstract class CejTests(E2EFixture app) : IAsyncLifetime
         await directeur.ClickAsync("#form-valider button[type=submit]");
         await Assertions.Expect(directeur.Locator("#message")).ToContainTextAsync("figées");
         await AccessibleAsync(directeur);
+        // Once the director has validated it, the month is frozen: the counsellor can no longer compute it again.
+        await page.GotoAsync(fileUrl + "/Cej");
+        await page.FillAsync("#Alloc_Mois", Iso(Today));
+        await page.SelectOptionAsync("#Alloc_Foyer", "PremiereTranche");
+        await page.FillAsync("#Alloc_Absences", "0");
+        await page.ClickAsync("#form-allocation button[type=submit]");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("elle est figée");
         var download = await directeur.RunAndWaitForDownloadAsync(() => directeur.ClickAsync("#telecharger-demande"));
         var path = Path.Combine(Path.GetTempPath(), $"demande-{Guid.NewGuid():N}.csv");
         await download.SaveAsAsync(path);
         var csv = await File.ReadAllTextAsync(path);
         Assert.StartsWith("structure;jeune;nom;prenom;naissance;mois;situation;montant;validee_le;validee_par", csv, StringComparison.Ordinal);
         Assert.Contains($"ML26001;{id};Cejeune;Yanis;", csv, StringComparison.Ordinal);
+        // The amount due is the rules' amount for an adult of a non-taxable household that month (no absence, no other income).
+        var due = Jalon.Domain.Dispositifs.ReglesDispositifs.Publiees.Cej(Allocation.MoisDe(Today))!.AllocationMajeurNonImposable;
+        Assert.Contains($";{mois};MajeurNonImposable;{due.ToString("0.00", CultureInfo.InvariantCulture)};", csv, StringComparison.Ordinal);
         await directeur.ReloadAsync();
         await Assertions.Expect(directeur.Locator("#allocations tr:has-text('CEJEUNE')")).ToContainTextAsync("Demandée à l'ASP");
 

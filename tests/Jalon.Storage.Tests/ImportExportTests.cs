@@ -231,4 +231,50 @@ public class RoundTripTests
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
     }
+
+    /// <summary>The CEJ's RQTH (column rqth of parcours.csv, schema step 24): 1, 0 and empty survive import, re-import and export.</summary>
+    [DatabaseTheory, BothProviders]
+    public void The_rqth_of_a_cej_survives_the_database(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        var root = Path.Combine(Path.GetTempPath(), "jalon-tests", Guid.NewGuid().ToString("N"));
+        var source = Path.Combine(root, "source");
+        var export = Path.Combine(root, "export");
+        try
+        {
+            var package = Jalon.Generator.JourneyGenerator.Generate(new Jalon.Generator.GeneratorOptions { Structures = 1, Jeunes = 300, Seed = 7, Annee = 2024 });
+            Jalon.Exchange.PackageWriter.Write(package, source);
+            // The generator writes no RQTH: give one CEJ in three an RQTH, one in three « 0 », and leave the others unknown.
+            var file = Path.Combine(source, "parcours.csv");
+            var lines = File.ReadAllLines(file);
+            var cej = 0;
+            for (var i = 1; i < lines.Length; i++)
+            {
+                var isCej = lines[i].Split(',')[2] == "CEJ";
+                lines[i] += "," + (isCej ? (cej++ % 3) switch { 0 => "1", 1 => "0", _ => "" } : "");
+            }
+            Assert.True(cej >= 3, $"{cej} CEJ");
+            lines[0] += ",rqth";
+            File.WriteAllText(file, string.Join('\n', lines) + "\n");
+            var read = Jalon.Exchange.PackageReader.Read(source);
+            Assert.True(read.IsValid, string.Join('\n', read.Errors));
+            Jalon.Exchange.PackageWriter.Write(read.Package!, source);
+            using (var db = database.CreateMigratedContext())
+            {
+                PackageImporter.Import(db, Jalon.Exchange.PackageReader.Read(source).Package!);
+                PackageImporter.Import(db, Jalon.Exchange.PackageReader.Read(source).Package!);
+                Assert.Equal((cej + 2) / 3, db.Parcours.Count(p => p.Rqth == true));
+                Assert.Equal((cej + 1) / 3, db.Parcours.Count(p => p.Rqth == false));
+                Jalon.Exchange.PackageWriter.Write(PackageLoader.Load(db), export);
+            }
+
+            Assert.EndsWith(",rqth", File.ReadLines(Path.Combine(export, "parcours.csv")).First(), StringComparison.Ordinal);
+            foreach (var name in Jalon.Exchange.PackageWriter.Files)
+                Assert.True(File.ReadAllBytes(Path.Combine(source, name)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(export, name))), name);
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -59,7 +59,7 @@ public class SchemaUpgradeTests
     private static readonly (string Table, string Column)[] ColumnsAfterVersion1 =
     [
         ("Structures", "Revision"), ("Structures", "DernierNumeroJeune"), ("Jeunes", "Version"), ("Jeunes", "AnonymiseLe"), ("Contacts", "SiteId"),
-        ("Users", "MustChangePassword"), ("Users", "Email"), ("Users", "ProConnectSubject"), ("Parcours", "Amont"),
+        ("Users", "MustChangePassword"), ("Users", "Email"), ("Users", "ProConnectSubject"), ("Parcours", "Amont"), ("Parcours", "Rqth"),
         .. new[] { "Contacts", "Orientations", "Parcours", "Propositions", "Situations", "Droits", "Parrainages" }
             .SelectMany(t => new[] { (t, "Ref"), (t, "Origine"), (t, "Version") }),
     ];

@@ -228,7 +228,7 @@ internal sealed class OrientationsReader(ReadSession session) : EventReader<Orie
 }
 
 internal sealed partial class ParcoursReader(ReadSession session) : EventReader<Parcours>(session, "parcours.csv", false,
-    [Col.Req("structure"), Col.Req("jeune"), Col.Req("dispositif"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("motif_fin"), Col.Req("neet"), Col.Opt("amont")])
+    [Col.Req("structure"), Col.Req("jeune"), Col.Req("dispositif"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("motif_fin"), Col.Req("neet"), Col.Opt("amont"), Col.Opt("rqth")])
 {
     public List<NationalPath> National { get; } = [];
 
@@ -251,19 +251,24 @@ internal sealed partial class ParcoursReader(ReadSession session) : EventReader<
         var motif = row.Code<MotifFin>(5);
         var neet = row.Bool(6);
         var amont = ReadAmont(row, dispositif);
+        var rqth = row.Bool(8);
+        if (rqth is not null && dispositif is { } dr && dr != Dispositif.Cej)
+            row.Error(8, $"rqth sur un parcours {Codes.Of(dr)} (la RQTH ne se saisit que sur un parcours CEJ : laisser la colonne vide)");
         if (debut is { } d && fin is { } f && f < d)
             row.Error(4, $"fin {f:yyyy-MM-dd} antérieure au début {d:yyyy-MM-dd} (attendu fin ≥ debut)");
         if (motif is { } m && fin is null && row.Raw(4).IsEmpty)
             row.Error(5, $"motif de fin {Codes.Of(m)} sans date de fin (renseigner fin, ou laisser motif_fin vide)");
         if (!row.Ok) return;
-        var parcours = new Parcours(jeune, dispositif!.Value, debut!.Value, fin, motif, neet!.Value, amont);
+        var parcours = new Parcours(jeune, dispositif!.Value, debut!.Value, fin, motif, neet!.Value, amont, rqth);
         if (JourneyChecks.ConsolidationTropLongue(parcours.Dispositif, parcours.Debut, fin) && fin is { } end)
             row.Anomaly(4, $"séquence de consolidation de plus de 4 mois ({parcours.Debut:yyyy-MM-dd} → {end:yyyy-MM-dd}, attendu au plus 4 mois)");
         else if (parcours.Dispositif is Dispositif.Cej or Dispositif.Pacea && JourneyChecks.DureeDepassee(parcours.Dispositif, parcours.Debut, fin, out var maxMois))
             row.Anomaly(4, $"{Codes.Of(parcours.Dispositif)} de plus de {maxMois} mois ({parcours.Debut:yyyy-MM-dd} → {fin:yyyy-MM-dd}, attendu au plus {maxMois} mois au total)");
         if (parcours.Dispositif == Dispositif.Cej
-            && JourneyChecks.CejAgeHorsTranche(row.Reader.Session.Naissances[jeune], parcours.Debut, rqth: false, out var age, out var ageMax))
-            row.Anomaly(3, $"âge à l'entrée en CEJ : {age} ans (attendu 16 à {ageMax} ans révolus, 29 ans avec une RQTH)");
+            && JourneyChecks.CejAgeHorsTranche(row.Reader.Session.Naissances[jeune], parcours.Debut, rqth == true, out var age, out var ageMax))
+            row.Anomaly(3, rqth == true
+                ? $"âge à l'entrée en CEJ : {age} ans (attendu 16 à {ageMax} ans révolus avec une RQTH)"
+                : $"âge à l'entrée en CEJ : {age} ans (attendu 16 à {ageMax} ans révolus, 29 ans avec une RQTH : rqth = 1)");
         row.CheckAfterArrival(3, jeune, parcours.Debut);
         Add(row, parcours);
         if (row.Ok && parcours.Dispositif.IsNational())

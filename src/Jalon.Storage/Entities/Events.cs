@@ -104,6 +104,9 @@ public class ParcoursEntity : JeuneEventEntity
 
     /// <summary>The Région's « amont » scheme this path is (column amont of parcours.csv), or null.</summary>
     public string? Amont { get; set; }
+
+    /// <summary>For a CEJ: the young person held an RQTH at entry (column rqth of parcours.csv; entry age up to 29); null = not recorded (counts as no).</summary>
+    public bool? Rqth { get; set; }
 }
 
 public class PropositionEntity : JeuneEventEntity

@@ -34,6 +34,7 @@ internal abstract class BulkInserter : IDisposable
     /// <summary>An enum code, stored as its rank (smallint).</summary>
     public abstract void Code(int? value);
     public abstract void Bool(bool value);
+    public abstract void NullableBool(bool? value);
     public abstract void Date(DateOnly? value);
     public abstract void Decimal(decimal? value);
     public abstract void Timestamp(DateTime value);
@@ -105,6 +106,7 @@ internal abstract class BulkInserter : IDisposable
 
         public override void Code(int? value) => Int(value);
         public override void Bool(bool value) => Check(raw.sqlite3_bind_int(_statement, _next++, value ? 1 : 0));
+        public override void NullableBool(bool? value) => Int(value is { } v ? (v ? 1 : 0) : null);
 
         // The text forms EF Core stores and reads on SQLite: yyyy-MM-dd, yyyy-MM-dd HH:mm:ss.FFFFFFF.
         public override void Date(DateOnly? value)
@@ -177,6 +179,7 @@ internal abstract class BulkInserter : IDisposable
         public override void Long(long? value) => Write(value, NpgsqlDbType.Bigint);
         public override void Code(int? value) => Write(value is { } v ? (short)v : (short?)null, NpgsqlDbType.Smallint);
         public override void Bool(bool value) => Write<bool>(value, NpgsqlDbType.Boolean);
+        public override void NullableBool(bool? value) => Write(value, NpgsqlDbType.Boolean);
         public override void Date(DateOnly? value) => Write(value, NpgsqlDbType.Date);
         public override void Decimal(decimal? value) => Write(value, NpgsqlDbType.Numeric);
         public override void Timestamp(DateTime value) => Write<DateTime>(DateTime.SpecifyKind(value, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);

@@ -61,9 +61,9 @@ public static class PackageLoader
                 _builder.Contacts.Add(new Contact(j, r.Date(2), (ModeContact)r.Int(3), r.Bool(4))));
             ReadEvents("Orientations", "\"Date\", \"Operateur\"", (r, j) =>
                 _builder.Orientations.Add(new Orientation(j, r.Date(2), (Operateur)r.Int(3))));
-            ReadEvents("Parcours", "\"Dispositif\", \"Debut\", \"Fin\", \"MotifFin\", \"Neet\", \"Amont\"", (r, j) =>
+            ReadEvents("Parcours", "\"Dispositif\", \"Debut\", \"Fin\", \"MotifFin\", \"Neet\", \"Amont\", \"Rqth\"", (r, j) =>
                 _builder.Parcours.Add(new Parcours(j, (Dispositif)r.Int(2), r.Date(3), r.NullableDate(4),
-                    (MotifFin?)r.NullableInt(5), r.Bool(6), Amont(r.NullableText(7)))));
+                    (MotifFin?)r.NullableInt(5), r.Bool(6), Amont(r.NullableText(7)), r.NullableBool(8))));
             ReadEvents("Propositions", "\"Date\", \"Theme\"", (r, j) =>
                 _builder.Propositions.Add(new Proposition(j, r.Date(2), (Theme)r.Int(3))));
             ReadEvents("Situations", "\"Type\", \"Debut\", \"Fin\", \"DureePrevueJours\"", (r, j) =>

@@ -38,6 +38,7 @@ internal abstract class RowReader : IDisposable
     public decimal? NullableDecimal(int column) => IsNull(column) ? null : Decimal(column);
     public long? NullableLong(int column) => IsNull(column) ? null : Long(column);
     public int? NullableInt(int column) => IsNull(column) ? null : Int(column);
+    public bool? NullableBool(int column) => IsNull(column) ? null : Bool(column);
 
     public abstract void Dispose();
 

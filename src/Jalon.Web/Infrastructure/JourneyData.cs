@@ -43,7 +43,7 @@ public sealed class JourneyData
         ToDomain(Jeune),
         Contacts.Select(c => new Contact(0, c.Date, c.Mode, c.Diagnostic)).ToArray(),
         Orientations.Select(o => new Orientation(0, o.Date, o.Operateur)).ToArray(),
-        Parcours.Select(p => new Parcours(0, p.Dispositif, p.Debut, p.Fin, p.MotifFin, p.Neet, p.Amont)).ToArray(),
+        Parcours.Select(p => new Parcours(0, p.Dispositif, p.Debut, p.Fin, p.MotifFin, p.Neet, p.Amont, p.Rqth)).ToArray(),
         Propositions.Select(p => new Proposition(0, p.Date, p.Theme)).ToArray(),
         Situations.Select(s => new Situation(0, s.Type, s.Debut, s.Fin, s.DureePrevueJours)).ToArray(),
         Droits.Select(d => new Droit(0, d.Date, d.Domaine)).ToArray(),

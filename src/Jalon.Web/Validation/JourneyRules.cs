@@ -15,6 +15,11 @@ public static class JourneyRules
     public const string DiagnosticSansEntretien = "Le diagnostic approfondi ne peut être coché que pour un entretien individuel : choisissez le mode « Entretien individuel » ou décochez le diagnostic.";
     public const string MotifSansFin = "Un motif de fin ne peut être saisi qu'avec une date de fin : saisissez la date de fin ou retirez le motif.";
 
+    /// <summary>The French message of the CEJ entry age rule (<see cref="JourneyChecks.CejAgeHorsTranche"/>), with or without an RQTH.</summary>
+    public static string CejAgeHorsTranche(DateOnly debut, int age, int ageMax, bool rqth) => rqth
+        ? $"Âge à l'entrée en CEJ ({Libelles.Date(debut)}) : {age} ans, hors de la tranche 16–{ageMax} ans avec une RQTH."
+        : $"Âge à l'entrée en CEJ ({Libelles.Date(debut)}) : {age} ans, hors de la tranche 16–{ageMax} ans (jusqu'à 29 ans avec une RQTH : cochez « RQTH » si le jeune en a une).";
+
     /// <summary>Anomalies of a whole file, in French, one per problem; every rule is the domain's (<see cref="JourneyChecks"/>).</summary>
     public static List<string> Anomalies(JourneyData data)
     {
@@ -54,8 +59,8 @@ public static class JourneyRules
         {
             if (p.Dispositif is Dispositif.Cej or Dispositif.Pacea && JourneyChecks.DureeDepassee(p.Dispositif, p.Debut, p.Fin, out var maxMois) && p.Fin is { } fin)
                 list.Add($"Le {Libelles.Of(p.Dispositif)} du {Libelles.Date(p.Debut)} au {Libelles.Date(fin)} dure plus de {maxMois} mois, sa durée maximale au total.");
-            if (p.Dispositif == Dispositif.Cej && JourneyChecks.CejAgeHorsTranche(jeune.Naissance, p.Debut, rqth: false, out var ageCej, out var ageMax))
-                list.Add($"Âge à l'entrée en CEJ ({Libelles.Date(p.Debut)}) : {ageCej} ans, hors de la tranche 16–{ageMax} ans (jusqu'à 29 ans avec une RQTH).");
+            if (p.Dispositif == Dispositif.Cej && JourneyChecks.CejAgeHorsTranche(jeune.Naissance, p.Debut, p.Rqth == true, out var ageCej, out var ageMax))
+                list.Add(CejAgeHorsTranche(p.Debut, ageCej, ageMax, p.Rqth == true));
             if (p.Dispositif == Dispositif.Pacea && JourneyChecks.PaceaSignatureHorsDelai(p.Debut, data.Contacts.Where(c => c.Diagnostic).Select(c => c.Date), out var diagnostic))
                 list.Add(diagnostic is { } d
                     ? $"PACEA signé le {Libelles.Date(p.Debut)}, plus d'un mois après le diagnostic approfondi du {Libelles.Date(d)}."

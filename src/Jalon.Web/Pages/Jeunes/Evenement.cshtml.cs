@@ -40,6 +40,8 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
     /// <summary>Set when the event was saved or removed meanwhile by someone else (the form is shown again).</summary>
     public string? Conflit { get; private set; }
 
+    public const string RqthHorsCej = "La RQTH ne se coche que pour un contrat d'engagement jeune : décochez-la ou choisissez le dispositif « Contrat d'engagement jeune ».";
+
     public sealed class EvenementInput
     {
         public DateOnly? Date { get; set; }
@@ -55,6 +57,9 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
 
         /// <summary>The Région's « amont » scheme of a REGIONAL or LOCAL path (code of <see cref="Domain.Amont.DispositifsAmont"/>), or empty.</summary>
         public string? Amont { get; set; }
+
+        /// <summary>A CEJ: the young person holds a « reconnaissance de la qualité de travailleur handicapé » at entry (age limit 29).</summary>
+        public bool Rqth { get; set; }
         public string? Theme { get; set; }
         public string? TypeSituation { get; set; }
         public int? DureePrevueJours { get; set; }
@@ -266,6 +271,8 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
                             break;
                     }
                 }
+                if (input.Rqth && input.Dispositif != nameof(Dispositif.Cej))
+                    errors.Add((nameof(EvenementInput.Rqth), RqthHorsCej));
                 if (!string.IsNullOrEmpty(input.MotifFin))
                 {
                     RequireEnum<MotifFin>(input.MotifFin, nameof(EvenementInput.MotifFin), "Choisissez un motif de fin de la liste.");
@@ -327,6 +334,8 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
                 p.MotifFin = string.IsNullOrEmpty(input.MotifFin) ? null : Enum.Parse<MotifFin>(input.MotifFin);
                 p.Neet = input.Neet;
                 p.Amont = string.IsNullOrEmpty(input.Amont) ? null : input.Amont;
+                // Only a CEJ carries the RQTH; an unticked box on a CEJ imported without it stays « not recorded ».
+                p.Rqth = p.Dispositif != Dispositif.Cej ? null : input.Rqth ? true : p.Rqth is null ? null : false;
                 break;
             case PropositionEntity p:
                 p.Date = input.Date!.Value;
@@ -376,7 +385,7 @@ public sealed class EvenementModel(JalonDbContext db, TimeProvider clock) : Page
         {
             case ContactEntity c: Input.Date = c.Date; Input.Mode = c.Mode.ToString(); Input.Diagnostic = c.Diagnostic; Input.Commentaire = c.Commentaire; Input.SiteId = c.SiteId; break;
             case OrientationEntity o: Input.Date = o.Date; Input.Operateur = o.Operateur.ToString(); break;
-            case ParcoursEntity p: Input.Dispositif = p.Dispositif.ToString(); Input.Debut = p.Debut; Input.Fin = p.Fin; Input.MotifFin = p.MotifFin?.ToString(); Input.Neet = p.Neet; Input.Amont = p.Amont; break;
+            case ParcoursEntity p: Input.Dispositif = p.Dispositif.ToString(); Input.Debut = p.Debut; Input.Fin = p.Fin; Input.MotifFin = p.MotifFin?.ToString(); Input.Neet = p.Neet; Input.Amont = p.Amont; Input.Rqth = p.Rqth == true; break;
             case PropositionEntity p: Input.Date = p.Date; Input.Theme = p.Theme.ToString(); break;
             case SituationEntity s: Input.TypeSituation = s.Type.ToString(); Input.Debut = s.Debut; Input.Fin = s.Fin; Input.DureePrevueJours = s.DureePrevueJours; break;
             case DroitEntity d: Input.Date = d.Date; Input.Domaine = d.Domaine.ToString(); break;
