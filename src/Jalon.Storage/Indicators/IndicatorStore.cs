@@ -179,7 +179,11 @@ public sealed class IndicatorStore(JalonDbContext db)
         return query.ToList();
     }
 
-    /// <summary>The tallies of the structures for the periods: stored ones when current, the others computed and stored.</summary>
+    /// <summary>
+    /// The tallies of the structures for the periods: stored ones when current (or whatever their revision with
+    /// <paramref name="asStored"/>), the others computed; of those, the missing ones are stored, the outdated ones only
+    /// with <paramref name="storeOutdated"/> (the refresh).
+    /// </summary>
     private Dictionary<(string Structure, Period Period), StructureTally> Tallies(
         Catalogue catalogue, List<StoredStructure> structures, IReadOnlyList<Period> periods, bool asStored, bool storeOutdated, out TallyRefresh refresh)
     {
