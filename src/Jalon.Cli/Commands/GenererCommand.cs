@@ -109,6 +109,13 @@ public static class GenererCommand
         // The CEJ files, written only for a year with CEJ (from 2022).
         if (p.Activites is { } activites) lignes = [.. lignes, ("activites.csv", activites.Count)];
         if (p.Allocations is { } allocations) lignes = [.. lignes, ("allocations.csv", allocations.Count)];
+        // The employer files, written (all five) when the package has employer rows.
+        if (!p.Employeurs.IsEmpty)
+        {
+            var e = p.Employeurs;
+            lignes = [.. lignes, ("entreprises.csv", e.Entreprises.Count), ("echanges_entreprises.csv", e.Echanges.Count), ("offres.csv", e.Offres.Count),
+                ("mises_en_relation.csv", e.MisesEnRelation.Count), ("immersions.csv", e.Immersions.Count)];
+        }
         var table = new Table().AddColumn("Fichier").AddColumn(new TableColumn("Lignes").RightAligned()).AddColumn(new TableColumn("Taille").RightAligned());
         long totalLignes = 0, totalOctets = 0;
         foreach (var (fichier, n) in lignes)

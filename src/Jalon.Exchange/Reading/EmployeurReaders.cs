@@ -197,28 +197,13 @@ internal static class EmployeurFiles
         foreach (var o in offres.All) CheckSiret(offres.Name, o.Line, o.Value.Structure, o.Value.Siret);
         foreach (var i in immersions.All) CheckSiret(immersions.Name, i.Line, session.Jeunes[i.Value.Jeune].Structure, i.Value.Siret);
 
-        // The journey's rows a MER or a period may be (of the young people who have one): how many of each key are still free.
-        var concerned = new HashSet<int>(mers.All.Select(m => m.Value.Jeune).Concat(immersions.All.Select(i => i.Value.Jeune)));
-        var freePropositions = new Dictionary<(int, DateOnly, Theme), int>();
-        foreach (var p in propositions)
-        {
-            if (concerned.Contains(p.Jeune)) freePropositions[(p.Jeune, p.Date, p.Theme)] = freePropositions.GetValueOrDefault((p.Jeune, p.Date, p.Theme)) + 1;
-        }
-        var freeSituations = new Dictionary<(int, TypeSituation, DateOnly), int>();
-        var freePeriods = new Dictionary<(int, TypeSituation, DateOnly, DateOnly?), int>();
-        foreach (var s in situations)
-        {
-            if (!concerned.Contains(s.Jeune)) continue;
-            freeSituations[(s.Jeune, s.Type, s.Debut)] = freeSituations.GetValueOrDefault((s.Jeune, s.Type, s.Debut)) + 1;
-            if (s.Type is TypeSituation.Pmsmp or TypeSituation.Stage)
-                freePeriods[(s.Jeune, s.Type, s.Debut, s.Fin)] = freePeriods.GetValueOrDefault((s.Jeune, s.Type, s.Debut, s.Fin)) + 1;
-        }
-        static bool Take<TKey>(Dictionary<TKey, int> free, TKey key) where TKey : notnull
-        {
-            if (free.GetValueOrDefault(key) == 0) return false;
-            free[key]--;
-            return true;
-        }
+        // The journey's rows a MER or a period may be (of the young people who have one), grouped by young person; each
+        // row can be used once. Arrays indexed by young person, not dictionaries of tuples: 2 M rows at national scale.
+        var concerned = new bool[session.Jeunes.Length];
+        foreach (var m in mers.All) concerned[m.Value.Jeune] = true;
+        foreach (var i in immersions.All) concerned[i.Value.Jeune] = true;
+        var freePropositions = new FreeRows<Proposition>(propositions, concerned);
+        var freeSituations = new FreeRows<Situation>(situations, concerned);
 
         foreach (var row in mers.All)
         {
@@ -236,12 +221,12 @@ internal static class EmployeurFiles
             }
             else if (m.Siret is not null) CheckSiret(mers.Name, row.Line, structure, m.Siret);
             var theme = EmployeurRules.ThemeOf(m.Type);
-            if (!Take(freePropositions, (m.Jeune, m.Date, theme)))
+            if (!freePropositions.Take(m.Jeune, p => p.Date == m.Date && p.Theme == theme))
                 Error(mers.Name, row.Line, "date", $"aucune proposition {Codes.Of(theme)} libre du jeune le {m.Date:yyyy-MM-dd} dans propositions.csv (une MER est une proposition du parcours, une seule MER par proposition)");
             if (m.Issue == IssueMiseEnRelation.Embauche && m.DebutEmploi is { } debut && (m.Contrat ?? offre?.Contrat) is { } contrat)
             {
                 var type = EmployeurRules.SituationOf(contrat);
-                if (!Take(freeSituations, (m.Jeune, type, debut)))
+                if (!freeSituations.Take(m.Jeune, s => s.Type == type && s.Debut == debut))
                     Error(mers.Name, row.Line, "debut_emploi", $"aucune situation {Codes.Of(type)} libre du jeune commençant le {debut:yyyy-MM-dd} dans situations.csv (une embauche est la situation d'emploi du parcours, une seule MER par situation)");
             }
         }
@@ -249,8 +234,51 @@ internal static class EmployeurFiles
         {
             var i = row.Value;
             var type = i.Type == TypeImmersion.Pmsmp ? TypeSituation.Pmsmp : TypeSituation.Stage;
-            if (!Take(freePeriods, (i.Jeune, type, i.Debut, (DateOnly?)i.Fin)))
+            if (!freeSituations.Take(i.Jeune, s => s.Type == type && s.Debut == i.Debut && s.Fin == i.Fin))
                 Error(immersions.Name, row.Line, "debut", $"aucune situation {Codes.Of(type)} libre du jeune du {i.Debut:yyyy-MM-dd} au {i.Fin:yyyy-MM-dd} dans situations.csv (une période en entreprise est une situation du parcours, une seule fois)");
+        }
+    }
+
+    /// <summary>
+    /// The rows of the concerned young people grouped by young person (a counting sort, file order kept), each of which
+    /// one MER or period may take once.
+    /// </summary>
+    private sealed class FreeRows<T> where T : struct, IJeuneEvent
+    {
+        private readonly List<T> _rows;
+        private readonly int[] _start;
+        private readonly int[] _index;
+        private readonly bool[] _used;
+
+        public FreeRows(List<T> rows, bool[] concerned)
+        {
+            _rows = rows;
+            _start = new int[concerned.Length + 1];
+            foreach (var r in rows)
+            {
+                if (concerned[r.Jeune]) _start[r.Jeune + 1]++;
+            }
+            for (var j = 0; j < concerned.Length; j++) _start[j + 1] += _start[j];
+            _index = new int[_start[^1]];
+            _used = new bool[_index.Length];
+            var next = _start[..^1];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var j = rows[i].Jeune;
+                if (concerned[j]) _index[next[j]++] = i;
+            }
+        }
+
+        /// <summary>Takes the first free row of the young person that matches; false when there is none.</summary>
+        public bool Take(int jeune, Func<T, bool> matches)
+        {
+            for (var k = _start[jeune]; k < _start[jeune + 1]; k++)
+            {
+                if (_used[k] || !matches(_rows[_index[k]])) continue;
+                _used[k] = true;
+                return true;
+            }
+            return false;
         }
     }
 
