@@ -165,6 +165,127 @@ internal static class EmployeurExchange
         }
     }
 
+    /// <summary>
+    /// Reads the employer rows of the database (one structure or all) back into the format's rows, those imported and those
+    /// recorded in Jalon alike: one query per table (a MER with its proposal and hire situation, a period with its
+    /// situation). An offer is identified in the format by its rank within its structure in the order of recording
+    /// (<c>O000001</c>…), which an import gives back in the same order: export → import → export gives the same files.
+    /// A MER is left out when the young person is not loaded (a portfolio, an anonymised file) or when it can no longer be
+    /// written as the format's row: its proposal's theme changed, or its hire lost its job situation (removed from the
+    /// journey); a period likewise when its situation is no longer a PMSMP (or internship) with an end. Nothing personal,
+    /// no free text: no contact, tutor, note or review text.
+    /// </summary>
+    internal static EmployeurData Load(DbConnection connection, DbTransaction tx, string? structureCode, Func<string, int> structureIndex,
+        Func<string, string, int?> jeuneIndex)
+    {
+        RowReader Query(string sql, string structureColumn, string orderBy) => RowReader.Open(connection, tx,
+            sql + (structureCode is null ? "" : $" WHERE {structureColumn} = @s") + " ORDER BY " + orderBy, structureCode);
+
+        var entreprises = new List<EntrepriseLigne>();
+        var sirets = new Dictionary<long, string>();
+        using (var r = Query("SELECT \"Id\", \"StructureCode\", \"Siret\", \"Nom\", \"Naf\", \"Taille\", \"Commune\", \"CreeLe\" FROM \"Entreprises\"",
+                   "\"StructureCode\"", "\"Id\""))
+        {
+            while (r.Read())
+            {
+                // Columns in order: PostgreSQL reads them sequentially.
+                var id = r.Long(0);
+                var e = new EntrepriseLigne(structureIndex(r.Key(1)), r.Text(2), r.Text(3), r.NullableText(4), (TailleEntreprise?)r.NullableInt(5),
+                    r.NullableText(6), r.Date(7));
+                sirets[id] = e.Siret;
+                entreprises.Add(e);
+            }
+        }
+
+        // Offers in the order of recording; ranks within each structure, written once their number is known.
+        var offres = new List<(long Id, int Rank, OffreLigne Row)>();
+        var counts = new Dictionary<int, int>();
+        using (var r = Query(
+                   "SELECT \"Id\", \"StructureCode\", \"EntrepriseId\", \"Intitule\", \"Rome\", \"Contrat\", \"DureeMois\", \"HeuresHebdo\", \"Commune\", \"Postes\", \"RecueLe\", \"DebutSouhaite\", \"Statut\", \"StatutLe\", \"Pourvoi\" FROM \"Offres\"",
+                   "\"StructureCode\"", "\"Id\""))
+        {
+            while (r.Read())
+            {
+                var id = r.Long(0);
+                var structure = structureIndex(r.Key(1));
+                var rank = counts[structure] = counts.GetValueOrDefault(structure) + 1;
+                offres.Add((id, rank, new OffreLigne(structure, "", sirets[r.Long(2)], r.Text(3), r.Text(4), (TypeContrat)r.Int(5), r.NullableInt(6),
+                    r.NullableInt(7), r.Text(8), r.Int(9), r.Date(10), r.NullableDate(11), (StatutOffre)r.Int(12), r.NullableDate(13),
+                    (ModePourvoi?)r.NullableInt(14))));
+            }
+        }
+        var offreIds = new Dictionary<long, (string Code, TypeContrat Contrat)>(offres.Count);
+        var offreRows = new List<OffreLigne>(offres.Count);
+        foreach (var (id, rank, row) in offres)
+        {
+            var code = OffreCode(rank, counts[row.Structure]);
+            offreIds[id] = (code, row.Contrat);
+            offreRows.Add(row with { Id = code });
+        }
+
+        var echanges = new List<EchangeEntrepriseLigne>();
+        using (var r = Query("SELECT \"StructureCode\", \"EntrepriseId\", \"Date\", \"Mode\", \"Objet\" FROM \"EchangesEntreprises\"", "\"StructureCode\"", "\"Id\""))
+        {
+            while (r.Read()) echanges.Add(new EchangeEntrepriseLigne(structureIndex(r.Key(0)), sirets[r.Long(1)], r.Date(2), (ModeEchange)r.Int(3), (ObjetEchange)r.Int(4)));
+        }
+
+        var mers = new List<MiseEnRelationLigne>();
+        using (var r = Query(
+                   "SELECT m.\"StructureCode\", m.\"JeuneId\", p.\"Date\", p.\"Theme\", m.\"Type\", m.\"OffreId\", m.\"EntrepriseId\", m.\"Organisme\", m.\"Issue\", m.\"IssueLe\", s.\"Type\", s.\"Debut\" " +
+                   "FROM \"MisesEnRelation\" m JOIN \"Propositions\" p ON p.\"Id\" = m.\"PropositionId\" LEFT JOIN \"Situations\" s ON s.\"Id\" = m.\"SituationId\"",
+                   "m.\"StructureCode\"", "m.\"Id\""))
+        {
+            while (r.Read())
+            {
+                var jeune = jeuneIndex(r.Key(0), r.Key(1));
+                var (date, theme, type) = (r.Date(2), (Theme)r.Int(3), (TypeMiseEnRelation)r.Int(4));
+                var (offre, entreprise, organisme) = (r.NullableLong(5), r.NullableLong(6), r.NullableText(7));
+                var (issue, issueLe) = ((IssueMiseEnRelation?)r.NullableInt(8), r.NullableDate(9));
+                var (situation, debut) = ((TypeSituation?)r.NullableInt(10), r.NullableDate(11));
+                if (jeune is not { } j || theme != EmployeurRules.ThemeOf(type)) continue;
+                (string Code, TypeContrat Contrat)? surOffre = offre is { } o ? offreIds[o] : null;
+                TypeContrat? contrat = null;
+                if (issue == IssueMiseEnRelation.Embauche)
+                {
+                    // The hire is its job situation, of the offer's contract: without it, the row cannot be written.
+                    if (situation is not { } s || !Contrats.TryGetValue(s, out var c) || (surOffre is { } so && so.Contrat != c)) continue;
+                    contrat = surOffre is null ? c : null; // with an offer, the format leaves its contract (and company) empty
+                }
+                mers.Add(new MiseEnRelationLigne(j, date, type, surOffre?.Code, offre is null && entreprise is { } e ? sirets[e] : null,
+                    organisme, issue, issueLe, contrat, issue == IssueMiseEnRelation.Embauche ? debut : null));
+            }
+        }
+
+        var immersions = new List<ImmersionLigne>();
+        using (var r = Query(
+                   "SELECT i.\"StructureCode\", i.\"JeuneId\", i.\"Type\", s.\"Type\", s.\"Debut\", s.\"Fin\", i.\"EntrepriseId\", i.\"BilanLe\", i.\"Suite\" " +
+                   "FROM \"Immersions\" i JOIN \"Situations\" s ON s.\"Id\" = i.\"SituationId\"",
+                   "i.\"StructureCode\"", "i.\"Id\""))
+        {
+            while (r.Read())
+            {
+                var jeune = jeuneIndex(r.Key(0), r.Key(1));
+                var (type, situation, debut, fin) = ((TypeImmersion)r.Int(2), (TypeSituation)r.Int(3), r.Date(4), r.NullableDate(5));
+                var (entreprise, bilanLe, suite) = (r.Long(6), r.NullableDate(7), (SuiteImmersion?)r.NullableInt(8));
+                if (jeune is not { } j || fin is not { } f || situation != (type == TypeImmersion.Pmsmp ? TypeSituation.Pmsmp : TypeSituation.Stage)) continue;
+                immersions.Add(new ImmersionLigne(j, type, debut, f, sirets[entreprise], bilanLe, suite));
+            }
+        }
+
+        if (entreprises.Count + echanges.Count + offreRows.Count + mers.Count + immersions.Count == 0) return EmployeurData.Empty;
+        return new EmployeurData { Entreprises = entreprises, Echanges = echanges, Offres = offreRows, MisesEnRelation = mers, Immersions = immersions };
+    }
+
+    /// <summary>
+    /// The format's identifier of the offer of rank <paramref name="rank"/> (from 1) of a structure of <paramref name="count"/>
+    /// offers: <c>O</c> and the rank on six digits (more if the structure has more offers), so that the identifiers sort as the ranks.
+    /// </summary>
+    internal static string OffreCode(int rank, int count) =>
+        "O" + rank.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(Math.Max(6, count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length), '0');
+
+    /// <summary>The contract of a hire by its job situation (the inverse of <see cref="EmployeurRules.SituationOf"/>).</summary>
+    private static readonly Dictionary<TypeSituation, TypeContrat> Contrats = Enum.GetValues<TypeContrat>().ToDictionary(EmployeurRules.SituationOf);
+
     private static void Enqueue<TKey>(Dictionary<TKey, Queue<long>> index, TKey key, long id) where TKey : notnull
     {
         if (!index.TryGetValue(key, out var queue)) index[key] = queue = new Queue<long>();

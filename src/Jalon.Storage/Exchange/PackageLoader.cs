@@ -9,7 +9,7 @@ namespace Jalon.Storage.Exchange;
 
 /// <summary>
 /// Reads the database back into a <see cref="JourneyPackage"/>: the whole database (export) or one
-/// structure (its indicators, its alerts). Raw data readers over one consistent snapshot; the events of
+/// structure (its indicators, its alerts) — the journeys, the CEJ, the structure side and the employer side. Raw data readers over one consistent snapshot; the events of
 /// each young person come in Id order, which is the order in which they were imported or recorded.
 /// </summary>
 public static class PackageLoader
@@ -73,9 +73,9 @@ public static class PackageLoader
             ReadEvents("Parrainages", "\"Debut\", \"Fin\"", (r, j) =>
                 _builder.Parrainages.Add(new Parrainage(j, r.Date(2), r.NullableDate(3))));
             ReadMoyens();
-            Cej.CejExchange.Load(connection, tx, structureCode, (s, j) =>
-                _structures.TryGetValue(s, out var si) && _jeunes[si].TryGetValue(j, out var ji) ? ji : null, _builder);
+            Cej.CejExchange.Load(connection, tx, structureCode, LoadedJeune, _builder);
             _builder.StructureData = Structures.StructureDataExchange.Load(connection, tx, structureCode, StructureIndex);
+            _builder.Employeurs = Employeurs.EmployeurExchange.Load(connection, tx, structureCode, StructureIndex, LoadedJeune);
             return _builder.Build();
         }
 
@@ -149,6 +149,10 @@ public static class PackageLoader
                     r.NullableDecimal(4), r.NullableDecimal(5), r.NullableDecimal(6), r.NullableDecimal(7), r.NullableDecimal(8), r.NullableDecimal(9)));
             }
         }
+
+        /// <summary>The index of a young person loaded, or null (another counsellor's portfolio, a file anonymised since).</summary>
+        private int? LoadedJeune(string structure, string jeune) =>
+            _structures.TryGetValue(structure, out var s) && _jeunes[s].TryGetValue(jeune, out var j) ? j : null;
 
         private int StructureIndex(string code) =>
             _structures.TryGetValue(code, out var index) ? index : throw new InvalidDataException($"Structure inconnue : {code}");
