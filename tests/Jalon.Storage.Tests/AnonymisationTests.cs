@@ -91,6 +91,43 @@ public class AnonymisationTests
         Assert.Equal(jeunes, db.AuditLog.Count(a => a.Action == AuditAction.Suppression && a.Entity == "jeune" && a.Detail!.StartsWith("anonymisation (conservation)")));
     }
 
+    /// <summary>
+    /// A 2024 package (CEJ with activities and allowances, companies, offers, MER, periods in a company): every row of the
+    /// file moves to the anonymised young person (an allowance used to block the anonymisation, the CEJ weeks and
+    /// activities were deleted with the old identifier, the MER and periods kept it), the CEJ figures do not change, and the
+    /// period's tutor, objective, review and convention id are gone.
+    /// </summary>
+    [DatabaseTheory, BothProviders]
+    public void Anonymising_moves_the_cej_and_employer_rows_keeps_their_figures_and_clears_their_texts(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using var db = database.CreateMigratedContext();
+        var package = Jalon.Generator.JourneyGenerator.Generate(new Jalon.Generator.GeneratorOptions { Structures = 2, Jeunes = 600, Seed = 8, Annee = 2024 });
+        Assert.True(package.Allocations?.Count > 0 && package.Activites?.Count > 0);
+        Assert.True(package.Employeurs.MisesEnRelation.Count > 0 && package.Employeurs.Immersions.Count > 0);
+        PackageImporter.Import(db, package);
+        db.Database.ExecuteSqlRaw("""UPDATE "Immersions" SET "Tuteur" = 'Mme Tutrice', "Objectif" = 'Découvrir la cuisine', "BilanJeune" = 'Très bien', "BilanTuteur" = 'Ponctuel', "BilanConseiller" = 'À poursuivre', "ConventionId" = 'IF-' || CAST("Id" AS TEXT)""");
+        string[] tables = ["CejActivites", "CejAllocations", "MisesEnRelation", "Immersions"];
+        long Count(string sql) => db.Database.SqlQueryRaw<long>(sql).AsEnumerable().Single();
+        var counts = tables.Select(t => Count($"""SELECT COUNT(*) AS "Value" FROM "{t}" """)).ToList();
+        Assert.All(counts, c => Assert.True(c > 0));
+        var cej = Catalogue.Load("cej");
+        string Figures() => string.Join("\n", IndicatorEngine.Compute(PackageLoader.Load(db), cej, new IndicatorRequest(Period.Year(2024)) { WithPreviousYear = true })
+            .Current.Rows().Select(r => $"{r.Level.Code} {r.Key} {r.Value.Count} {r.Value.Number:R}"));
+        var before = Figures();
+        var employeurs = PackageLoader.Load(db).Employeurs;
+
+        var rapport = Anonymisation.AppliquerConservation(db, new DateOnly(2040, 1, 1), Conservation.AnneesParDefaut, simulation: false, "test");
+
+        Assert.Equal(package.Jeunes.Length, rapport.Dossiers);
+        Assert.Equal(before, Figures());
+        Assert.Equal(counts, tables.Select(t => Count($"""SELECT COUNT(*) AS "Value" FROM "{t}" WHERE "JeuneId" LIKE 'ANO%'""")).ToList());
+        var after = PackageLoader.Load(db).Employeurs;
+        Assert.Equal(employeurs.MisesEnRelation.Count, after.MisesEnRelation.Count);
+        Assert.Equal(employeurs.Immersions.Count, after.Immersions.Count);
+        Assert.False(db.Immersions.Any(i => i.Tuteur != null || i.Objectif != null || i.BilanJeune != null || i.BilanTuteur != null || i.BilanConseiller != null || i.ConventionId != null));
+    }
+
     [DatabaseTheory, BothProviders]
     public void Only_the_files_without_actualite_for_the_retention_are_anonymised_and_a_simulation_writes_nothing(DatabaseProvider provider)
     {

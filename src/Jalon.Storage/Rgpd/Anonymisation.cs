@@ -42,7 +42,7 @@ public sealed record AnonymisationRapport(DateOnly Aujourdhui, int Annees, bool 
         {
             output.WriteLine($"{s.Code} — {s.Nom} : {N(s.Dossiers.Count)} dossier(s).");
             output.WriteLine($"  {verbe} effacés : nom, prénom, courriel, téléphone ({N(s.Coordonnees)} dossier(s) en avaient), commune, conseiller référent, identifiant du dossier (remplacé) ;");
-            output.WriteLine($"  {N(s.Commentaires)} commentaire(s) interne(s) et {N(s.Diagnostics)} domaine(s) de diagnostic (appréciations et observations) ;");
+            output.WriteLine($"  {N(s.Commentaires)} commentaire(s) interne(s) et {N(s.Diagnostics)} domaine(s) de diagnostic (appréciations et observations), les tuteurs, objectifs et bilans des périodes en entreprise, l'objet des rendez-vous CEJ ;");
             output.WriteLine("  la date de naissance serait réduite au mois ; les faits du parcours (contacts, parcours, situations…) sont conservés : les indicateurs ne changent pas."
                 .Replace("serait", Simulation ? "serait" : "a été", StringComparison.Ordinal));
             foreach (var d in s.Dossiers.Take(dossiersListes)) output.WriteLine($"  - {d.JeuneId} (dernière actualité le {d.DerniereActualite:dd/MM/yyyy})");
@@ -128,6 +128,19 @@ public static class Anonymisation
 
     private static readonly string[] EventTables = ["Contacts", "Orientations", "Parcours", "Propositions", "Situations", "Droits", "Parrainages"];
 
+    /// <summary>The other tables that carry a young person's identifier, with what anonymisation clears in them.</summary>
+    private static readonly (string Table, string Extra)[] FileTables =
+    [
+        ("CejActivites", """, "Ref" = NULL"""),
+        ("CejAllocations", """, "Ref" = NULL, "Version" = "Version" + 1"""),
+        ("CejParticipants", ""),
+        ("CejRendezVous", """, "Objet" = NULL"""),
+        ("CejSemaines", ""),
+        ("MisesEnRelation", """, "Version" = "Version" + 1"""),
+        ("Immersions", """, "Tuteur" = NULL, "Objectif" = NULL, "BilanJeune" = NULL, "BilanTuteur" = NULL, "BilanConseiller" = NULL, "ConventionId" = NULL, "Version" = "Version" + 1"""),
+        ("RecherchesEmploi", ""),
+    ];
+
     /// <summary>Anonymises files of one structure in one transaction; returns the new identifier of each.</summary>
     public static Dictionary<string, string> Anonymiser(JalonDbContext db, string structure, IReadOnlyList<(string JeuneId, string Motif)> dossiers,
         string? userLogin, int? userId)
@@ -183,6 +196,16 @@ public static class Anonymisation
                 Execute(connection, tx, $"""
                     UPDATE "{table}" SET "JeuneId" = (SELECT a."Nouvel" FROM "Anonymisation" a WHERE a."Ancien" = "{table}"."JeuneId"),
                         "Ref" = NULL, "Version" = "Version" + 1{extra}
+                    WHERE "StructureCode" = @s AND "JeuneId" IN (SELECT "Ancien" FROM "Anonymisation")
+                    """, structure, now);
+            }
+            // So do the rows of the other tables of the young person's file (CEJ, employer side, job search): the indicators
+            // computed from them stay; the tutor, the objective, the three-way review and the platform's convention id of a
+            // period in a company, the subject of a CEJ appointment and the exchange identifiers go.
+            foreach (var (table, extra) in FileTables)
+            {
+                Execute(connection, tx, $"""
+                    UPDATE "{table}" SET "JeuneId" = (SELECT a."Nouvel" FROM "Anonymisation" a WHERE a."Ancien" = "{table}"."JeuneId"){extra}
                     WHERE "StructureCode" = @s AND "JeuneId" IN (SELECT "Ancien" FROM "Anonymisation")
                     """, structure, now);
             }
