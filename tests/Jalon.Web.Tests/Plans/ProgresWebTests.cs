@@ -78,8 +78,9 @@ public abstract partial class ProgresWebTests(JalonWebFactory factory)
         var id = demarche["/Plans/Progres/Demarche?id=".Length..];
         var etat = $"/Plans/Progres/EtatDesLieux?demarche={id}&structure=ML26001";
 
-        // The analysis is written from validated états des lieux: none yet.
+        // The analysis is written from validated états des lieux: none yet. Its form carries its own antiforgery token.
         var page = await arml.Html(demarche);
+        Assert.Matches("<form method=\"post\" action=\"[^\"]*handler=Analyse[^\"]*\">(?:(?!</form>)[\\s\\S])*__RequestVerificationToken", page);
         var analyseVide = await arml.PostForm(demarche + "&handler=Analyse", new() { ["Version"] = Version(page), ["Analyse[BonnesPratiques]"] = "x" }, demarche);
         Assert.Equal(HttpStatusCode.BadRequest, analyseVide.StatusCode);
         Assert.Contains("aucun ne l'est encore", await analyseVide.Body());
@@ -87,6 +88,7 @@ public abstract partial class ProgresWebTests(JalonWebFactory factory)
         // The director writes a draft: the form says it must hold no young people's data; the draft stays in the structure.
         var formulaire = await directeur.Html($"/Plans/Progres/EtatDesLieux?demarche={id}");
         Assert.Contains("aucune donnée sur des jeunes", formulaire);
+        Assert.Matches("<form method=\"post\">\\s*<input type=\"hidden\" name=\"Version\"(?:(?!</form>)[\\s\\S])*__RequestVerificationToken", formulaire);
         var brouillon = new Dictionary<string, string> { ["Version"] = Version(formulaire), ["Sections[Sources]"] = "Bilan d'activité ; entretiens avec le président." };
         Assert.Equal(HttpStatusCode.Redirect, (await directeur.PostForm(etat, brouillon, etat)).StatusCode);
         await Statuts(etat, [403, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403]);
