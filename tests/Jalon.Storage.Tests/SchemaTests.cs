@@ -53,6 +53,7 @@ public class SchemaUpgradeTests
         "CejParticipants", "CejSessions", "CejRendezVous", "CejActivites", "CejHeuresDefaut", "CejSemaines", "CejAllocations",
         "PlanIndicateurs", "PlanActionStatuts", "PlanActions", "PlanObjectifs", "Plans",
         "ParrainageParrains", "Parrains", "MisesEnRelation", "Immersions", "RecherchesEmploi", "EchangesEntreprises", "Offres", "Entreprises",
+        "ProgresEtatsDesLieux", "ProgresDemarches",
     ];
 
     /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>

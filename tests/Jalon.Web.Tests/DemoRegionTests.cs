@@ -63,6 +63,29 @@ public sealed class DemoRegionTests(RegionDemoWebFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_demo_region_has_a_demarche_de_progres_with_four_validated_etats_des_lieux_and_seed_001s_four_recommendations()
+    {
+        var etat = await factory.SignedIn("etat.region");
+        var liste = await etat.Html("/Plans/Progres");
+        Assert.Contains("4 sur 14", liste);
+        using var scope = factory.Services.CreateScope();
+        var demarche = await Db(scope).ProgresDemarches.AsNoTracking().SingleAsync();
+        var page = await etat.Html("/Plans/Progres/Demarche?id=" + demarche.Id);
+        var preconisations = System.Text.RegularExpressions.Regex.Match(page, "<ol id=\"liste-preconisations\">([\\s\\S]*?)</ol>").Groups[1].Value;
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(preconisations, "<li>"));
+        Assert.Contains("Une meilleure territorialisation de l'offre de services des structures", page);
+        Assert.Contains("Une plus grande synergie dans le pilotage du réseau", page);
+        Assert.Contains("99 communes, 14 sites de permanence", page); // the Drôme des Collines' validated état des lieux
+        // The fifth, a draft, shows no content to the State.
+        var brouillon = await Db(scope).ProgresEtatsDesLieux.AsNoTracking().SingleAsync(e => e.ValideLe == null);
+        var nom = (await Db(scope).Structures.AsNoTracking().SingleAsync(x => x.Code == brouillon.StructureCode)).Nom;
+        Assert.Equal(2, page.Split(" : offre de services centrée").Length - 1); // the two generated ones validated
+        Assert.DoesNotContain($"{nom} : offre de services centrée", page);
+        var drome = await factory.SignedIn("directeur.drome");
+        Assert.Contains("validé le", await drome.Html("/Plans/Progres/Demarche?id=" + demarche.Id));
+    }
+
+    [Fact]
     public async Task The_demo_is_a_region_of_at_least_ten_Missions_Locales_with_the_two_seed_ones_and_their_real_figures()
     {
         _ = factory.Anonymous(); // starts the application, hence the seed

@@ -100,6 +100,11 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Plans/Modifier?id=00000000-0000-0000-0000-000000000000&objectif=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
             ("/Plans/Document?id=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
             ("/Plans/Document?id=00000000-0000-0000-0000-000000000000&format=pdf", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            // The démarches de progrès (docs/plans.md): the same readers as the plans; an unknown démarche is a 404 (the pages with
+            // a démarche, per role and region: tests/Jalon.Web.Tests/Plans/ProgresWebTests.cs).
+            ("/Plans/Progres", [302, 403, 200, 200, 200, 200, 200, 200, 200, 200]),
+            ("/Plans/Progres/Demarche?id=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            ("/Plans/Progres/EtatDesLieux?demarche=00000000-0000-0000-0000-000000000000&structure=ML26001", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
             // The CEJ (docs/cej.md): the young person's CEJ page and the collective sessions for the accompaniment roles; the allowance's
             // validation and the ASP files for the structure's director only; never a State, ARML or Région role.
             ("/Jeunes/J000001/Cej", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),

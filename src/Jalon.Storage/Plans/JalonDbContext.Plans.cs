@@ -7,4 +7,6 @@ namespace Jalon.Storage;
 public partial class JalonDbContext
 {
     public DbSet<PlanEntity> Plans => Set<PlanEntity>();
+    public DbSet<ProgresDemarcheEntity> ProgresDemarches => Set<ProgresDemarcheEntity>();
+    public DbSet<ProgresEtatDesLieuxEntity> ProgresEtatsDesLieux => Set<ProgresEtatDesLieuxEntity>();
 }

@@ -176,6 +176,8 @@ public static class DemoSeed
         await ImmersionDemo.SeedAsync(db, structures.Select(s => s.Code), today, GeneratedJourneys.Seed);
         await DemoPlans.SeedAsync(db, structures[0].Code, structures[1].Code, structures[0].Region, today, users["region"].DisplayName);
         await DemoProjetDeStructure.SeedAsync(db, structures[0].Code, structures[0].Region, today);
+        await DemoProgres.SeedAsync(db, [.. structures.Select(s => (s.Code, s.Nom))], structures[0].Region, today, users["arml"].DisplayName,
+            users.Values.Where(u => u.Role == Role.Directeur && u.StructureCode is not null).GroupBy(u => u.StructureCode!).ToDictionary(g => g.Key, g => g.First().DisplayName));
         await DemoCej.SeedAsync(db, structures[0].Code, [users["conseiller1"], users["conseiller2"]], today, seed: 2026);
         await DemoDialogues.SeedAsync(db, structures[0].Code, structures[0].Region, today, users["directeur"].DisplayName, users["etat.region"].DisplayName);
     }
