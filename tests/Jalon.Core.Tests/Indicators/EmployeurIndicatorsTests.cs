@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Jalon.Core.Tests.Exchange;
-using Jalon.Generator;
-using Jalon.Indicators.Criteria;
 using Jalon.Domain;
 using Jalon.Domain.Employeurs;
+using Jalon.Generator;
 using Jalon.Indicators.Catalogues;
+using Jalon.Indicators.Criteria;
 using Jalon.Indicators.Engine;
 using Jalon.Indicators.Secret;
 using static Jalon.Core.Tests.Indicators.Journeys;
