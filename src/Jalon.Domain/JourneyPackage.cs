@@ -119,7 +119,9 @@ public sealed class JourneyPackage
         Situations.For(jeune),
         Droits.For(jeune),
         Parrainages.For(jeune),
-        Activites is { } a ? a.For(jeune) : default);
+        Activites is { } a ? a.For(jeune) : default,
+        Employeurs.MisesEnRelationOf(jeune, Jeunes.Length),
+        Employeurs.ImmersionsOf(jeune, Jeunes.Length));
 
     /// <summary>Moyens of a structure for a year, if given.</summary>
     public Moyens? MoyensOf(int structure, int annee)
@@ -143,7 +145,9 @@ public readonly ref struct JeuneJourney(
     ReadOnlySpan<Situation> situations,
     ReadOnlySpan<Droit> droits,
     ReadOnlySpan<Parrainage> parrainages,
-    ReadOnlySpan<Dispositifs.Activite> activites = default)
+    ReadOnlySpan<Dispositifs.Activite> activites = default,
+    ReadOnlySpan<Employeurs.MiseEnRelationLigne> misesEnRelation = default,
+    ReadOnlySpan<Employeurs.ImmersionLigne> immersions = default)
 {
     public int Index { get; } = index;
     public Jeune Jeune { get; } = jeune;
@@ -157,6 +161,14 @@ public readonly ref struct JeuneJourney(
 
     /// <summary>The CEJ activities (activites.csv); empty when the package has none. Not facts of the journey's actualité.</summary>
     public ReadOnlySpan<Dispositifs.Activite> Activites { get; } = activites;
+
+    /// <summary>
+    /// The young person's MER (mises_en_relation.csv: each is one of <see cref="Propositions"/>, completed) and periods in a
+    /// company (immersions.csv); empty when the package has none. Not facts of the journey's actualité beyond their proposal or situation.
+    /// </summary>
+    public ReadOnlySpan<Employeurs.MiseEnRelationLigne> MisesEnRelation { get; } = misesEnRelation;
+
+    public ReadOnlySpan<Employeurs.ImmersionLigne> Immersions { get; } = immersions;
 
     /// <summary>
     /// The last actualité of the journey on or before <paramref name="today"/>: the first reception, a contact,

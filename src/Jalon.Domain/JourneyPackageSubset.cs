@@ -40,14 +40,14 @@ public static class JourneyPackageSubset
     private static EmployeurData EmployeurRows(EmployeurData data, int structure, int[] jeunes)
     {
         if (data.IsEmpty) return data;
-        var result = new EmployeurData
+        return new EmployeurData
         {
+            HasFiles = data.HasFiles,
             Entreprises = [.. data.Entreprises.Where(e => e.Structure == structure).Select(e => e with { Structure = 0 })],
             Echanges = [.. data.Echanges.Where(e => e.Structure == structure).Select(e => e with { Structure = 0 })],
             Offres = [.. data.Offres.Where(o => o.Structure == structure).Select(o => o with { Structure = 0 })],
             MisesEnRelation = [.. data.MisesEnRelation.Where(m => jeunes[m.Jeune] >= 0).Select(m => m with { Jeune = jeunes[m.Jeune] })],
             Immersions = [.. data.Immersions.Where(i => jeunes[i.Jeune] >= 0).Select(i => i with { Jeune = jeunes[i.Jeune] })],
         };
-        return result.IsEmpty ? EmployeurData.Empty : result;
     }
 }

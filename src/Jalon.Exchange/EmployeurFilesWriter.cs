@@ -6,14 +6,15 @@ namespace Jalon.Exchange;
 /// <summary>
 /// Writes the employer side of a package (entreprises, echanges_entreprises, offres, mises_en_relation, immersions) in a
 /// canonical order — structure code (young people in the order of jeunes.csv), then the file's fields — so that
-/// export → import → export gives identical files. Written only when the package has employer rows.
+/// export → import → export gives identical files. Written only when the package carries the employer side (its files,
+/// even without rows: a package without them reads back without them, its employer indicators unknown).
 /// </summary>
 internal static class EmployeurFilesWriter
 {
     public static void Write(string directory, JourneyPackage package, int[] structureRank, int[] jeuneRank)
     {
         var data = package.Employeurs;
-        if (data.IsEmpty) return;
+        if (!data.HasFiles) return;
         string Code(int s) => package.Structures[s].Code;
         string Path(string file) => System.IO.Path.Combine(directory, file);
         void Jeune(CsvOutput o, int j)

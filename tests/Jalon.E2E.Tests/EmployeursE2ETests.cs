@@ -8,7 +8,8 @@ namespace Jalon.E2E.Tests;
 /// <summary>
 /// The employer side in a real browser (docs/employeurs.md): a counsellor records a young person's job search, a company
 /// and an offer, finds the young person among those who fit, records a MER that ends in a hire; the young person's
-/// timeline shows the job proposal and the job situation once; the State never reaches the pages.
+/// timeline shows the job proposal and the job situation once; the director's dashboard counts the MER and the hire;
+/// the State never reaches the pages.
 /// </summary>
 public abstract class EmployeursE2ETests(E2EFixture app) : IAsyncLifetime
 {
@@ -24,9 +25,25 @@ public abstract class EmployeursE2ETests(E2EFixture app) : IAsyncLifetime
         Assert.True(blocking.Count == 0, string.Join(", ", blocking));
     }
 
+    /// <summary>The director's dashboard of the employer catalogue for this year (the MER is recorded today).</summary>
+    private static readonly string Tableau =
+        $"/Pilotage?niveau=structure&code=ML26001&debut={Jalon.Domain.Dates.TodayInParis().Year}-01-01&fin={Jalon.Domain.Dates.TodayInParis().Year}-12-31&catalogue=employeurs";
+
+    /// <summary>The figure of <paramref name="cle"/> (year N) on the director's dashboard.</summary>
+    private static async Task<int> Chiffre(IPage directeur, string cle)
+    {
+        await directeur.GotoAsync(Tableau);
+        var texte = await directeur.Locator($"#tableau-indicateurs tr[data-cle='{cle}'] td.jalon-n").InnerTextAsync();
+        return int.Parse(new string([.. texte.Where(char.IsAsciiDigit)]), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public async Task A_counsellor_records_a_company_and_an_offer_finds_the_young_person_and_records_a_mer_ending_in_a_hire()
     {
+        // The director's dashboard before: hires from a MER (EMP4) and young people hired after a MER (EMP6).
+        var directeur = await app.SignedIn("directeur");
+        var (embauches, jeunesEmbauches, mer) = (await Chiffre(directeur, "EMP4"), await Chiffre(directeur, "EMP6"), await Chiffre(directeur, "EMP1"));
+
         var page = await app.SignedIn("conseiller1");
         // A young person of Romans-sur-Isère looking for a kitchen job.
         await page.GotoAsync("/Jeunes/Nouveau");
@@ -89,6 +106,12 @@ public abstract class EmployeursE2ETests(E2EFixture app) : IAsyncLifetime
         await page.GotoAsync(dossier);
         await Assertions.Expect(page.Locator("#chronologie li", new() { HasText = "Proposition : Emploi" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#chronologie li", new() { HasText = "Début : CDD" })).ToHaveCountAsync(1);
+
+        // The director's dashboard counts it: one more MER, one more hire from a MER, one more young person hired.
+        Assert.Equal(mer + 1, await Chiffre(directeur, "EMP1"));
+        Assert.Equal(embauches + 1, await Chiffre(directeur, "EMP4"));
+        Assert.Equal(jeunesEmbauches + 1, await Chiffre(directeur, "EMP6"));
+        await app.Shot(directeur, "employeurs-20-tableau-de-bord");
 
         // The State never reaches the employer pages.
         var etat = await app.SignedIn("etat.region");

@@ -285,6 +285,7 @@ internal static class EmployeurFiles
     public static EmployeurData Build(EntreprisesReader entreprises, EchangesEntreprisesReader echanges, OffresReader offres, MisesEnRelationReader mers,
         ImmersionsReader immersions) => new()
         {
+            HasFiles = entreprises.Present || echanges.Present || offres.Present || mers.Present || immersions.Present,
             Entreprises = [.. entreprises.All.Select(r => r.Value)],
             Echanges = [.. echanges.All.Select(r => r.Value)],
             Offres = [.. offres.All.Select(r => r.Value)],

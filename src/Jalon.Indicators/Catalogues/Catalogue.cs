@@ -249,6 +249,9 @@ public sealed class Catalogue
     /// <summary>The catalogue used when none is named.</summary>
     public const string Defaut = "cpo-2015";
 
+    /// <summary>The catalogue of the offer of service to employers (step 3 of the dialogue de gestion reads it).</summary>
+    public const string Employeurs = "employeurs";
+
     private readonly FrozenDictionary<string, IndicatorDefinition> _byKey;
     private Engine.EnginePlan? _plan;
 

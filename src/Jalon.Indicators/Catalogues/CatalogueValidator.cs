@@ -210,11 +210,24 @@ internal static class CatalogueValidator
                     if (i.NumerateurCritere is not null) revele.Add(new ComptageRevele("critere:" + i.NumerateurCritere, PeriodeRelative.N));
                     if (i.Denominateur is not null && natures.TryGetValue(i.Denominateur, out var dn) && dn == Nature.Effectif)
                         revele.Add(new ComptageRevele(i.Denominateur, periode));
+                    // An operand that is a number of events gives away what it does: its population of young people.
+                    foreach (var (operand, p) in new[] { (i.Numerateur, PeriodeRelative.N), (i.Denominateur, periode) })
+                    {
+                        if (operand is not null && natures.TryGetValue(operand, out var on) && on == Nature.Nombre
+                            && dtos.Find(x => x.Cle == operand)?.Population is { } pop && !revele.Contains(new ComptageRevele(pop, p)))
+                            revele.Add(new ComptageRevele(pop, p));
+                    }
                     break;
                 case Nature.Moyenne or Nature.Nombre:
                     if (i.Mesure is null) problems.Add($"{where} : « mesure » manquante.");
                     else if (!registry.HasMeasure(i.Mesure)) problems.Add($"{where} : mesure « {i.Mesure} » inconnue.");
-                    if (i.Population is null || !natures.TryGetValue(i.Population, out var popn) || popn != Nature.Effectif)
+                    if (i.Mesure is not null && registry.IsStructureMeasure(i.Mesure))
+                    {
+                        // A structure's own events (companies, exchanges, offers): no young person, nothing to reveal.
+                        if (nature == Nature.Moyenne) problems.Add($"{where} : la mesure « {i.Mesure} » compte des événements de la structure : nature nombre seulement.");
+                        Forbid(i.Population, "population");
+                    }
+                    else if (i.Population is null || !natures.TryGetValue(i.Population, out var popn) || popn != Nature.Effectif)
                         problems.Add($"{where} : « population » doit désigner l'effectif des jeunes sur lesquels porte la moyenne (« {i.Population} »).");
                     else revele.Add(new ComptageRevele(i.Population, PeriodeRelative.N));
                     // A number of events may be a « dont » of another number of events (documentation of the text's tree).
@@ -276,8 +289,8 @@ internal static class CatalogueValidator
             {
                 if (!natures.TryGetValue(key, out var n))
                     problems.Add($"{where} : {field} « {key} » absent du catalogue.");
-                else if (n is not (Nature.Effectif or Nature.Montant))
-                    problems.Add($"{where} : {field} « {key} » doit être un effectif ou un montant.");
+                else if (n is not (Nature.Effectif or Nature.Montant or Nature.Nombre))
+                    problems.Add($"{where} : {field} « {key} » doit être un effectif, un montant ou un nombre d'événements.");
             }
         }
 

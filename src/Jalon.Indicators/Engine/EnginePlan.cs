@@ -35,12 +35,36 @@ internal sealed class EnginePlan
         Parents = counts.Select(c => c.Parent is null ? -1 : CountIndex[c.Parent]).ToArray();
 
         // Means and numbers of events: both add a measure's sum and count per young person.
-        var means = catalogue.Indicateurs.Where(d => d.Nature is Nature.Moyenne or Nature.Nombre).ToArray();
-        MeasureKeys = means.Select(d => d.Cle).ToArray();
-        Measures = means.Select(d => registry.GetMeasure(d.Mesure!)).ToArray();
-        MeasurePointers = means.Select(d => registry.GetMeasurePointer(d.Mesure!)).ToArray();
+        // Measures of young people first (the hot loop runs 0 .. YoungMeasureCount), then those of structures (added once
+        // per structure after the pass), then, when some figure reads the employer side, the hidden measure that says
+        // whether a structure's package carries it (sum 1 if so, count 1: a level knows its figures when sum = count).
+        var means = catalogue.Indicateurs.Where(d => d.Nature is Nature.Moyenne or Nature.Nombre)
+            .OrderBy(d => registry.IsStructureMeasure(d.Mesure!) ? 1 : 0).ToArray();
+        YoungMeasureCount = means.Count(d => !registry.IsStructureMeasure(d.Mesure!));
+        var structureMeasures = means.Skip(YoungMeasureCount).Select(d => registry.GetStructureMeasure(d.Mesure!)).ToList();
+        var keys = means.Select(d => d.Cle).ToList();
+        var divisors = means.Select(d => d.Unite switch { Unite.Mois => Domain.Dates.DaysPerMonth, Unite.Heures => 100.0, _ => 1.0 }).ToList();
+        // Which indicators read the employer side: a count by its criterion, an event count by its measure, a ratio by an operand.
+        bool Reads(IndicatorDefinition d) => d.Nature switch
+        {
+            Nature.Effectif => registry.ReadsEmployeurs(d.Critere!),
+            Nature.Moyenne or Nature.Nombre => registry.ReadsEmployeurs(d.Mesure!),
+            Nature.Ratio => (d.Numerateur is { } n ? Reads(catalogue[n]) : registry.ReadsEmployeurs(d.NumerateurCritere!)) || Reads(catalogue[d.Denominateur!]),
+            _ => false,
+        };
+        ReadsEmployeurs = catalogue.Indicateurs.Select(Reads).ToArray();
+        if (ReadsEmployeurs.Any(r => r))
+        {
+            keys.Add(EmployeursKey);
+            divisors.Add(1.0);
+            structureMeasures.Add(HasEmployeurFiles);
+        }
+        MeasureKeys = [.. keys];
+        StructureMeasures = [.. structureMeasures];
+        Measures = means.Take(YoungMeasureCount).Select(d => registry.GetMeasure(d.Mesure!)).ToArray();
+        MeasurePointers = means.Take(YoungMeasureCount).Select(d => registry.GetMeasurePointer(d.Mesure!)).ToArray();
         // Months: days / 30.4375; hours: hundredths of an hour / 100 (measures add whole numbers).
-        MeasureDivisor = means.Select(d => d.Unite switch { Unite.Mois => Domain.Dates.DaysPerMonth, Unite.Heures => 100.0, _ => 1.0 }).ToArray();
+        MeasureDivisor = [.. divisors];
         MeasureIndex = MeasureKeys.Select((n, i) => (n, i)).ToDictionary(t => t.n, t => t.i, StringComparer.Ordinal);
 
         var amounts = catalogue.Indicateurs.Where(d => d.Nature == Nature.Montant).ToArray();
@@ -74,7 +98,32 @@ internal sealed class EnginePlan
     public int[] Parents { get; }
     public int CountCount => CountNames.Length;
 
+    /// <summary>
+    /// The keys of the means and numbers of events: those of young people (<see cref="YoungMeasureCount"/>, the hot
+    /// loop's), then those of structures (<see cref="StructureMeasures"/>, among them <see cref="EmployeursKey"/>).
+    /// </summary>
     public string[] MeasureKeys { get; }
+
+    public int YoungMeasureCount { get; }
+
+    /// <summary>The measures of <see cref="MeasureKeys"/> from <see cref="YoungMeasureCount"/> on, in order.</summary>
+    public StructureMeasure[] StructureMeasures { get; }
+
+    /// <summary>For each indicator of the catalogue (its order): does it read the employer side?</summary>
+    public bool[] ReadsEmployeurs { get; }
+
+    /// <summary>The hidden measure: sum = structures whose package carries the employer files, count = structures.</summary>
+    public const string EmployeursKey = "fichiers:employeurs";
+
+    /// <summary>Index of <see cref="EmployeursKey"/> in <see cref="MeasureKeys"/>, −1 when no figure reads the employer side.</summary>
+    public int EmployeursIndex => MeasureIndex.GetValueOrDefault(EmployeursKey, -1);
+
+    private static void HasEmployeurFiles(Domain.JourneyPackage package, int structure, in Domain.Period period, ref long sum, ref long count)
+    {
+        if (package.Employeurs.HasFiles) sum++;
+        count++;
+    }
+
     public Measure[] Measures { get; }
     public double[] MeasureDivisor { get; }
     public Dictionary<string, int> MeasureIndex { get; }

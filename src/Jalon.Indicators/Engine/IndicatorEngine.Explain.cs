@@ -68,7 +68,8 @@ public static partial class IndicatorEngine
                     throw new ExplanationException($"{d.Cle} est un ratio : précisez --partie numerateur ou --partie denominateur.");
                 var operand = partie == Engine.Operande.Numerateur ? d.Numerateur ?? "critere:" + d.NumerateurCritere : d.Denominateur!;
                 if (!catalogue.Plan.CountIndex.ContainsKey(operand))
-                    throw new ExplanationException($"Le {(partie == Engine.Operande.Numerateur ? "numérateur" : "dénominateur")} de {d.Cle} ({operand}) est un montant : il ne compte pas des jeunes.");
+                    throw new ExplanationException($"Le {(partie == Engine.Operande.Numerateur ? "numérateur" : "dénominateur")} de {d.Cle} ({operand}) est " +
+                        $"{(catalogue.TryGet(operand, out var od) && od.Nature == Nature.Nombre ? "un nombre d'événements" : "un montant")} : il ne compte pas des jeunes.");
                 if (partie == Engine.Operande.Denominateur && d.PeriodeDenominateur == PeriodeRelative.NMoins1) period = request.Precedente(period);
                 return (operand, period);
             case Nature.NonCalculable:
@@ -185,6 +186,8 @@ public static partial class IndicatorEngine
         private readonly Situation[] _situations;
         private readonly Droit[] _droits;
         private readonly Parrainage[] _parrainages;
+        private readonly Domain.Employeurs.MiseEnRelationLigne[] _mer;
+        private readonly Domain.Employeurs.ImmersionLigne[] _immersions;
         private readonly (int Kind, int Row, DateOnly Date)[] _all;
 
         public JourneyFacts(in JeuneJourney j)
@@ -197,6 +200,8 @@ public static partial class IndicatorEngine
             _situations = j.Situations.ToArray();
             _droits = j.Droits.ToArray();
             _parrainages = j.Parrainages.ToArray();
+            _mer = j.MisesEnRelation.ToArray();
+            _immersions = j.Immersions.ToArray();
             var all = new List<(int, int, DateOnly)>();
             all.AddRange(_contacts.Select((x, i) => (0, i, x.Date)));
             all.AddRange(_orientations.Select((x, i) => (1, i, x.Date)));
@@ -205,6 +210,8 @@ public static partial class IndicatorEngine
             all.AddRange(_situations.Select((x, i) => (4, i, x.Debut)));
             all.AddRange(_droits.Select((x, i) => (5, i, x.Date)));
             all.AddRange(_parrainages.Select((x, i) => (6, i, x.Debut)));
+            all.AddRange(_mer.Select((x, i) => (7, i, x.Date)));
+            all.AddRange(_immersions.Select((x, i) => (8, i, x.Debut)));
             _all = [.. all];
             Kept = Enumerable.Repeat(true, _all.Length).ToArray();
         }
@@ -222,7 +229,7 @@ public static partial class IndicatorEngine
 
         public bool With(Jeune jeune, Func<JeuneJourney, bool> test) => test(new JeuneJourney(_index, jeune,
             Keep(_contacts, 0), Keep(_orientations, 1), Keep(_parcours, 2), Keep(_propositions, 3),
-            Keep(_situations, 4), Keep(_droits, 5), Keep(_parrainages, 6)));
+            Keep(_situations, 4), Keep(_droits, 5), Keep(_parrainages, 6), default, Keep(_mer, 7), Keep(_immersions, 8)));
 
         public QualifyingFact Describe(int f)
         {
@@ -236,7 +243,9 @@ public static partial class IndicatorEngine
                 3 => new(date, $"Proposition {Codes.Of(_propositions[row].Theme)}"),
                 4 => new(date, $"Situation {Codes.Of(_situations[row].Type)}{Fin(_situations[row].Fin)}"),
                 5 => new(date, $"Droit {Codes.Of(_droits[row].Domaine)}"),
-                _ => new(date, $"Parrainage{Fin(_parrainages[row].Fin)}"),
+                6 => new(date, $"Parrainage{Fin(_parrainages[row].Fin)}"),
+                7 => new(date, $"Mise en relation {Codes.Of(_mer[row].Type)}" + (_mer[row].Issue is { } issue ? $", issue {Codes.Of(issue)} le {_mer[row].IssueLe:yyyy-MM-dd}" : ", sans issue")),
+                _ => new(date, $"Période en entreprise {Codes.Of(_immersions[row].Type)}{Fin(_immersions[row].Fin)}" + (_immersions[row].Suite is { } suite ? $", suite {Codes.Of(suite)}" : "")),
             };
         }
 

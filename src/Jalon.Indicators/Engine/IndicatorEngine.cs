@@ -141,9 +141,10 @@ public static partial class IndicatorEngine
             perSlot[slot] = Aggregate(plan, periods[slot].Fin.Year, tallies, order, levelsOf, levels.Count, moyensOf);
         }
 
-        results.Current = new PeriodResults(results, periods[0], perSlot[0].Counts, Numbers(catalogue, perSlot, 0, levels.Count));
+        bool[] Known(int slot) => Enumerable.Range(0, levels.Count).Select(l => KnowsEmployeurs(perSlot[slot].Means, l, plan)).ToArray();
+        results.Current = new PeriodResults(results, periods[0], perSlot[0].Counts, Numbers(catalogue, perSlot, 0, levels.Count), Known(0));
         if (request.WithPreviousYear)
-            results.Previous = new PeriodResults(results, periods[1], perSlot[1].Counts, Numbers(catalogue, perSlot, 1, levels.Count));
+            results.Previous = new PeriodResults(results, periods[1], perSlot[1].Counts, Numbers(catalogue, perSlot, 1, levels.Count), Known(1));
         return results;
     }
 
@@ -169,6 +170,7 @@ public static partial class IndicatorEngine
         for (var s = 0; s < selected.Length; s++) localIndex[selected[s]] = s;
         var context = new PassContext(package, plan, localIndex, selected.Length, periods, slotCounts, slotMeasures);
         var totals = RunPass(context, maxDegreeOfParallelism);
+        AddStructureMeasures(context, selected, totals.Means);
         var width = plan.CountCount * EnginePlan.Slots;
         var meanWidth = plan.MeasureKeys.Length * 2;
         var tallies = new StructureTally[periods.Length * selected.Length];
@@ -182,6 +184,27 @@ public static partial class IndicatorEngine
             }
         }
         return tallies;
+    }
+
+    /// <summary>The measures of structures (companies, exchanges, offers: no young person), once per structure and period slot.</summary>
+    private static void AddStructureMeasures(PassContext context, int[] selected, long[] means)
+    {
+        var plan = context.Plan;
+        var stride = plan.MeasureKeys.Length;
+        for (var slot = 0; slot < context.Periods.Length; slot++)
+        {
+            if (!context.SlotMeasures[slot]) continue;
+            var period = context.Periods[slot];
+            for (var s = 0; s < selected.Length; s++)
+            {
+                var m0 = (slot * context.StructureCount + s) * stride * 2;
+                for (var m = 0; m < plan.StructureMeasures.Length; m++)
+                {
+                    var at = m0 + 2 * (plan.YoungMeasureCount + m);
+                    plan.StructureMeasures[m](context.Package, selected[s], period, ref means[at], ref means[at + 1]);
+                }
+            }
+        }
     }
 
     private static int[] SelectStructures(JourneyPackage package, IReadOnlyCollection<string>? codes)
@@ -270,6 +293,7 @@ public static partial class IndicatorEngine
         var measures = plan.MeasurePointers;
         var countCount = plan.CountCount;
         var measureCount = measures.Length;
+        var measureStride = plan.MeasureKeys.Length;
         var counts = acc.Counts;
         var means = acc.Means;
         Span<byte> state = stackalloc byte[countCount];
@@ -301,7 +325,7 @@ public static partial class IndicatorEngine
                 }
                 if (context.SlotMeasures[slot])
                 {
-                    var m0 = ((slot * context.StructureCount + s) * measureCount) * 2;
+                    var m0 = ((slot * context.StructureCount + s) * measureStride) * 2;
                     for (var m = 0; m < measureCount; m++)
                         ((delegate*<in JeuneJourney, in Period, ref long, ref long, void>)measures[m])(journey, period, ref means[m0 + 2 * m], ref means[m0 + 2 * m + 1]);
                 }
@@ -375,6 +399,7 @@ public static partial class IndicatorEngine
             for (var i = 0; i < indicators.Count; i++)
             {
                 var d = indicators[i];
+                if (plan.ReadsEmployeurs[i] && !KnowsEmployeurs(perSlot[slot].Means, l, plan)) continue; // unknown: null
                 numbers[l * indicators.Count + i] = d.Nature switch
                 {
                     Nature.Montant => (double?)perSlot[slot].Amounts[l * plan.AmountKeys.Length + plan.AmountIndex[d.Cle]],
@@ -394,11 +419,24 @@ public static partial class IndicatorEngine
                         // A count evaluated in that slot? (N−2 only holds the counts R2 needs.)
                         return perSlot[s].Counts[l * width + c * EnginePlan.Slots];
                     }
+                    if (plan.MeasureIndex.TryGetValue(key, out var m)) return perSlot[s].Means[(l * plan.MeasureKeys.Length + m) * 2];
                     return (double?)perSlot[s].Amounts[l * plan.AmountKeys.Length + plan.AmountIndex[key]];
                 }
             }
         }
         return numbers;
+    }
+
+    /// <summary>
+    /// Does every structure of level <paramref name="level"/> have the employer files in its package? If not, the figures
+    /// that read them are unknown (null) at that level, like a sum of amounts with an unknown term.
+    /// </summary>
+    internal static bool KnowsEmployeurs(long[] means, int level, EnginePlan plan)
+    {
+        var m = plan.EmployeursIndex;
+        if (m < 0) return true;
+        var b = (level * plan.MeasureKeys.Length + m) * 2;
+        return means[b] == means[b + 1];
     }
 
     private static double? Mean(long[] means, int level, EnginePlan plan, int m)

@@ -31,6 +31,7 @@ public readonly record struct LevelRef(Level Level, string Code, string Nom);
 /// <summary>
 /// The value of one indicator at one level for one period. Counts have <see cref="Count"/> and breakdowns
 /// (<see cref="Neet"/> only for the keys having it); other natures have <see cref="Number"/>, null when not computable.
+/// A count that reads the employer side is null (and its breakdowns) when a package of the level has no employer file.
 /// </summary>
 public readonly record struct IndicatorValue(
     IndicatorDefinition Definition,
@@ -47,7 +48,7 @@ public readonly record struct IndicatorValue(
     /// <summary>The value as a number, whatever the nature; null when not computable.</summary>
     public double? Value => Count is { } c ? c : Number;
 
-    public long? Breakdown(Ventilation v) => !IsCount ? null : v switch
+    public long? Breakdown(Ventilation v) => !IsCount || Count is null ? null : v switch
     {
         Ventilation.Femmes => Femmes,
         Ventilation.InfraV => InfraV,
@@ -70,9 +71,12 @@ public sealed class PeriodResults
     private readonly long[] _counts;          // [level, count, slot]
     private readonly double?[] _numbers;      // [level, catalogue indicator]
 
-    internal PeriodResults(IndicatorResults owner, Period period, long[] counts, double?[] numbers)
+    private readonly bool[] _employeursConnus;  // [level]: every structure's package carries the employer files
+
+    internal PeriodResults(IndicatorResults owner, Period period, long[] counts, double?[] numbers, bool[] employeursConnus)
     {
         _owner = owner;
+        _employeursConnus = employeursConnus;
         Period = period;
         _counts = counts;
         _numbers = numbers;
@@ -115,6 +119,8 @@ public sealed class PeriodResults
         var definition = _owner.Catalogue[key];
         if (definition.Nature == Nature.Effectif)
         {
+            if (!_employeursConnus[level] && plan.ReadsEmployeurs[_owner.IndicatorIndex(key)])
+                return new IndicatorValue(definition, null, null, 0, 0, 0, 0, null); // the package has no employer files: unknown
             var b = (level * plan.CountCount + plan.CountIndex[key]) * EnginePlan.Slots;
             return new IndicatorValue(definition, _counts[b], null, _counts[b + 1], _counts[b + 2], _counts[b + 3], _counts[b + 4],
                 definition.HasNeet ? _counts[b + 5] : null);

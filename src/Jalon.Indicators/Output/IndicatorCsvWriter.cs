@@ -52,10 +52,10 @@ public static class IndicatorCsvWriter
 
     private static void AddValue(List<string> cells, IndicatorValue v)
     {
-        cells.Add(v.IsCount ? v.Count!.Value.ToString(CultureInfo.InvariantCulture) : Number(v.Number));
+        cells.Add(v.IsCount ? v.Count?.ToString(CultureInfo.InvariantCulture) ?? "" : Number(v.Number));
         foreach (var b in (Ventilation[])[Ventilation.Femmes, Ventilation.InfraV, Ventilation.Qpv, Ventilation.Zrr, Ventilation.Neet])
         {
-            cells.Add(v.IsCount && v.Definition.Ventilations.Contains(b) ? v.Breakdown(b)!.Value.ToString(CultureInfo.InvariantCulture) : "");
+            cells.Add(v.IsCount && v.Definition.Ventilations.Contains(b) ? v.Breakdown(b)?.ToString(CultureInfo.InvariantCulture) ?? "" : "");
         }
     }
 

@@ -28,7 +28,13 @@ public static class IndicatorJsonWriter
             json.WriteString("code", row.Level.Code);
             json.WriteString("indicateur", row.Key);
             var v = row.Value;
-            if (v.IsCount)
+            if (v.IsCount && v.Count is null)
+            {
+                // Unknown (a package without the employer files): the value and its breakdowns are null.
+                json.WriteNull("valeur");
+                foreach (var ventilation in v.Definition.Ventilations) json.WriteNull(VentilationName(ventilation));
+            }
+            else if (v.IsCount)
             {
                 json.WriteNumber("valeur", v.Count!.Value);
                 foreach (var ventilation in v.Definition.Ventilations)

@@ -272,8 +272,8 @@ internal static class EmployeurExchange
             }
         }
 
-        if (entreprises.Count + echanges.Count + offreRows.Count + mers.Count + immersions.Count == 0) return EmployeurData.Empty;
-        return new EmployeurData { Entreprises = entreprises, Echanges = echanges, Offres = offreRows, MisesEnRelation = mers, Immersions = immersions };
+        // A database always carries the employer side: a structure without rows has 0 MER, not an unknown number.
+        return new EmployeurData { HasFiles = true, Entreprises = entreprises, Echanges = echanges, Offres = offreRows, MisesEnRelation = mers, Immersions = immersions };
     }
 
     /// <summary>

@@ -75,7 +75,7 @@ public sealed class CatalogueTests
     {
         { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","critere":"nope","ventilations":[]}""", "critère « nope » inconnu" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","denominateur":"Z"}""", "denominateur « Z » absent du catalogue" },
-        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","denominateur":"R1"}""", "doit être un effectif ou un montant" },
+        { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","denominateur":"R1"}""", "doit être un effectif, un montant ou un nombre" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","numerateur_critere":"I1","denominateur":"I1"}""", "l'un des deux" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"ratio","numerateur":"I1","denominateur":"I1","periode_denominateur":"N-2"}""", "N ou N-1" },
         { """{"cle":"X","libelle":"x","definition":"x","nature":"effectif","critere":"I3","ventilations":["neet"]}""", "vont ensemble" },
@@ -124,7 +124,7 @@ public sealed class CatalogueTests
         // A computed indicator cannot rest on a not computable one.
         var ratio = json.Replace("""{"cle":"I1","libelle""", """{"cle":"T","libelle":"t","definition":"t","nature":"ratio","unite":"pourcentage","numerateur":"I1","denominateur":"MER"},{"cle":"I1","libelle""", StringComparison.Ordinal);
         var e = Assert.Throws<CatalogueException>(() => Catalogue.Load(new MemoryStream(Encoding.UTF8.GetBytes(ratio)), CriterionRegistry.Default));
-        Assert.Contains(e.Problems, p => p.Contains("T : denominateur « MER » doit être un effectif ou un montant", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("T : denominateur « MER » doit être un effectif, un montant ou un nombre d'événements", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -135,8 +135,16 @@ public sealed class CatalogueTests
         Assert.Equal(PeriodeRelative.NMoins1, c.Ancrage);
         Assert.All(c.Indicateurs, d => Assert.True(d.Definition.Length > 5, d.Cle));
         Assert.All(c.Indicateurs.Where(d => !d.Calculable), d => Assert.False(string.IsNullOrWhiteSpace(d.Raison), d.Cle));
-        // The employer offer is not in the exchange format: listed, not invented.
-        Assert.All(["E1", "E1.1", "E2", "E2.1", "E3", "E3.1", "E4"], k => Assert.Contains("offre de service aux employeurs", c[k].Raison, StringComparison.Ordinal));
+        // The employer offer (axe 3) is computed by the criteria and measures of the employeurs catalogue: one home.
+        var employeurs = Catalogue.Load("employeurs");
+        Assert.All(["E1", "E1.1", "E2", "E2.1", "E3", "E3.1", "E4"], k => Assert.True(c[k].Calculable, k));
+        Assert.Equal(employeurs["EMP5.emploi"].Critere, c["E2"].Critere);
+        Assert.Equal(employeurs["EMP5.offre"].Critere, c["E2.1"].Critere);
+        Assert.Equal(employeurs["EMP1.emploi"].Mesure, c["E1"].Mesure);
+        Assert.Equal(employeurs["EMP10"].Mesure, c["E3"].Mesure);
+        Assert.Equal([new ComptageRevele("E2", PeriodeRelative.N)], c["E1"].Revele);
+        Assert.Empty(c["E4"].Revele); // companies: a figure of the structure, no young person
+        Assert.Equal(["C3", "E6", "R2", "T2", "T4", "X1"], c.Indicateurs.Where(d => !d.Calculable).Select(d => d.Cle).Order(StringComparer.Ordinal));
         Assert.Equal(Unite.EurosParJeune, c["R6"].Unite);
         Assert.Equal("A7", c["R6"].Denominateur);
         Assert.Equal(Unite.Jours, c["S4"].Unite);

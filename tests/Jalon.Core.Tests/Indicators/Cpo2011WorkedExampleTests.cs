@@ -95,8 +95,10 @@ public sealed class Cpo2011WorkedExampleTests
         ["R9"] = 60_000,
     };
 
-    private static readonly string[] NonCalculables =
-        ["C3", "T2", "T4", "E1", "E1.1", "E2", "E2.1", "E3", "E3.1", "E4", "E6", "X1", "R2"];
+    private static readonly string[] NonCalculables = ["C3", "T2", "T4", "E6", "X1", "R2"];
+
+    /// <summary>The employer indicators: computed, but this package has no employer file, so they are unknown (null), not 0.</summary>
+    private static readonly string[] SansFichiersEmployeurs = ["E1", "E1.1", "E2", "E2.1", "E3", "E3.1", "E4"];
 
     private static JourneyPackage Load()
     {
@@ -110,7 +112,7 @@ public sealed class Cpo2011WorkedExampleTests
     {
         var catalogue = Catalogue.Load("cpo-2011");
         Assert.Equal(catalogue.Indicateurs.Where(d => d.Calculable).Select(d => d.Cle).Order(StringComparer.Ordinal),
-            Effectifs.Keys.Concat(Nombres.Keys).Order(StringComparer.Ordinal));
+            Effectifs.Keys.Concat(Nombres.Keys).Concat(SansFichiersEmployeurs).Order(StringComparer.Ordinal));
         Assert.Equal(NonCalculables.Order(StringComparer.Ordinal), catalogue.Indicateurs.Where(d => !d.Calculable).Select(d => d.Cle).Order(StringComparer.Ordinal));
         Assert.All(NonCalculables, k => Assert.StartsWith("non calculable : ", catalogue[k].MentionNonCalculable, StringComparison.Ordinal));
     }
@@ -135,6 +137,9 @@ public sealed class Cpo2011WorkedExampleTests
             Assert.True(obtenu is { } x && Math.Abs(x - attendu) <= 1e-12 * Math.Abs(attendu), $"{cle} : attendu {attendu}, obtenu {obtenu}");
         }
         Assert.All(NonCalculables, k => Assert.False(results.Current.TryGet(level, code, k, out _), k));
+        Assert.All(SansFichiersEmployeurs, k => Assert.Null(results.Get(level, code, k).Value));
+        Assert.All(SansFichiersEmployeurs.Where(k => catalogue[k].Nature == Nature.Effectif),
+            k => Assert.All(catalogue[k].Ventilations, b => Assert.Null(results.Get(level, code, k).Breakdown(b))));
     }
 
     [Fact]
@@ -149,7 +154,10 @@ public sealed class Cpo2011WorkedExampleTests
         var lignes = json.RootElement.GetProperty("resultats").EnumerateArray()
             .Where(r => r.GetProperty("code").GetString() == "ML-W")
             .ToDictionary(r => r.GetProperty("indicateur").GetString()!, StringComparer.Ordinal);
-        Assert.Equal(Effectifs.Count + Nombres.Count, lignes.Count);
+        Assert.Equal(Effectifs.Count + Nombres.Count + SansFichiersEmployeurs.Length, lignes.Count);
+        // No employer file in the package: the employer figures are null (and the breakdowns of E2, E2.1), not 0.
+        foreach (var cle in SansFichiersEmployeurs) Assert.Equal(JsonValueKind.Null, lignes[cle].GetProperty("valeur").ValueKind);
+        Assert.Equal(JsonValueKind.Null, lignes["E2"].GetProperty("femmes").ValueKind);
         foreach (var (cle, attendu) in Effectifs) Assert.Equal(attendu[0], lignes[cle].GetProperty("valeur").GetInt64());
         Assert.Equal(4, lignes["A7"].GetProperty("valeur").GetInt64());
         Assert.Equal(3, lignes["A7"].GetProperty("infra_v").GetInt64());

@@ -176,7 +176,9 @@ public abstract class PilotageFonctionnelTests(JalonWebFactory factory)
         Assert.DoesNotContain("PROJET", avenant);
 
         using var db = factory.Db();
-        var transitions = await db.DialogueTransitions.Where(t => t.StructureCode == "ML26001").OrderBy(t => t.Id).ToListAsync();
+        // This dialogue's transitions (other tests of the class open dialogues of other years for the same structure).
+        var id = await db.Dialogues.Where(d => d.StructureCode == "ML26001" && d.Annee == annee).Select(d => d.Id).SingleAsync();
+        var transitions = await db.DialogueTransitions.Where(t => t.StructureCode == "ML26001" && t.DialogueId == id).OrderBy(t => t.Id).ToListAsync();
         Assert.Equal(4, transitions.Count); // creation, transmis, en dialogue, conclu
         Assert.Equal((await db.Users.SingleAsync(u => u.Login == "etat.region")).DisplayName, transitions[^1].Par);
     }
@@ -194,6 +196,38 @@ public abstract class PilotageFonctionnelTests(JalonWebFactory factory)
         var csv = Csv(await (await directeur.GetAsync(Url("ML26001") + "&format=csv")).Content.ReadAsByteArrayAsync());
         Assert.Equal("4321", csv.Single(r => r[2] == "C0.1")[4]);
         Assert.Equal("0,75", csv.Single(r => r[2] == "R12")[4]);
+    }
+
+    [Fact]
+    public async Task The_employer_catalogue_is_on_the_dashboard_and_its_main_indicators_in_step_3_of_the_dialogue()
+    {
+        var employeurs = Catalogue.Load(Catalogue.Employeurs);
+        var principaux = employeurs.Indicateurs.Where(d => d.Parmi is null).ToList();
+        Assert.Contains(principaux, d => d.Cle == "EMP3"); // the rate of unresolved MER (seed 000)
+        var directeur = await factory.SignedIn("directeur");
+        var tableau = await directeur.Html(Url("ML26001") + "&catalogue=employeurs");
+        Assert.Contains("<option value=\"employeurs\"", tableau);
+        Assert.All(employeurs.Indicateurs, d => Assert.Contains($"data-cle=\"{d.Cle}\"", tableau));
+
+        // A dialogue of its own year (the others' tests use theirs): the step 3 table, year analysed and N−1, director and State.
+        const int annee = 2028;
+        var url = $"/Pilotage/Dialogue?structure=ML26001&annee={annee}";
+        var r = await directeur.PostForm("/Pilotage/Dialogues", new() { ["structure"] = "ML26001", ["annee"] = annee.ToString(CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var etat = await factory.SignedIn("etat.region");
+        foreach (var client in new[] { directeur, etat })
+        {
+            var page = await client.Html(url);
+            var debut = page.IndexOf("<table id=\"indicateurs-employeurs\">", StringComparison.Ordinal);
+            Assert.True(debut > 0, "pas de tableau des indicateurs employeurs");
+            Assert.True(page.IndexOf("Analyse de la Mission locale", debut, StringComparison.Ordinal) > 0); // within the steps
+            var etape = page[debut..page.IndexOf("</table>", debut, StringComparison.Ordinal)];
+            Assert.Contains($"indicateurs {annee - 1} et {annee - 2}</caption>", etape); // the CPO dialogue analyses N−1
+            var lignes = System.Text.RegularExpressions.Regex.Matches(etape, "<tr data-indicateur=\"([^\"]+)\">\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>\\s*<td>([^<]*)</td>");
+            Assert.Equal(principaux.Select(d => d.Cle), lignes.Select(m => m.Groups[1].Value));
+            Assert.Equal(principaux.Select(d => d.LibelleCourt), lignes.Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value)));
+            Assert.All(lignes, m => Assert.NotEqual("", m.Groups[3].Value.Trim()));
+        }
     }
 
     /// <summary>On SQLite.</summary>

@@ -43,6 +43,17 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
     /// </summary>
     public Dictionary<string, ValeurPubliee> References { get; private set; } = [];
 
+    /// <summary>
+    /// Step 3 (« L'offre de service aux employeurs »): the main indicators of the employeurs catalogue (those that are no
+    /// « dont » of another) for the year analysed and N−1, as this user may see them (the same publication as the
+    /// dashboard: statistical secrecy for the aggregate-only roles). Null when the instance has no such catalogue.
+    /// </summary>
+    public Publication? Employeurs { get; private set; }
+
+    /// <summary>The indicators of the step 3 table, in catalogue order.</summary>
+    public IEnumerable<IndicatorDefinition> IndicateursEmployeurs =>
+        Employeurs?.Catalogue.Indicateurs.Where(d => d.Calculable && d.Parmi is null) ?? [];
+
     /// <summary>The plan d'action of the dialogue (a plan of the plans' model, same id), null until an action is added.</summary>
     public Plan? PlanAction { get; private set; }
 
@@ -141,6 +152,8 @@ public sealed class DialogueModel(JalonDbContext db, IndicateursPilotage indicat
     private void ChargerReferences()
     {
         References = ValeursDe(indicateurs.Publier(User, Grille, Period.Year(AnneeAnalysee(Grille, Dialogue)), [Dialogue.Structure], avecN1: false));
+        if (indicateurs.Catalogues.TryGet(Catalogue.Employeurs, out var employeurs))
+            Employeurs = indicateurs.Publier(User, employeurs, Period.Year(AnneeAnalysee(Grille, Dialogue)), [Dialogue.Structure], avecN1: true);
     }
 
     /// <param name="saisie">What the form held, shown again if the save is refused because the dialogue changed meanwhile.</param>
