@@ -42,7 +42,7 @@ public abstract class EmployeursE2ETests(E2EFixture app) : IAsyncLifetime
     {
         // The director's dashboard before: hires from a MER (EMP4) and young people hired after a MER (EMP6).
         var directeur = await app.SignedIn("directeur");
-        var (embauches, jeunesEmbauches, mer) = (await Chiffre(directeur, "EMP4"), await Chiffre(directeur, "EMP6"), await Chiffre(directeur, "EMP1"));
+        var (embauches, jeunesEmbauches, mers) = (await Chiffre(directeur, "EMP4"), await Chiffre(directeur, "EMP6"), await Chiffre(directeur, "EMP1"));
 
         var page = await app.SignedIn("conseiller1");
         // A young person of Romans-sur-Isère looking for a kitchen job.
@@ -108,7 +108,7 @@ public abstract class EmployeursE2ETests(E2EFixture app) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#chronologie li", new() { HasText = "Début : CDD" })).ToHaveCountAsync(1);
 
         // The director's dashboard counts it: one more MER, one more hire from a MER, one more young person hired.
-        Assert.Equal(mer + 1, await Chiffre(directeur, "EMP1"));
+        Assert.Equal(mers + 1, await Chiffre(directeur, "EMP1"));
         Assert.Equal(embauches + 1, await Chiffre(directeur, "EMP4"));
         Assert.Equal(jeunesEmbauches + 1, await Chiffre(directeur, "EMP6"));
         await app.Shot(directeur, "employeurs-20-tableau-de-bord");
