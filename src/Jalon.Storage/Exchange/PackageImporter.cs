@@ -92,11 +92,11 @@ public static class PackageImporter
             step = "jeunes";
             Report();
             UpsertStructures(connection, tx, package, now);
-            firstLoad?.DropIndexes(connection, tx, ["Jeunes", .. merge.Kinds.Select(k => k.Table)]);
-            UpsertJeunes(connection, tx, package, merge.Skip, now, firstLoad is not null);
+            UpsertJeunes(connection, tx, package, merge.Skip, now);
             written = package.Jeunes.Length;
             Trace(clock, "jeunes");
             var codes = package.Structures.Select(s => s.Code).ToArray();
+            firstLoad?.DropIndexes(connection, tx, merge.Kinds.Select(k => k.Table));
             foreach (var kind in merge.Kinds)
             {
                 // The bar moves with the rows written in bulk, then jumps to the step's end (merged rows included).
@@ -265,18 +265,11 @@ public static class PackageImporter
         ["StructureCode", "JeuneId", "Naissance", "Sexe", "Niveau", "Diplome", "Commune", "Qpv", "Zrr", "PremierAccueil"];
 
     /// <summary>Stages the young people (but the skipped ones) in a temporary table, then upserts them in one statement.</summary>
-    /// <summary>
-    /// Writes the package's young people: into a temporary table then upserted by key (identity and follow-up fields
-    /// that the format does not carry are kept), or, on a first load (no young person in the database), straight into
-    /// the table.
-    /// </summary>
-    private static void UpsertJeunes(DbConnection connection, DbTransaction tx, JourneyPackage package, bool[] skip, DateTime now, bool firstLoad)
+    private static void UpsertJeunes(DbConnection connection, DbTransaction tx, JourneyPackage package, bool[] skip, DateTime now)
     {
         var columns = string.Join(", ", JeuneColumns.Select(BulkInserter.Quote));
-        if (!firstLoad) Execute(connection, tx, $"CREATE TEMPORARY TABLE \"JeunesImport\" AS SELECT {columns} FROM \"Jeunes\" WHERE 1 = 0");
-        using (var insert = firstLoad
-            ? BulkInserter.Create(connection, "Jeunes", [.. JeuneColumns, "CreatedAt", "UpdatedAt"])
-            : BulkInserter.Create(connection, "JeunesImport", JeuneColumns))
+        Execute(connection, tx, $"CREATE TEMPORARY TABLE \"JeunesImport\" AS SELECT {columns} FROM \"Jeunes\" WHERE 1 = 0");
+        using (var insert = BulkInserter.Create(connection, "JeunesImport", JeuneColumns))
         {
             for (var i = 0; i < package.Jeunes.Length; i++)
             {
@@ -292,16 +285,10 @@ public static class PackageImporter
                 insert.Bool(j.Qpv);
                 insert.Bool(j.Zrr);
                 insert.Date(j.PremierAccueil);
-                if (firstLoad)
-                {
-                    insert.Timestamp(now);
-                    insert.Timestamp(now);
-                }
                 insert.EndRow();
             }
             insert.Complete();
         }
-        if (firstLoad) return;
         var changed = string.Join("\n OR ", JeuneColumns.Skip(2).Select(c => $"\"Jeunes\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\""));
         var set = string.Join(", ", JeuneColumns.Skip(2).Append("UpdatedAt").Select(c => $"\"{c}\" = excluded.\"{c}\""))
             + ", \"Version\" = \"Jeunes\".\"Version\" + 1";
