@@ -196,11 +196,12 @@ public sealed record RapportEvaluation(
     string Titre, TypePlan Type, int AnneeDebut, int AnneeFin, string Porteur, DateOnly Jour,
     IReadOnlyList<ObjectifRapport> Objectifs, IReadOnlyList<ReunionCommission> Reunions)
 {
-    public IEnumerable<ActionRapport> Actions => Objectifs.SelectMany(o => o.Actions);
+    /// <summary>Every action of the report, objective after objective.</summary>
+    public IEnumerable<ActionRapport> ToutesLesActions() => Objectifs.SelectMany(o => o.Actions);
 
     /// <summary>How many actions are in each status at the day (statuses without action left out).</summary>
     public IEnumerable<(StatutAction Statut, int Nombre)> ParStatut() =>
-        Enum.GetValues<StatutAction>().Select(s => (s, Actions.Count(a => a.Statut == s))).Where(x => x.Item2 > 0);
+        Enum.GetValues<StatutAction>().Select(s => (s, ToutesLesActions().Count(a => a.Statut == s))).Where(x => x.Item2 > 0);
 
     /// <summary>
     /// The report as an aggregate-only role reads it (statistical secrecy): the measured values are the structure's own

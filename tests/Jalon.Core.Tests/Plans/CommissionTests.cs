@@ -142,7 +142,7 @@ public class CommissionTests
             new IndicateurRapport("Animations", NatureIndicateur.Effectif, false, 3, 4, 8, "en retard de 1"),
         ]);
         var rapport = Rapport(new DateOnly(2021, 6, 30)) with { Objectifs = [new ObjectifRapport("OG1", "Être connu", 0, [action])] };
-        var secret = rapport.SansValeursMesurees().Actions.Single().Indicateurs;
+        var secret = rapport.SansValeursMesurees().ToutesLesActions().Single().Indicateurs;
         Assert.Equal((null, 100d, RapportEvaluation.NonDiffuse), (secret[0].Valeur, secret[0].Attendu, secret[0].Situation));
         Assert.Equal(action.Indicateurs[1], secret[1]);
         Assert.Equal([(StatutAction.EnCours, 1)], rapport.ParStatut());
