@@ -120,7 +120,7 @@ public sealed class EvaluationPlan
     /// <summary>Writes the commission's assessment; refused once signed.</summary>
     public void Rediger(string? appreciation)
     {
-        Figee("modifier l'appréciation");
+        Figee("modifier son appréciation");
         var t = (appreciation ?? "").Replace("\r\n", "\n").Trim();
         if (t.Length > TextLimits.TexteDialogue) throw new PlanException($"L'appréciation dépasse {TextLimits.TexteDialogue} caractères ({t.Length}).");
         Appreciation = t;
@@ -134,7 +134,7 @@ public sealed class EvaluationPlan
     {
         if (!Evaluations.PeutSigner(acteur, Structure))
             throw new PlanException("Seul le directeur de la Mission locale qui porte le plan signe ses évaluations.");
-        Figee("signer");
+        Figee("la signer");
         if (Appreciation.Length == 0) throw new PlanException("L'évaluation ne peut pas être signée sans l'appréciation de la commission.");
         if (rapport.Jour != Date) throw new PlanException("Le rapport signé doit être celui de la date de l'évaluation.");
         Signature = new SignatureEvaluation(acteur.Nom, le);
@@ -142,12 +142,12 @@ public sealed class EvaluationPlan
     }
 
     /// <summary>Checks that the evaluation may be deleted: not once signed.</summary>
-    public void VerifierSuppression() => Figee("supprimer");
+    public void VerifierSuppression() => Figee("la supprimer");
 
     private void Figee(string quoi)
     {
         if (Signature is { } s)
-            throw new PlanException($"Impossible de {quoi} cette évaluation : signée par {s.Par} le {s.Le:dd/MM/yyyy}, elle est figée.");
+            throw new PlanException($"Cette évaluation est figée : signée par {s.Par} le {s.Le:dd/MM/yyyy}, on ne peut plus {quoi}.");
     }
 }
 

@@ -175,6 +175,7 @@ public static class DemoSeed
         await EmployeurDemo.SeedAsync(db, structures.Select(s => s.Code), GeneratedJourneys.Seed);
         await ImmersionDemo.SeedAsync(db, structures.Select(s => s.Code), today, GeneratedJourneys.Seed);
         await DemoPlans.SeedAsync(db, structures[0].Code, structures[1].Code, structures[0].Region, today, users["region"].DisplayName);
+        await DemoCommission.SeedAsync(db, structures[1].Code, today, users["directeur.moulins"].DisplayName);
         await DemoProjetDeStructure.SeedAsync(db, structures[0].Code, structures[0].Region, today);
         await DemoCej.SeedAsync(db, structures[0].Code, [users["conseiller1"], users["conseiller2"]], today, seed: 2026);
         await DemoDialogues.SeedAsync(db, structures[0].Code, structures[0].Region, today, users["directeur"].DisplayName, users["etat.region"].DisplayName);

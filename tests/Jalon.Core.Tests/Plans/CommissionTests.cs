@@ -126,10 +126,10 @@ public class CommissionTests
         e.Signer(Directeur, rapport, new DateTime(2021, 7, 2, 10, 0, 0, DateTimeKind.Utc));
         Assert.Equal(("Direction Moulins", rapport), (e.Signature!.Par, e.Rapport));
 
-        var fige = "Impossible de {0} cette évaluation : signée par Direction Moulins le 02/07/2021, elle est figée.";
-        Assert.Equal(string.Format(fige, "modifier l'appréciation"), Assert.Throws<PlanException>(() => e.Rediger("Autre")).Message);
-        Assert.Equal(string.Format(fige, "signer"), Assert.Throws<PlanException>(() => e.Signer(Directeur, rapport, DateTime.UtcNow)).Message);
-        Assert.Equal(string.Format(fige, "supprimer"), Assert.Throws<PlanException>(e.VerifierSuppression).Message);
+        var fige = "Cette évaluation est figée : signée par Direction Moulins le 02/07/2021, on ne peut plus {0}.";
+        Assert.Equal(string.Format(fige, "modifier son appréciation"), Assert.Throws<PlanException>(() => e.Rediger("Autre")).Message);
+        Assert.Equal(string.Format(fige, "la signer"), Assert.Throws<PlanException>(() => e.Signer(Directeur, rapport, DateTime.UtcNow)).Message);
+        Assert.Equal(string.Format(fige, "la supprimer"), Assert.Throws<PlanException>(e.VerifierSuppression).Message);
         Assert.Equal("Bilan positif.\nÀ poursuivre.", e.Appreciation);
     }
 
