@@ -157,6 +157,7 @@ internal static class SchemaSteps
         new(20, "plan d'action du dialogue de gestion comme plan (fiches action), relevé de conclusions", p => Script("0020-plan-action-dialogue", p)),
         new(23, "index des décomptes par catalogue et date de calcul (version des décomptes stockés, secret statistique)", p => Script("0023-tallies-version", p)),
         new(24, "RQTH à l'entrée d'un contrat d'engagement jeune (colonne rqth des parcours)", p => Script("0024-cej-rqth", p)),
+        new(25, "plans : réunions de la commission de suivi, évaluations à 18 mois et 3 ans signées par la direction", p => Script("0025-plan-commission-evaluations", p)),
         new(26, "démarche de progrès : états des lieux des structures, analyse transversale et préconisations", p => Script("0026-demarche-progres", p)),
     ];
 

@@ -51,7 +51,7 @@ public class SchemaUpgradeTests
         "AllocationTransitions", "AllocationMontants", "AllocationStructures", "AllocationDecisions", "AllocationPoids", "AllocationParts", "AllocationsRegionales",
         "Taches",
         "CejParticipants", "CejSessions", "CejRendezVous", "CejActivites", "CejHeuresDefaut", "CejSemaines", "CejAllocations",
-        "PlanIndicateurs", "PlanActionStatuts", "PlanActions", "PlanObjectifs", "Plans",
+        "PlanReunions", "PlanEvaluations", "PlanIndicateurs", "PlanActionStatuts", "PlanActions", "PlanObjectifs", "Plans",
         "ParrainageParrains", "Parrains", "MisesEnRelation", "Immersions", "RecherchesEmploi", "EchangesEntreprises", "Offres", "Entreprises",
         "ProgresEtatsDesLieux", "ProgresDemarches",
     ];

@@ -60,6 +60,23 @@ public sealed class DemoRegionTests(RegionDemoWebFactory factory) : IClassFixtur
         Assert.Equal((2, 6, 18), (projet.Objectifs.Count(o => o.ParentId == null), projet.Objectifs.Count(o => o.ParentId != null), projet.Actions.Count));
         Assert.Contains("Recueillir la parole des jeunes", await moulins.Html("/Plans/Plan?id=" + projet.Id));
         Assert.Equal(HttpStatusCode.Forbidden, (await drome.GetAsync("/Plans/Plan?id=" + projet.Id)).StatusCode);
+
+        // Seed 004's follow-up commission: its meetings already held, and the 18-month evaluation signed once its due date is past.
+        var today = Dates.TodayInParis();
+        var reunions = await db.PlanReunions.AsNoTracking().Where(r => r.PlanId == projet.Id).Select(r => r.Date).ToListAsync();
+        Assert.Equal(new[] { new DateOnly(projet.AnneeDebut, 3, 20), new DateOnly(projet.AnneeDebut, 10, 12), new DateOnly(projet.AnneeDebut + 1, 5, 18) }.Where(d => d <= today), reunions.Order());
+        var evaluation = await db.PlanEvaluations.AsNoTracking().SingleOrDefaultAsync(e => e.PlanId == projet.Id);
+        if (new DateOnly(projet.AnneeDebut + 1, 6, 30) <= today)
+        {
+            Assert.Equal(("Direction de la Mission Locale de Moulins", Jalon.Domain.Plans.NatureEvaluation.DixHuitMois), (evaluation!.SigneePar, evaluation.Nature));
+            var rapport = new HtmlParser().ParseDocument(await moulins.Html($"/Plans/Evaluation?id={projet.Id}&evaluation={evaluation.Id}")).QuerySelector("article#evaluation")!.TextContent;
+            Assert.Contains("Signée par Direction de la Mission Locale de Moulins", rapport);
+            Assert.Contains("Réunion du 12/10/", rapport);
+        }
+        else
+        {
+            Assert.Null(evaluation);
+        }
     }
 
     [Fact]

@@ -105,6 +105,10 @@ public abstract class RouteRoleMatrixTests(JalonWebFactory factory)
             ("/Plans/Progres", [302, 403, 200, 200, 200, 200, 200, 200, 200, 200]),
             ("/Plans/Progres/Demarche?id=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
             ("/Plans/Progres/EtatDesLieux?demarche=00000000-0000-0000-0000-000000000000&structure=ML26001", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            // The follow-up commission and the evaluations of a plan that does not exist (a real one: CommissionWebTests).
+            ("/Plans/Commission?id=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            ("/Plans/Evaluation?id=00000000-0000-0000-0000-000000000000&evaluation=00000000-0000-0000-0000-000000000000", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
+            ("/Plans/Evaluation?id=00000000-0000-0000-0000-000000000000&evaluation=00000000-0000-0000-0000-000000000000&format=pdf", [302, 404, 404, 404, 404, 404, 404, 404, 404, 404]),
             // The CEJ (docs/cej.md): the young person's CEJ page and the collective sessions for the accompaniment roles; the allowance's
             // validation and the ASP files for the structure's director only; never a State, ARML or Région role.
             ("/Jeunes/J000001/Cej", [302, 403, 200, 200, 403, 403, 403, 403, 403, 404]),

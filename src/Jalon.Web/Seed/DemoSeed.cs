@@ -175,6 +175,7 @@ public static class DemoSeed
         await EmployeurDemo.SeedAsync(db, structures.Select(s => s.Code), GeneratedJourneys.Seed);
         await ImmersionDemo.SeedAsync(db, structures.Select(s => s.Code), today, GeneratedJourneys.Seed);
         await DemoPlans.SeedAsync(db, structures[0].Code, structures[1].Code, structures[0].Region, today, users["region"].DisplayName);
+        await DemoCommission.SeedAsync(db, structures[1].Code, today, users["directeur.moulins"].DisplayName);
         await DemoProjetDeStructure.SeedAsync(db, structures[0].Code, structures[0].Region, today);
         await DemoProgres.SeedAsync(db, [.. structures.Select(s => (s.Code, s.Nom))], structures[0].Region, today, users["arml"].DisplayName,
             users.Values.Where(u => u.Role == Role.Directeur && u.StructureCode is not null).GroupBy(u => u.StructureCode!).ToDictionary(g => g.Key, g => g.First().DisplayName));

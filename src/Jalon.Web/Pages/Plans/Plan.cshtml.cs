@@ -41,6 +41,9 @@ public sealed class PlanModel(JalonDbContext db, IndicateursPilotage indicateurs
     public HashSet<Guid> NonCouverts { get; } = [];
     public string? Erreur { get; private set; }
 
+    /// <summary>The follow-up commission's meetings and the evaluations (<c>_Suivi.cshtml</c>).</summary>
+    public SuiviPlan Suivi { get; private set; } = null!;
+
     // The fields of the edit forms (kept on a refused change).
     [BindProperty] public Guid? ParentId { get; set; }
     [BindProperty] public string? Code { get; set; }
@@ -192,6 +195,7 @@ public sealed class PlanModel(JalonDbContext db, IndicateursPilotage indicateurs
                 foreach (var nc in Couverture.NonCouverts(o, region.Where(p => !p.EstRegional))) NonCouverts.Add(nc.Id);
         }
 
+        Suivi = await SuiviPlan.ChargerAsync(db, plan, PeutModifier, Jour);
         var mesures = MesuresPlan.Mesurer(indicateurs, User, plan, Jour);
         foreach (var a in plan.Actions)
         {
