@@ -15,10 +15,11 @@ public class ModelTests
         var entityTypes = db.Model.GetEntityTypes().ToList();
         Assert.True(entityTypes.Count >= 13);
 
-        // The two kinds of rows that belong to no single structure, each partitioned otherwise: the Région's allocation
+        // The kinds of rows that belong to no single structure, each partitioned otherwise: the Région's allocation
         // (its envelope, shares, weights and life belong to a region: partitioned by the region's INSEE code; its rows
-        // about one structure carry the structure code too) and the scheduler's state (Taches: the instance's own
-        // technical rows, no structure's data at all).
+        // about one structure carry the structure code too), a region's démarche de progrès (ProgresDemarches: the
+        // ARML's cross-analysis and recommendations, by region; each structure's état des lieux carries its structure
+        // code) and the scheduler's state (Taches: the instance's own technical rows, no structure's data at all).
         string[] instanceTables = ["Taches"];
         Assert.All(instanceTables, t => Assert.Contains(entityTypes, e => e.GetTableName() == t));
         foreach (var entityType in entityTypes)
@@ -26,7 +27,8 @@ public class ModelTests
             var table = entityType.GetTableName();
             if (instanceTables.Contains(table)) continue;
             var structureCode = entityType.GetProperties().SingleOrDefault(p => p.GetColumnName() == "StructureCode")
-                ?? entityType.GetProperties().SingleOrDefault(p => p.GetColumnName() == "RegionCode" && table!.StartsWith("Allocation", StringComparison.Ordinal));
+                ?? entityType.GetProperties().SingleOrDefault(p => p.GetColumnName() == "RegionCode"
+                    && (table!.StartsWith("Allocation", StringComparison.Ordinal) || table == "ProgresDemarches"));
             Assert.True(structureCode is not null, $"{table} n'a pas de colonne StructureCode");
             var keysAndIndexes = entityType.GetKeys().Select(k => k.Properties).Concat(entityType.GetIndexes().Select(i => i.Properties));
             Assert.True(keysAndIndexes.Any(properties => properties[0] == structureCode),
