@@ -126,11 +126,20 @@ public static class Anonymisation
         return (commentaires, diagnostics, coordonnees);
     }
 
-    private static readonly string[] EventTables = ["Contacts", "Orientations", "Parcours", "Propositions", "Situations", "Droits", "Parrainages"];
-
-    /// <summary>The other tables that carry a young person's identifier, with what anonymisation clears in them.</summary>
+    /// <summary>
+    /// Every table that carries a young person's identifier besides <c>Jeunes</c>, with what anonymisation clears in it:
+    /// the journey events (their exchange identifier, and a contact's comment and author), the CEJ rows, the employer side
+    /// (a period's tutor, objective, three-way review and Immersion facile convention id) and the job search.
+    /// </summary>
     private static readonly (string Table, string Extra)[] FileTables =
     [
+        ("Contacts", """, "Ref" = NULL, "Version" = "Version" + 1, "Commentaire" = NULL, "AuteurId" = NULL"""),
+        ("Orientations", """, "Ref" = NULL, "Version" = "Version" + 1"""),
+        ("Parcours", """, "Ref" = NULL, "Version" = "Version" + 1"""),
+        ("Propositions", """, "Ref" = NULL, "Version" = "Version" + 1"""),
+        ("Situations", """, "Ref" = NULL, "Version" = "Version" + 1"""),
+        ("Droits", """, "Ref" = NULL, "Version" = "Version" + 1"""),
+        ("Parrainages", """, "Ref" = NULL, "Version" = "Version" + 1"""),
         ("CejActivites", """, "Ref" = NULL"""),
         ("CejAllocations", """, "Ref" = NULL, "Version" = "Version" + 1"""),
         ("CejParticipants", ""),
@@ -189,19 +198,8 @@ public static class Anonymisation
                 FROM "Jeunes" j JOIN "Anonymisation" a ON a."Ancien" = j."JeuneId"
                 WHERE j."StructureCode" = @s
                 """, structure, now);
-            // The events move to it; free texts, authors and external identifiers go.
-            foreach (var table in EventTables)
-            {
-                var extra = table == "Contacts" ? """, "Commentaire" = NULL, "AuteurId" = NULL""" : "";
-                Execute(connection, tx, $"""
-                    UPDATE "{table}" SET "JeuneId" = (SELECT a."Nouvel" FROM "Anonymisation" a WHERE a."Ancien" = "{table}"."JeuneId"),
-                        "Ref" = NULL, "Version" = "Version" + 1{extra}
-                    WHERE "StructureCode" = @s AND "JeuneId" IN (SELECT "Ancien" FROM "Anonymisation")
-                    """, structure, now);
-            }
-            // So do the rows of the other tables of the young person's file (CEJ, employer side, job search): the indicators
-            // computed from them stay; the tutor, the objective, the three-way review and the platform's convention id of a
-            // period in a company, the subject of a CEJ appointment and the exchange identifiers go.
+            // Every row of the file moves to it (the indicators computed from them stay); free texts, authors and external
+            // identifiers go.
             foreach (var (table, extra) in FileTables)
             {
                 Execute(connection, tx, $"""
