@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Jalon.Cli;
 using Jalon.Cli.Commands;
+
+HugePages.AdviseManagedHeap();
 
 // Jalon's command line: one file per command in Commands/, each exposing Create().
 var root = new RootCommand("Jalon — système d'information des Missions Locales")

@@ -112,12 +112,19 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             RunFiles([contacts, parcours, situations, propositions, orientations, droits, parrainages, moyens, territoires, sites, brh, budget, contexte,
                 activites, allocations, entreprises, echanges, offres, mers, immersions]);
             Trace(clock, "événements lus");
-            CheckNationalOverlaps(parcours);
-            CheckPaceaSignatures(parcours, contacts);
-            CheckAllocationsInCej(parcours, allocations);
-            EmployeurFiles.Check(this, entreprises, echanges, offres, mers, immersions, propositions.All, situations.All, _errors);
-            Trace(clock, "chevauchements");
-            StructureChecks.Run(this, territoires, sites, brh, budget, _anomalies);
+            // The structure side's checks (small files, mostly start-up cost) run beside the journeys' cross-file checks.
+            var structureAnomalies = new List<PackageIssue>();
+            Parallel.Invoke(
+                () =>
+                {
+                    CheckNationalOverlaps(parcours);
+                    CheckPaceaSignatures(parcours, contacts);
+                    CheckAllocationsInCej(parcours, allocations);
+                    EmployeurFiles.Check(this, entreprises, echanges, offres, mers, immersions, propositions.All, situations.All, _errors);
+                    Trace(clock, "chevauchements");
+                },
+                () => StructureChecks.Run(this, territoires, sites, brh, budget, structureAnomalies));
+            _anomalies.AddRange(structureAnomalies);
             Trace(clock, "contrôles de la structure");
         }
 
