@@ -105,6 +105,8 @@ internal static class Concurrence
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var gen2Before = GC.CollectionCount(2);
+        var memo = app.Services.GetRequiredService<Jalon.Storage.Indicators.TallyMemo>();
+        var recalculsAvant = memo.Computations;
         var pendingMax = 0L;
         var threadsMax = 0;
         var sampler = Task.Run(async () =>
@@ -170,6 +172,9 @@ internal static class Concurrence
         Console.WriteLine($"Processeur du processus (serveur + client) : {(100 * cpu / (elapsed.TotalSeconds * cores)).ToString("0", fr)} % " +
             $"de {cores} cœur(s) ; GC génération 2 : {GC.CollectionCount(2) - gen2Before} ; file du pool de threads au plus {pendingMax}, " +
             $"{threadsMax} threads au plus.");
+        Console.WriteLine($"Recalculs par les vues des décomptes d'une structure modifiée : {memo.Computations - recalculsAvant} " +
+            $"pour {all.Count(s => s.Page == "Tableau de bord structure")} vue(s) du tableau de bord de la structure (les vues d'une même révision, " +
+            "et celles arrivées pendant un recalcul, en partagent un).");
         Console.WriteLine($"Temps passé dans les commandes SQL : {Volatile.Read(ref dbSeconds).ToString("0.0", fr)} s cumulées, soit en moyenne " +
             $"{(Volatile.Read(ref dbSeconds) / elapsed.TotalSeconds).ToString("0.0", fr)} commande(s) en cours à chaque instant " +
             $"pour {(all.Sum(s => s.Milliseconds) / 1000 / elapsed.TotalSeconds).ToString("0.0", fr)} requête(s) en cours.");

@@ -23,6 +23,7 @@ builder.Services.AddJalonStorage(builder.Configuration);
 // The indicator catalogues: those embedded and those of the folder Jalon:Catalogues:Dossier, validated at start.
 builder.Services.AddSingleton(CatalogueFolder.Load(builder.Configuration["Jalon:Catalogues:Dossier"]));
 builder.Services.AddSingleton<CacheSecret>();
+builder.Services.AddSingleton<TallyMemo>();
 builder.Services.AddScoped<IndicateursPilotage>();
 // The demo start (./jalon web) or production (the default): Security/StartMode.cs.
 var mode = StartMode.From(builder.Configuration);

@@ -18,8 +18,9 @@ public sealed record TallyRefresh(int Computed, int StructuresRead, TimeSpan Ela
 /// moved, or the catalogue changed) are computed from the structure's journeys and stored first.
 /// A tally is stamped with the revision read before the journeys, so a write that races with the computation can only
 /// make it look out of date, never make stale figures look current.
+/// With a <see cref="TallyMemo"/>, a view's recomputations of a changed structure are shared with the other views.
 /// </summary>
-public sealed class IndicatorStore(JalonDbContext db)
+public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
 {
     /// <summary>Above this share of the requested structures to compute, one read of the whole database beats reads by structure.</summary>
     private const double WholeReadShare = 0.5;
@@ -228,8 +229,18 @@ public sealed class IndicatorStore(JalonDbContext db)
         {
             foreach (var s in stale)
             {
-                var package = PackageLoader.Load(db, s.Structure.Code);
-                computed.AddRange(IndicatorEngine.Tally(package, catalogue, distinctPeriods, [s.Structure.Code], 1).Select(t => (t, s.Revision)));
+                var code = s.Structure.Code;
+                IReadOnlyList<(StructureTally Tally, long Revision)> Load(long revision) =>
+                    IndicatorEngine.Tally(PackageLoader.Load(db, code), catalogue, distinctPeriods, [code], 1).Select(t => (t, revision)).ToList();
+                // A view shares its recomputation with the other views of the structure (the memo); the refresh does not.
+                computed.AddRange(memo is null || storeOutdated
+                    ? Load(s.Revision)
+                    : memo.Get(code, catalogue.Id, layout, distinctPeriods, s.Revision, () =>
+                    {
+                        // Stamped with the revision read before the journeys, as above (the view's may be older by now).
+                        var revision = db.Structures.AsNoTracking().Where(x => x.Code == code).Select(x => x.Revision).Single();
+                        return (revision, Load(revision));
+                    }));
             }
         }
         Store(catalogue.Id, layout, storeOutdated ? computed : computed.Where(c => !outdated.Contains((c.Tally.Structure, c.Tally.Period))).ToList());

@@ -119,6 +119,42 @@ public abstract class TallyRefresherTests(JalonWebFactory factory)
         Assert.InRange(cache.Decidees - decidees, 1, unites.Count);
     }
 
+    [Fact]
+    public async Task After_a_write_the_directors_views_recompute_the_structure_once_and_all_show_the_write()
+    {
+        var url = $"/Pilotage?niveau=structure&code=ML26001&debut={Annee.Debut:yyyy-MM-dd}&fin={Annee.Fin:yyyy-MM-dd}";
+        var directeurs = new List<HttpClient>();
+        for (var i = 0; i < 4; i++) directeurs.Add(await factory.SignedIn("directeur"));
+        var memo = factory.Services.GetRequiredService<Jalon.Storage.Indicators.TallyMemo>();
+        var avant = Ligne(await directeurs[0].Html(url), "I1");
+
+        using (var db = factory.Db())
+        {
+            var jeune = db.Jeunes.Where(j => j.StructureCode == "ML26001" && j.PremierAccueil >= Annee.Debut && j.PremierAccueil <= Annee.Fin)
+                .OrderBy(j => j.JeuneId).Skip(2).First();
+            jeune.Sexe = jeune.Sexe == Sexe.F ? Sexe.H : Sexe.F;
+            db.SaveChanges();
+        }
+        var calculs = memo.Computations;
+        var pages = await Task.WhenAll(directeurs.Select(c => c.Html(url))); // together: one recomputation, the others wait for it
+        var apres = Ligne(pages[0], "I1");
+        Assert.NotEqual(avant, apres); // every view includes the write
+        Assert.All(pages, p => Assert.Equal(apres, Ligne(p, "I1")));
+        Assert.Equal(apres, Ligne(await directeurs[1].Html(url), "I1")); // and the next one reuses it
+        Assert.Equal(calculs + 1, memo.Computations);
+
+        using (var db = factory.Db())
+        {
+            var jeune = db.Jeunes.Where(j => j.StructureCode == "ML26001" && j.PremierAccueil >= Annee.Debut && j.PremierAccueil <= Annee.Fin)
+                .OrderBy(j => j.JeuneId).Skip(2).First();
+            jeune.Sexe = jeune.Sexe == Sexe.F ? Sexe.H : Sexe.F;
+            db.SaveChanges();
+        }
+        Assert.Equal(avant, Ligne(await directeurs[2].Html(url), "I1")); // a new write: recomputed again, shown at once
+        Assert.Equal(calculs + 2, memo.Computations);
+        factory.Services.GetRequiredService<TallyRefresher>().RunOnce(); // the stored tallies up to date again, as the other tests expect
+    }
+
     private static string Ligne(string html, string cle)
     {
         var ligne = html[html.IndexOf($"<tr data-cle=\"{cle}\">", StringComparison.Ordinal)..];

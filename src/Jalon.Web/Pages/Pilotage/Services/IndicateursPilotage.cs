@@ -21,7 +21,7 @@ public sealed record Territoire(Level Niveau, string Code, string Nom, string? R
 /// <see cref="SecretStatistique"/> for the roles that see aggregates only — the one way any steering page or export
 /// reads a figure.
 /// </summary>
-public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogues, CacheSecret cache, ILogger<IndicateursPilotage> logger)
+public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogues, CacheSecret cache, TallyMemo memo, ILogger<IndicateursPilotage> logger)
 {
     /// <summary>The default catalogue (the CPO's), whose dashboard years an import precomputes.</summary>
     public static Catalogue Catalogue => Catalogue.Load(Catalogue.Defaut);
@@ -40,7 +40,7 @@ public sealed class IndicateursPilotage(JalonDbContext db, CatalogueSet catalogu
     {
         var request = new IndicatorRequest(periode) { WithPreviousYear = avecN1, Structures = structures, MoisEntiers = true };
         var secret = user.Secret();
-        var results = new IndicatorStore(db).Compute(catalogue, request, asStored: secret);
+        var results = new IndicatorStore(db, memo).Compute(catalogue, request, asStored: secret);
         if (!secret) return Publication.SansSecret(results);
         return Secret(catalogue, IndicatorEngine.PeriodsNeeded(catalogue, request)).Publier(results);
     }
