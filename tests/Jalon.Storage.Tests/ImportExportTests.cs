@@ -167,6 +167,72 @@ public class ImportExportTests
             Assert.Equal(SamplePackages.Canonical(first), SamplePackages.Canonical(PackageLoader.Load(db)));
     }
 
+    /// <summary>
+    /// A first load (a database without young people: indexes dropped and rebuilt, on SQLite the rollback journal instead
+    /// of the write-ahead log) that fails at its very end leaves the database as it was, with its indexes, in WAL mode;
+    /// the same package then loads.
+    /// </summary>
+    [DatabaseTheory, BothProviders]
+    public void A_first_load_that_fails_leaves_the_database_as_it_was(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        using (var db = database.CreateMigratedContext()) db.Database.ExecuteSqlRaw("SELECT 1");
+        var before = Dump(database);
+        var indexes = Indexes(database);
+        var package = SamplePackages.Create(structures: 2, seed: 2);
+        var broken = new JourneyPackage
+        {
+            Structures = package.Structures, Jeunes = package.Jeunes, Contacts = package.Contacts, Orientations = package.Orientations,
+            Parcours = package.Parcours, Propositions = package.Propositions, Situations = package.Situations, Droits = package.Droits,
+            Parrainages = package.Parrainages, Moyens = [.. package.Moyens, package.Moyens[0] with { Annee = 1999 }],
+        };
+        var rollbackJournal = new List<bool>();
+        void Watch(ImportProgress p)
+        {
+            // While the contacts are written: the SQLite transaction's journal is a rollback journal next to the file.
+            if (database.Path_ is { } file && p.Etape == "contacts") rollbackJournal.Add(File.Exists(file + "-journal"));
+        }
+        using (var db = database.CreateContext())
+        {
+            db.Database.ExecuteSqlRaw(provider == DatabaseProvider.Sqlite
+                ? """CREATE TRIGGER "refus" BEFORE INSERT ON "Moyens" WHEN NEW."Annee" = 1999 BEGIN SELECT RAISE(ABORT, 'refusé'); END"""
+                : """
+                  CREATE FUNCTION refus() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."Annee" = 1999 THEN RAISE EXCEPTION 'refusé'; END IF; RETURN NEW; END $$;
+                  CREATE TRIGGER "refus" BEFORE INSERT ON "Moyens" FOR EACH ROW EXECUTE FUNCTION refus();
+                  """);
+            Assert.ThrowsAny<DbException>(() => PackageImporter.Import(db, broken, progress: Watch));
+            db.Database.ExecuteSqlRaw(provider == DatabaseProvider.Sqlite ? """DROP TRIGGER "refus" """ : """DROP TRIGGER "refus" ON "Moyens" """);
+        }
+
+        Assert.Equal(before, Dump(database));
+        Assert.Equal(indexes, Indexes(database));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Assert.Contains(true, rollbackJournal);
+            Assert.False(File.Exists(database.Path_ + "-journal"));
+            using var db = database.CreateContext();
+            Assert.Equal("wal", db.Database.SqlQueryRaw<string>("SELECT journal_mode AS \"Value\" FROM pragma_journal_mode").AsEnumerable().Single());
+            Assert.Equal("ok", db.Database.SqlQueryRaw<string>("SELECT integrity_check AS \"Value\" FROM pragma_integrity_check").AsEnumerable().Single());
+        }
+        using (var db = database.CreateContext()) PackageImporter.Import(db, package);
+        Assert.Equal(indexes, Indexes(database));
+        using (var db = database.CreateContext())
+            Assert.Equal(SamplePackages.Canonical(package), SamplePackages.Canonical(PackageLoader.Load(db)));
+    }
+
+    /// <summary>The indexes and foreign keys of the database, by name, sorted.</summary>
+    private static List<string> Indexes(TestDatabase database)
+    {
+        using var db = database.CreateContext();
+        var sql = database.Provider == DatabaseProvider.Sqlite
+            ? """SELECT name || ' ' || COALESCE(sql, '') AS "Value" FROM sqlite_master WHERE type = 'index'"""
+            : """
+              SELECT indexname || ' ' || indexdef AS "Value" FROM pg_indexes WHERE schemaname = current_schema()
+              UNION ALL SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+              """;
+        return [.. db.Database.SqlQueryRaw<string>(sql).AsEnumerable().Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Every row of every table but the surrogate ids and the structures' revisions (moved by every import), as text, sorted.</summary>
     internal static List<string> Dump(TestDatabase database)
     {

@@ -79,11 +79,17 @@ public static class PackageImporter
         var firstLoad = FirstLoad.Applies(db.Database.GetDbConnection()) ? new FirstLoad(sqlite) : null;
         try
         {
-            if (firstLoad is not null && sqlite) Execute(db.Database.GetDbConnection(), null, "PRAGMA foreign_keys=OFF"); // not inside a transaction
+            if (firstLoad is not null && sqlite)
+            {
+                Execute(db.Database.GetDbConnection(), null, "PRAGMA foreign_keys=OFF"); // not inside a transaction
+                firstLoad.UseRollbackJournal(db.Database.GetDbConnection());
+                Trace(clock, "journal " + (firstLoad.RollbackJournal ? "DELETE" : "WAL"));
+            }
             using var transaction = db.Database.BeginTransaction();
             var connection = db.Database.GetDbConnection();
             var tx = transaction.GetDbTransaction();
             if (sqlite) Execute(connection, tx, "PRAGMA cache_size=-262144"); // 256 MiB for this connection
+            else if (firstLoad is not null) Execute(connection, tx, "SET LOCAL maintenance_work_mem = '256MB'"); // the index builds' sorts in memory
 
             Report();
             var merge = new ImportMerge(connection, tx, package);
@@ -92,11 +98,12 @@ public static class PackageImporter
             step = "jeunes";
             Report();
             UpsertStructures(connection, tx, package, now);
-            UpsertJeunes(connection, tx, package, merge.Skip, now);
+            firstLoad?.DropIndexes(connection, tx, merge.Kinds.Select(k => k.Table).Prepend("Jeunes"));
+            if (firstLoad is not null) InsertJeunes(connection, package, merge.Skip, now);
+            else UpsertJeunes(connection, tx, package, merge.Skip, now);
             written = package.Jeunes.Length;
             Trace(clock, "jeunes");
             var codes = package.Structures.Select(s => s.Code).ToArray();
-            firstLoad?.DropIndexes(connection, tx, merge.Kinds.Select(k => k.Table));
             foreach (var kind in merge.Kinds)
             {
                 // The bar moves with the rows written in bulk, then jumps to the step's end (merged rows included).
@@ -166,7 +173,12 @@ public static class PackageImporter
         finally
         {
             db.ChangeTracker.Clear();
-            if (firstLoad is not null && sqlite) Execute(db.Database.GetDbConnection(), null, "PRAGMA foreign_keys=ON"); // as every connection has it
+            if (firstLoad is not null && sqlite)
+            {
+                Execute(db.Database.GetDbConnection(), null, "PRAGMA foreign_keys=ON"); // as every connection has it
+                firstLoad.RestoreJournal(db.Database.GetDbConnection());
+                if (firstLoad.RollbackJournal) Trace(clock, "journal WAL rétabli");
+            }
             db.Database.CloseConnection();
         }
     }
@@ -176,11 +188,52 @@ public static class PackageImporter
     /// advise for a bulk load: the event tables' secondary indexes — and on PostgreSQL their foreign keys — are dropped
     /// inside the import's transaction and built once at its end (a failed import rolls the drop back with the rest); on
     /// SQLite the foreign keys are not checked row by row (switched off before the transaction, on again after): the import
-    /// writes events only for the young people it writes. Measured in docs/benchmarks.md.
+    /// writes events only for the young people it writes. The young people are written straight into their table (no
+    /// staging table, no upsert: the package's keys are unique and the table is empty), their secondary indexes dropped
+    /// and rebuilt like the events'. On SQLite, when no other connection has the database open, the transaction uses
+    /// the rollback journal instead of the write-ahead log (<see cref="UseRollbackJournal"/>). Measured in docs/benchmarks.md.
     /// </summary>
     private sealed class FirstLoad(bool sqlite)
     {
         private readonly List<string> _restore = [];
+
+        /// <summary>The SQLite database was switched to the rollback journal for this import (back to WAL at its end).</summary>
+        public bool RollbackJournal { get; private set; }
+
+        /// <summary>
+        /// SQLite: switches the database (outside any transaction) from the write-ahead log to the rollback journal.
+        /// A rollback journal keeps only the pages the transaction changes that existed before it: the pages a first
+        /// load appends to a nearly empty file are written once, into the database, instead of twice (into the log, then
+        /// copied by the checkpoint that follows the commit). Crash safety is SQLite's own: the journal is written and
+        /// synced before the database is changed (synchronous=FULL); a crash leaves a hot journal that the next
+        /// connection rolls back, truncating the file to its size before the import. Needs the database to itself: if
+        /// another connection has it open (the web application) the switch fails at once (no busy wait) and the import
+        /// keeps the write-ahead log.
+        /// </summary>
+        public void UseRollbackJournal(DbConnection connection)
+        {
+            try
+            {
+                Execute(connection, null, "PRAGMA busy_timeout=0");
+                using var command = connection.CreateLongCommand();
+                command.CommandText = "PRAGMA journal_mode=DELETE";
+                RollbackJournal = string.Equals(command.ExecuteScalar() as string, "delete", StringComparison.OrdinalIgnoreCase);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 5) // SQLITE_BUSY: another connection
+            {
+                RollbackJournal = false;
+            }
+            finally
+            {
+                Execute(connection, null, "PRAGMA busy_timeout=30000"); // as every connection has it (JalonStorage)
+            }
+        }
+
+        /// <summary>Back to the write-ahead log, as every connection sets it (JalonStorage), after the import or its failure.</summary>
+        public void RestoreJournal(DbConnection connection)
+        {
+            if (RollbackJournal) Execute(connection, null, "PRAGMA journal_mode=WAL");
+        }
 
         public static bool Applies(DbConnection connection)
         {
@@ -269,26 +322,7 @@ public static class PackageImporter
     {
         var columns = string.Join(", ", JeuneColumns.Select(BulkInserter.Quote));
         Execute(connection, tx, $"CREATE TEMPORARY TABLE \"JeunesImport\" AS SELECT {columns} FROM \"Jeunes\" WHERE 1 = 0");
-        using (var insert = BulkInserter.Create(connection, "JeunesImport", JeuneColumns))
-        {
-            for (var i = 0; i < package.Jeunes.Length; i++)
-            {
-                if (skip[i]) continue;
-                var j = package.Jeunes[i];
-                insert.Text(package.Structures[j.Structure].Code);
-                insert.Text(j.Id);
-                insert.Date(j.Naissance);
-                insert.Code((int)j.Sexe);
-                insert.Code((int)j.Niveau);
-                insert.Bool(j.Diplome);
-                insert.Text(j.Commune);
-                insert.Bool(j.Qpv);
-                insert.Bool(j.Zrr);
-                insert.Date(j.PremierAccueil);
-                insert.EndRow();
-            }
-            insert.Complete();
-        }
+        using (var insert = BulkInserter.Create(connection, "JeunesImport", JeuneColumns)) WriteJeunes(insert, package, skip, null);
         var changed = string.Join("\n OR ", JeuneColumns.Skip(2).Select(c => $"\"Jeunes\".\"{c}\" IS DISTINCT FROM excluded.\"{c}\""));
         var set = string.Join(", ", JeuneColumns.Skip(2).Append("UpdatedAt").Select(c => $"\"{c}\" = excluded.\"{c}\""))
             + ", \"Version\" = \"Jeunes\".\"Version\" + 1";
@@ -300,6 +334,43 @@ public static class PackageImporter
             WHERE {changed}
             """, null, ("now", now));
         Execute(connection, tx, "DROP TABLE \"JeunesImport\"");
+    }
+
+    /// <summary>
+    /// A first load: the young people (but the skipped ones) written straight into their empty table, in bulk. Their keys
+    /// are unique (the package reader refuses a duplicate), so there is nothing to merge.
+    /// </summary>
+    private static void InsertJeunes(DbConnection connection, JourneyPackage package, bool[] skip, DateTime now)
+    {
+        using var insert = BulkInserter.Create(connection, "Jeunes", [.. JeuneColumns, "CreatedAt", "UpdatedAt"]);
+        WriteJeunes(insert, package, skip, now);
+    }
+
+    /// <summary>Writes the young people (but the skipped ones) in the order of <see cref="JeuneColumns"/>; with <paramref name="now"/>, CreatedAt and UpdatedAt too.</summary>
+    private static void WriteJeunes(BulkInserter insert, JourneyPackage package, bool[] skip, DateTime? now)
+    {
+        for (var i = 0; i < package.Jeunes.Length; i++)
+        {
+            if (skip[i]) continue;
+            var j = package.Jeunes[i];
+            insert.Text(package.Structures[j.Structure].Code);
+            insert.Text(j.Id);
+            insert.Date(j.Naissance);
+            insert.Code((int)j.Sexe);
+            insert.Code((int)j.Niveau);
+            insert.Bool(j.Diplome);
+            insert.Text(j.Commune);
+            insert.Bool(j.Qpv);
+            insert.Bool(j.Zrr);
+            insert.Date(j.PremierAccueil);
+            if (now is { } at)
+            {
+                insert.Timestamp(at);
+                insert.Timestamp(at);
+            }
+            insert.EndRow();
+        }
+        insert.Complete();
     }
 
     /// <summary>Inserts the package's new years of moyens and updates the changed ones; years absent from the package are kept.</summary>
