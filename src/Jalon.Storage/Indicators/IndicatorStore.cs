@@ -218,9 +218,11 @@ public sealed class IndicatorStore(JalonDbContext db)
 
         var computed = new List<(StructureTally Tally, long Revision)>();
         var distinctPeriods = periods.Distinct().ToList();
+        var clock = Stopwatch.StartNew();
         if (stale.Count > 1 && stale.Count >= WholeReadShare * db.Structures.Count())
         {
             var package = PackageLoader.Load(db);
+            Trace(clock, "lecture de la base");
             var staleCodes = stale.Select(s => s.Structure.Code).ToList();
             computed.AddRange(IndicatorEngine.Tally(package, catalogue, distinctPeriods, staleCodes).Select(t => (t, revisions[t.Structure])));
         }
@@ -232,7 +234,9 @@ public sealed class IndicatorStore(JalonDbContext db)
                 computed.AddRange(IndicatorEngine.Tally(package, catalogue, distinctPeriods, [s.Structure.Code], 1).Select(t => (t, s.Revision)));
             }
         }
+        Trace(clock, "décomptes calculés");
         Store(catalogue.Id, layout, storeOutdated ? computed : computed.Where(c => !outdated.Contains((c.Tally.Structure, c.Tally.Period))).ToList());
+        Trace(clock, "décomptes enregistrés");
         foreach (var (tally, _) in computed) tallies[(tally.Structure, tally.Period)] = tally;
         refresh = refresh with { Computed = computed.Count };
         return tallies;
@@ -257,6 +261,14 @@ public sealed class IndicatorStore(JalonDbContext db)
                 """);
         }
         transaction.Commit();
+    }
+
+    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("JALON_TRACE_IMPORT") == "1";
+
+    /// <summary>Phase timings of a computation of tallies on standard error, when JALON_TRACE_IMPORT=1 (for measurements).</summary>
+    private static void Trace(Stopwatch clock, string phase)
+    {
+        if (TraceEnabled) Console.Error.WriteLine($"[précalcul] {phase} : {clock.Elapsed.TotalSeconds:0.000} s");
     }
 
     private static T[] Decode<T>(byte[] bytes) where T : struct => MemoryMarshal.Cast<byte, T>(bytes).ToArray();
