@@ -222,4 +222,72 @@ public class IndicatorStoreTests
         Assert.Equal(0, store.Refresh(Catalogue, periods).StructuresRead);
         Assert.Equal(Engine(db, request), Figures(store.Compute(Catalogue, request)));
     }
+
+    /// <summary>Every stored tally, without its computation time: what the dashboards read.</summary>
+    private static List<string> StoredTallies(JalonDbContext db) =>
+        db.IndicatorTallies.AsNoTracking().AsEnumerable()
+            .Select(t => $"{t.StructureCode} {t.Catalogue} {t.Debut} {t.Fin} {t.Layout} {t.Revision} {Convert.ToHexString(t.Counts)} {Convert.ToHexString(t.Means)}")
+            .Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Imports the package as <c>./jalon importer</c> has it (written in the exchange format, read back) into a new
+    /// database, after <paramref name="before"/>; refreshes after the import with its plan (the structures it created
+    /// from the package in memory), then with no plan (every structure read back from the database): the stored tallies
+    /// must be the same.
+    /// </summary>
+    private static (TallyRefresh InMemory, List<string> Tallies, List<string> ReadBack) RefreshAfterImportBothWays(
+        DatabaseProvider provider, Action<JalonDbContext, JourneyPackage> before, Action<JalonDbContext, JourneyPackage>? afterImport = null)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "jalon-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Jalon.Exchange.PackageWriter.Write(Package(), folder);
+            var package = Jalon.Exchange.PackageReader.Read(folder).Package!;
+            var today = new DateOnly(package.Jeunes.Max(j => j.PremierAccueil).Year + 1, 3, 15);
+            using var database = new TestDatabase(provider);
+            using var db = database.CreateMigratedContext();
+            before(db, package);
+            var result = PackageImporter.Import(db, package);
+            afterImport?.Invoke(db, package);
+            var inMemory = new IndicatorStore(db).RefreshAfterImport(Catalogue, package, today, result.Plan);
+            var tallies = StoredTallies(db);
+            db.IndicatorTallies.ExecuteDelete();
+            var readBack = new IndicatorStore(db).RefreshAfterImport(Catalogue, package, today);
+            Assert.Equal((0, inMemory.Computed), (readBack.FromPackage, readBack.Computed));
+            return (inMemory, tallies, StoredTallies(db));
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void After_an_import_the_tallies_of_the_new_structures_computed_in_memory_are_those_read_back(DatabaseProvider provider)
+    {
+        var (inMemory, tallies, readBack) = RefreshAfterImportBothWays(provider, (_, _) => { });
+
+        Assert.Equal((4, 4), (inMemory.FromPackage, inMemory.StructuresRead));
+        Assert.Equal(4 * 3, tallies.Count); // N, N−1 and the year before (R2)
+        Assert.Equal(readBack, tallies);
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void After_an_import_a_structure_already_there_or_written_since_is_read_back_from_the_database(DatabaseProvider provider)
+    {
+        // Structure 0 was imported before (merged: read back); structure 1 is new but a counsellor writes to it before the
+        // refresh (its revision moved: read back, with the write); structures 2 and 3 are new and untouched (in memory).
+        var (inMemory, tallies, readBack) = RefreshAfterImportBothWays(provider,
+            (db, package) => PackageImporter.Import(db, package.ForStructure(0)),
+            (db, package) =>
+            {
+                var code = package.Structures[1].Code;
+                var jeune = db.Jeunes.Where(j => j.StructureCode == code).OrderBy(j => j.JeuneId).First();
+                jeune.Sexe = jeune.Sexe == Sexe.F ? Sexe.H : Sexe.F;
+                db.SaveChanges();
+            });
+
+        Assert.Equal((2, 4), (inMemory.FromPackage, inMemory.StructuresRead));
+        Assert.Equal(readBack, tallies);
+    }
 }

@@ -95,6 +95,20 @@ public abstract partial class EchangesTests(JalonWebFactory factory)
         Assert.True(await db.Jeunes.AnyAsync(j => j.StructureCode == "ML26077" && j.JeuneId == "IMP3"));
         Assert.True(await db.Contacts.AnyAsync(c => c.StructureCode == "ML26077" && c.JeuneId == "IMP3" && c.Diagnostic));
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == AuditAction.Import && a.StructureCode == "ML26077" && a.UserLogin == "admin"));
+        // Its dashboard's tallies are precomputed (a new structure: from the package in memory), current, and the same as
+        // those computed again from the database.
+        var revision = (await db.Structures.SingleAsync(s => s.Code == "ML26077")).Revision;
+        var precomputed = await db.IndicatorTallies.AsNoTracking().Where(t => t.StructureCode == "ML26077").OrderBy(t => t.Debut).ToListAsync();
+        Assert.Equal(3, precomputed.Count);
+        Assert.All(precomputed, t => Assert.Equal(revision, t.Revision));
+        await db.IndicatorTallies.Where(t => t.StructureCode == "ML26077").ExecuteDeleteAsync();
+        var periods = precomputed.Select(t => new Jalon.Domain.Period(t.Debut, t.Fin)).ToList();
+        var again = new Jalon.Storage.Indicators.IndicatorStore(db).Refresh(Jalon.Web.Pages.Pilotage.Services.IndicateursPilotage.Catalogue, periods, ["ML26077"]);
+        Assert.Equal((3, 0), (again.Computed, again.FromPackage));
+        var recomputed = await db.IndicatorTallies.AsNoTracking().Where(t => t.StructureCode == "ML26077").OrderBy(t => t.Debut).ToListAsync();
+        static string Text(Jalon.Storage.Indicators.IndicatorTallyEntity t) =>
+            $"{t.Debut} {t.Fin} {t.Layout} {Convert.ToHexString(t.Counts)} {Convert.ToHexString(t.Means)}";
+        Assert.Equal(precomputed.Select(Text), recomputed.Select(Text));
     }
 
     [Fact]

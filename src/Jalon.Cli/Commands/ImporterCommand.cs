@@ -91,7 +91,7 @@ public static class ImporterCommand
             $"(lecture {read.Elapsed.TotalSeconds.ToString("0.0", Fr)} s) ; {read.AnomalyCount.ToString("N0", Fr)} anomalie(s).");
         WritePlan(result.Plan, output);
         error.WriteLine("Précalcul des décomptes d'indicateurs des tableaux de bord…");
-        var tallies = new IndicatorStore(db).RefreshAfterImport(Catalogue.Load("cpo-2015"), read.Package!, Dates.TodayInParis(TimeProvider.System));
+        var tallies = new IndicatorStore(db).RefreshAfterImport(Catalogue.Load("cpo-2015"), read.Package!, Dates.TodayInParis(TimeProvider.System), result.Plan);
         output.WriteLine(
             $"Indicateurs précalculés : {tallies.Computed.ToString("N0", Fr)} décompte(s) pour {tallies.StructuresRead.ToString("N0", Fr)} structure(s), " +
             $"en {tallies.Elapsed.TotalSeconds.ToString("0.0", Fr)} s.");

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Jalon.Storage.Indicators;
 
 /// <summary>What <see cref="IndicatorStore.Refresh"/> did: tallies computed, structures read, time spent.</summary>
-public sealed record TallyRefresh(int Computed, int StructuresRead, TimeSpan Elapsed);
+public sealed record TallyRefresh(int Computed, int StructuresRead, TimeSpan Elapsed)
+{
+    /// <summary>Of <see cref="StructuresRead"/>, the structures computed from the imported package in memory rather than read back from the database.</summary>
+    public int FromPackage { get; init; }
+}
 
 /// <summary>
 /// The indicators of the database, served from stored per-structure tallies (<see cref="StructureTally"/>): the
@@ -24,6 +28,12 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
 {
     /// <summary>Above this share of the requested structures to compute, one read of the whole database beats reads by structure.</summary>
     private const double WholeReadShare = 0.5;
+
+    /// <summary>
+    /// The revision of a structure that an import has just created (inserted at 0, moved once by the import): any write
+    /// since moves it further, and its tallies are then computed from the database.
+    /// </summary>
+    private const long RevisionOfANewStructure = 1;
 
     /// <summary>
     /// Every indicator of the request over its structures (null: all), as the engine computes them. By default a tally
@@ -50,15 +60,24 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
     }
 
     /// <summary>Computes and stores the tallies of these periods that are missing or out of date, for the structures (null: all).</summary>
-    public TallyRefresh Refresh(Catalogue catalogue, IReadOnlyList<Period> periods, IReadOnlyCollection<string>? structures = null)
+    public TallyRefresh Refresh(Catalogue catalogue, IReadOnlyList<Period> periods, IReadOnlyCollection<string>? structures = null) =>
+        Refresh(catalogue, periods, structures, imported: null);
+
+    private TallyRefresh Refresh(Catalogue catalogue, IReadOnlyList<Period> periods, IReadOnlyCollection<string>? structures, Imported? imported)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(periods);
         db.Database.SetCommandTimeout(0); // a long operation: no timeout (LongOperations)
         var clock = Stopwatch.StartNew();
-        Tallies(catalogue, ReadStructures(structures), periods, asStored: false, storeOutdated: true, out var refresh);
+        Tallies(catalogue, ReadStructures(structures), periods, asStored: false, storeOutdated: true, out var refresh, imported);
         return refresh with { Elapsed = clock.Elapsed };
     }
+
+    /// <summary>
+    /// A package just imported, and its structures that the database holds exactly as the package has them (new to the
+    /// database, no young person skipped): their tallies are computed from the package in memory, without reading them back.
+    /// </summary>
+    private sealed record Imported(JourneyPackage Package, HashSet<string> Codes);
 
     /// <summary>
     /// Recomputes the stored tallies that are out of date (their structure changed since, or the catalogue's layout),
@@ -88,14 +107,19 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
     /// <summary>
     /// After an import: stores the tallies of the year a dashboard opens on for these data (the package's last year of
     /// first welcomes, at most the last full year before <paramref name="today"/>) and of the years its N−1 column needs.
+    /// With the import's <paramref name="plan"/>, the structures it created (none of their young people skipped) and not
+    /// written to since are computed from <paramref name="package"/> in memory — what the database holds for them —
+    /// instead of being read back; the others are read from the database.
     /// </summary>
-    public TallyRefresh RefreshAfterImport(Catalogue catalogue, JourneyPackage package, DateOnly today)
+    public TallyRefresh RefreshAfterImport(Catalogue catalogue, JourneyPackage package, DateOnly today, ImportPlan? plan = null)
     {
         ArgumentNullException.ThrowIfNull(package);
         if (package.Jeunes.Length == 0) return new TallyRefresh(0, 0, TimeSpan.Zero);
         var year = Math.Min(today.Year - 1, package.Jeunes.Max(j => j.PremierAccueil).Year);
         var periods = IndicatorEngine.PeriodsNeeded(catalogue, new IndicatorRequest(Period.Year(year)) { WithPreviousYear = true });
-        return Refresh(catalogue, periods, package.Structures.Select(s => s.Code).ToList());
+        var created = plan?.Structures.Where(s => s.Nouvelle && s.JeunesIgnores == 0).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        return Refresh(catalogue, periods, package.Structures.Select(s => s.Code).ToList(),
+            created is { Count: > 0 } ? new Imported(package, created) : null);
     }
 
     /// <summary>
@@ -186,7 +210,8 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
     /// with <paramref name="storeOutdated"/> (the refresh).
     /// </summary>
     private Dictionary<(string Structure, Period Period), StructureTally> Tallies(
-        Catalogue catalogue, List<StoredStructure> structures, IReadOnlyList<Period> periods, bool asStored, bool storeOutdated, out TallyRefresh refresh)
+        Catalogue catalogue, List<StoredStructure> structures, IReadOnlyList<Period> periods, bool asStored, bool storeOutdated, out TallyRefresh refresh,
+        Imported? imported = null)
     {
         // A view stores the tallies it had to compute because none was stored (or for another layout), not those it
         // recomputed because their structure changed since: those are the refresh's (storeOutdated), so a view's
@@ -219,9 +244,22 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
 
         var computed = new List<(StructureTally Tally, long Revision)>();
         var distinctPeriods = periods.Distinct().ToList();
+        var clock = Stopwatch.StartNew();
+        // The structures an import has just created, untouched since: from the package in memory, in one parallel pass.
+        var fromPackage = imported is null
+            ? []
+            : stale.Where(s => imported.Codes.Contains(s.Structure.Code) && s.Revision == RevisionOfANewStructure).Select(s => s.Structure.Code).ToList();
+        if (fromPackage.Count > 0)
+        {
+            computed.AddRange(IndicatorEngine.Tally(imported!.Package, catalogue, distinctPeriods, fromPackage).Select(t => (t, revisions[t.Structure])));
+            Trace(clock, $"décomptes calculés depuis le paquet ({fromPackage.Count} structure(s))");
+            var done = fromPackage.ToHashSet(StringComparer.Ordinal);
+            stale = stale.Where(s => !done.Contains(s.Structure.Code)).ToList();
+        }
         if (stale.Count > 1 && stale.Count >= WholeReadShare * db.Structures.Count())
         {
             var package = PackageLoader.Load(db);
+            Trace(clock, "lecture de la base");
             var staleCodes = stale.Select(s => s.Structure.Code).ToList();
             computed.AddRange(IndicatorEngine.Tally(package, catalogue, distinctPeriods, staleCodes).Select(t => (t, revisions[t.Structure])));
         }
@@ -243,31 +281,63 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
                     }));
             }
         }
+        Trace(clock, "décomptes calculés");
         Store(catalogue.Id, layout, storeOutdated ? computed : computed.Where(c => !outdated.Contains((c.Tally.Structure, c.Tally.Period))).ToList());
+        Trace(clock, "décomptes enregistrés");
         foreach (var (tally, _) in computed) tallies[(tally.Structure, tally.Period)] = tally;
-        refresh = refresh with { Computed = computed.Count };
+        refresh = refresh with { Computed = computed.Count, FromPackage = fromPackage.Count };
         return tallies;
     }
 
-    /// <summary>Upserts the tallies in one transaction (a concurrent computation of the same tally just overwrites it).</summary>
+    /// <summary>Tallies upserted by one statement (9 parameters each: far below the limits of SQLite and PostgreSQL).</summary>
+    private const int TalliesPerStatement = 100;
+
+    private const string UpsertHead = """
+        INSERT INTO "IndicatorTallies" ("StructureCode", "Catalogue", "Debut", "Fin", "Layout", "Revision", "Counts", "Means", "ComputedAt")
+        VALUES
+
+        """;
+
+    private const string UpsertTail = """
+
+        ON CONFLICT ("StructureCode", "Catalogue", "Debut", "Fin") DO UPDATE SET
+            "Layout" = excluded."Layout", "Revision" = excluded."Revision", "Counts" = excluded."Counts",
+            "Means" = excluded."Means", "ComputedAt" = excluded."ComputedAt"
+        """;
+
+    /// <summary>
+    /// Upserts the tallies in one transaction, <see cref="TalliesPerStatement"/> rows per statement (a concurrent
+    /// computation of the same tally just overwrites it). Each (structure, period) comes once: a statement never
+    /// updates a row twice.
+    /// </summary>
     private void Store(string catalogue, string layout, List<(StructureTally Tally, long Revision)> computed)
     {
         if (computed.Count == 0) return;
         var now = DateTime.UtcNow;
         using var transaction = db.Database.BeginTransaction();
-        foreach (var (tally, revision) in computed)
+        foreach (var chunk in computed.Chunk(TalliesPerStatement))
         {
-            var counts = MemoryMarshal.AsBytes(tally.Counts.AsSpan()).ToArray();
-            var means = MemoryMarshal.AsBytes(tally.Means.AsSpan()).ToArray();
-            db.Database.ExecuteSql($"""
-                INSERT INTO "IndicatorTallies" ("StructureCode", "Catalogue", "Debut", "Fin", "Layout", "Revision", "Counts", "Means", "ComputedAt")
-                VALUES ({tally.Structure}, {catalogue}, {tally.Period.Debut}, {tally.Period.Fin}, {layout}, {revision}, {counts}, {means}, {now})
-                ON CONFLICT ("StructureCode", "Catalogue", "Debut", "Fin") DO UPDATE SET
-                    "Layout" = excluded."Layout", "Revision" = excluded."Revision", "Counts" = excluded."Counts",
-                    "Means" = excluded."Means", "ComputedAt" = excluded."ComputedAt"
-                """);
+            var values = new List<object>(chunk.Length * 9);
+            var rows = new List<string>(chunk.Length);
+            foreach (var (tally, revision) in chunk)
+            {
+                rows.Add("(" + string.Join(", ", Enumerable.Range(values.Count, 9).Select(i => "{" + i + "}")) + ")");
+                values.AddRange([tally.Structure, catalogue, tally.Period.Debut, tally.Period.Fin, layout, revision,
+                    MemoryMarshal.AsBytes(tally.Counts.AsSpan()).ToArray(), MemoryMarshal.AsBytes(tally.Means.AsSpan()).ToArray(), now]);
+            }
+            // Only parameter placeholders are put together: every value is a parameter.
+            var sql = UpsertHead + string.Join(",\n", rows) + UpsertTail;
+            db.Database.ExecuteSqlRaw(sql, values);
         }
         transaction.Commit();
+    }
+
+    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("JALON_TRACE_IMPORT") == "1";
+
+    /// <summary>Phase timings of a computation of tallies on standard error, when JALON_TRACE_IMPORT=1 (for measurements).</summary>
+    private static void Trace(Stopwatch clock, string phase)
+    {
+        if (TraceEnabled) Console.Error.WriteLine($"[précalcul] {phase} : {clock.Elapsed.TotalSeconds:0.000} s");
     }
 
     private static T[] Decode<T>(byte[] bytes) where T : struct => MemoryMarshal.Cast<byte, T>(bytes).ToArray();

@@ -126,7 +126,7 @@ public sealed class IndexModel(JalonDbContext db, ILogger<IndexModel> logger, Ti
         pending.Delete(User.UserId(), Jeton);
         Jeton = null;
         // The dashboards of the imported structures are ready at once (their tallies, stale since the import).
-        new IndicatorStore(db).RefreshAfterImport(IndicateursPilotage.Catalogue, package, Dates.TodayInParis(clock));
+        new IndicatorStore(db).RefreshAfterImport(IndicateursPilotage.Catalogue, package, Dates.TodayInParis(clock), Resultat.Plan);
         return Page();
     }
 
