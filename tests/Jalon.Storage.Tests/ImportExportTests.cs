@@ -145,20 +145,10 @@ public class ImportExportTests
         // Same structures with other young people and events, plus a new structure; but the database refuses the
         // moyens of 1999 (a trigger), written last.
         var bad = SamplePackages.Create(structures: 3, seed: 2);
-        var broken = new JourneyPackage
-        {
-            Structures = bad.Structures, Jeunes = bad.Jeunes, Contacts = bad.Contacts, Orientations = bad.Orientations,
-            Parcours = bad.Parcours, Propositions = bad.Propositions, Situations = bad.Situations, Droits = bad.Droits,
-            Parrainages = bad.Parrainages, Moyens = [.. bad.Moyens, bad.Moyens[0] with { Annee = 1999 }],
-        };
+        var broken = WithMoyensOf1999(bad);
         using (var db = database.CreateContext())
         {
-            db.Database.ExecuteSqlRaw(provider == DatabaseProvider.Sqlite
-                ? """CREATE TRIGGER "refus" BEFORE INSERT ON "Moyens" WHEN NEW."Annee" = 1999 BEGIN SELECT RAISE(ABORT, 'refusé'); END"""
-                : """
-                  CREATE FUNCTION refus() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."Annee" = 1999 THEN RAISE EXCEPTION 'refusé'; END IF; RETURN NEW; END $$;
-                  CREATE TRIGGER "refus" BEFORE INSERT ON "Moyens" FOR EACH ROW EXECUTE FUNCTION refus();
-                  """);
+            RefuseMoyensOf1999(db, provider);
             Assert.ThrowsAny<DbException>(() => PackageImporter.Import(db, broken));
         }
 
@@ -180,12 +170,7 @@ public class ImportExportTests
         var before = Dump(database);
         var indexes = Indexes(database);
         var package = SamplePackages.Create(structures: 2, seed: 2);
-        var broken = new JourneyPackage
-        {
-            Structures = package.Structures, Jeunes = package.Jeunes, Contacts = package.Contacts, Orientations = package.Orientations,
-            Parcours = package.Parcours, Propositions = package.Propositions, Situations = package.Situations, Droits = package.Droits,
-            Parrainages = package.Parrainages, Moyens = [.. package.Moyens, package.Moyens[0] with { Annee = 1999 }],
-        };
+        var broken = WithMoyensOf1999(package);
         var rollbackJournal = new List<bool>();
         void Watch(ImportProgress p)
         {
@@ -194,12 +179,7 @@ public class ImportExportTests
         }
         using (var db = database.CreateContext())
         {
-            db.Database.ExecuteSqlRaw(provider == DatabaseProvider.Sqlite
-                ? """CREATE TRIGGER "refus" BEFORE INSERT ON "Moyens" WHEN NEW."Annee" = 1999 BEGIN SELECT RAISE(ABORT, 'refusé'); END"""
-                : """
-                  CREATE FUNCTION refus() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."Annee" = 1999 THEN RAISE EXCEPTION 'refusé'; END IF; RETURN NEW; END $$;
-                  CREATE TRIGGER "refus" BEFORE INSERT ON "Moyens" FOR EACH ROW EXECUTE FUNCTION refus();
-                  """);
+            RefuseMoyensOf1999(db, provider);
             Assert.ThrowsAny<DbException>(() => PackageImporter.Import(db, broken, progress: Watch));
             db.Database.ExecuteSqlRaw(provider == DatabaseProvider.Sqlite ? """DROP TRIGGER "refus" """ : """DROP TRIGGER "refus" ON "Moyens" """);
         }
@@ -219,6 +199,23 @@ public class ImportExportTests
         using (var db = database.CreateContext())
             Assert.Equal(SamplePackages.Canonical(package), SamplePackages.Canonical(PackageLoader.Load(db)));
     }
+
+    /// <summary>The package with one more moyens row, of 1999, that <see cref="RefuseMoyensOf1999"/> makes the database refuse (written last).</summary>
+    private static JourneyPackage WithMoyensOf1999(JourneyPackage package) => new()
+    {
+        Structures = package.Structures, Jeunes = package.Jeunes, Contacts = package.Contacts, Orientations = package.Orientations,
+        Parcours = package.Parcours, Propositions = package.Propositions, Situations = package.Situations, Droits = package.Droits,
+        Parrainages = package.Parrainages, Moyens = [.. package.Moyens, package.Moyens[0] with { Annee = 1999 }],
+    };
+
+    /// <summary>A trigger named « refus » that refuses the moyens of 1999: an import then fails at its very end.</summary>
+    private static void RefuseMoyensOf1999(JalonDbContext db, DatabaseProvider provider) =>
+        db.Database.ExecuteSqlRaw(provider == DatabaseProvider.Sqlite
+            ? """CREATE TRIGGER "refus" BEFORE INSERT ON "Moyens" WHEN NEW."Annee" = 1999 BEGIN SELECT RAISE(ABORT, 'refusé'); END"""
+            : """
+              CREATE FUNCTION refus() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."Annee" = 1999 THEN RAISE EXCEPTION 'refusé'; END IF; RETURN NEW; END $$;
+              CREATE TRIGGER "refus" BEFORE INSERT ON "Moyens" FOR EACH ROW EXECUTE FUNCTION refus();
+              """);
 
     /// <summary>The indexes and foreign keys of the database, by name, sorted.</summary>
     private static List<string> Indexes(TestDatabase database)
