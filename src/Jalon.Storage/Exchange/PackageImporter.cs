@@ -287,13 +287,7 @@ public static class PackageImporter
         }
     }
 
-    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("JALON_TRACE_IMPORT") == "1";
-
-    /// <summary>Phase timings on standard error, when JALON_TRACE_IMPORT=1 (for measurements).</summary>
-    private static void Trace(Stopwatch clock, string phase)
-    {
-        if (TraceEnabled) Console.Error.WriteLine($"[import] {phase} : {clock.Elapsed.TotalSeconds:0.000} s");
-    }
+    private static void Trace(Stopwatch clock, string phase) => ImportTrace.Write("import", clock, phase);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 

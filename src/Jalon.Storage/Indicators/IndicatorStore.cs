@@ -332,13 +332,7 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
         transaction.Commit();
     }
 
-    private static readonly bool TraceEnabled = Environment.GetEnvironmentVariable("JALON_TRACE_IMPORT") == "1";
-
-    /// <summary>Phase timings of a computation of tallies on standard error, when JALON_TRACE_IMPORT=1 (for measurements).</summary>
-    private static void Trace(Stopwatch clock, string phase)
-    {
-        if (TraceEnabled) Console.Error.WriteLine($"[précalcul] {phase} : {clock.Elapsed.TotalSeconds:0.000} s");
-    }
+    private static void Trace(Stopwatch clock, string phase) => ImportTrace.Write("précalcul", clock, phase);
 
     private static T[] Decode<T>(byte[] bytes) where T : struct => MemoryMarshal.Cast<byte, T>(bytes).ToArray();
 }
