@@ -159,6 +159,7 @@ internal static class SchemaSteps
         new(24, "RQTH à l'entrée d'un contrat d'engagement jeune (colonne rqth des parcours)", p => Script("0024-cej-rqth", p)),
         new(25, "plans : réunions de la commission de suivi, évaluations à 18 mois et 3 ans signées par la direction", p => Script("0025-plan-commission-evaluations", p)),
         new(26, "démarche de progrès : états des lieux des structures, analyse transversale et préconisations", p => Script("0026-demarche-progres", p)),
+        new(27, "index partiels des auteurs de contacts et des conseillers des jeunes (les lignes sans auteur ni conseiller n'y sont plus)", p => Script("0027-index-partiels", p)),
     ];
 
     /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>

@@ -200,6 +200,45 @@ public class ImportExportTests
             Assert.Equal(SamplePackages.Canonical(package), SamplePackages.Canonical(PackageLoader.Load(db)));
     }
 
+    /// <summary>
+    /// A first load into tables emptied after an earlier import (their sequences already advanced): on PostgreSQL its
+    /// events' ids are reserved from each table's sequence in one block. No id is reused, each event has its own, and an
+    /// event entered afterwards gets the next one (the sequence stands after the block).
+    /// </summary>
+    [DatabaseTheory, BothProviders]
+    public void A_first_load_takes_fresh_ids_and_leaves_the_sequence_after_them(DatabaseProvider provider)
+    {
+        using var database = new TestDatabase(provider);
+        var package = SamplePackages.Create(structures: 2, seed: 3);
+        long earlier;
+        using (var db = database.CreateMigratedContext())
+        {
+            PackageImporter.Import(db, package);
+            earlier = db.Contacts.Max(c => c.Id);
+            db.Jeunes.ExecuteDelete(); // the events go with them (ON DELETE CASCADE): the next import is a first load again
+            Assert.Equal(0, db.Contacts.Count());
+        }
+
+        List<long> ids;
+        using (var db = database.CreateContext())
+        {
+            PackageImporter.Import(db, package);
+            ids = [.. db.Contacts.OrderBy(c => c.Id).Select(c => c.Id)];
+        }
+
+        Assert.Equal(package.Contacts.Count, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.True(ids[0] > earlier, $"identifiant {ids[0]} déjà donné (≤ {earlier})");
+        using (var db = database.CreateContext())
+        {
+            var jeune = db.Jeunes.OrderBy(j => j.JeuneId).First();
+            var contact = new ContactEntity { StructureCode = jeune.StructureCode, JeuneId = jeune.JeuneId, Date = new DateOnly(2016, 5, 2), Mode = ModeContact.Entretien };
+            db.Contacts.Add(contact);
+            db.SaveChanges();
+            Assert.Equal(ids[^1] + 1, contact.Id);
+        }
+    }
+
     /// <summary>The package with one more moyens row, of 1999, that <see cref="RefuseMoyensOf1999"/> makes the database refuse (written last).</summary>
     private static JourneyPackage WithMoyensOf1999(JourneyPackage package) => new()
     {

@@ -259,8 +259,11 @@ internal abstract class EventKind
     /// <summary>
     /// Applies the kept operations and inserts the events of the structures written in bulk; returns the rows inserted.
     /// <paramref name="progress"/> gets the rows inserted as they go (<see cref="BulkInserter.Progress"/>).
+    /// <paramref name="locked"/>: the import holds the table exclusively (a first load on PostgreSQL dropped its indexes,
+    /// which locks it until the commit); the new rows' ids are then reserved from the table's sequence in one block and
+    /// written with the rows, instead of one <c>nextval</c> per row on the server.
     /// </summary>
-    public abstract long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip, Action<long>? progress = null);
+    public abstract long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip, bool locked, Action<long>? progress = null);
 }
 
 /// <summary>One kind of event: its table, columns, and how a domain event is read, written and compared.</summary>
@@ -418,7 +421,7 @@ internal sealed class EventKind<T>(
         }
     }
 
-    public override long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip, Action<long>? progress = null)
+    public override long Apply(DbConnection connection, DbTransaction tx, string[] codes, bool[] merged, bool[] skip, bool locked, Action<long>? progress = null)
     {
         // Removals first (a contact's diagnostic domains go with it: foreign key ON DELETE CASCADE). Many of them: one
         // statement joined to a temporary table of their ids; a few: a literal list.
@@ -469,11 +472,19 @@ internal sealed class EventKind<T>(
         for (var j = 0; j < package.Jeunes.Length && !bulk; j++) bulk = !merged[package.Jeunes[j].Structure] && events.For(j).Length > 0;
         if (!bulk && _inserts.Count == 0) return 0;
         string[] allColumns = withRef ? ["StructureCode", "JeuneId", .. columns, "Ref"] : ["StructureCode", "JeuneId", .. columns];
+        var jeunes = package.Jeunes;
+        var next = 0L;
+        if (locked && connection is Npgsql.NpgsqlConnection)
+        {
+            var count = (long)_inserts.Count;
+            for (var j = 0; j < jeunes.Length && bulk; j++) if (!merged[jeunes[j].Structure] && !skip[j]) count += events.For(j).Length;
+            next = ReserveIds(connection, tx, count);
+            if (next > 0) allColumns = ["Id", .. allColumns];
+        }
         using var insert = BulkInserter.Create(connection, table, allColumns);
         insert.Progress = progress;
         if (bulk)
         {
-            var jeunes = package.Jeunes;
             for (var j = 0; j < jeunes.Length; j++)
             {
                 if (merged[jeunes[j].Structure] || skip[j]) continue;
@@ -483,6 +494,7 @@ internal sealed class EventKind<T>(
                 var ids = events.IdsFor(j);
                 for (var i = 0; i < rows.Length; i++)
                 {
+                    if (next > 0) insert.Long(next++);
                     insert.Text(structure);
                     insert.Text(id);
                     write(insert, rows[i]);
@@ -493,6 +505,7 @@ internal sealed class EventKind<T>(
         }
         foreach (var (structure, jeune, value, reference) in _inserts)
         {
+            if (next > 0) insert.Long(next++);
             insert.Text(structure);
             insert.Text(jeune);
             write(insert, value);
@@ -501,6 +514,27 @@ internal sealed class EventKind<T>(
         }
         insert.Complete();
         return insert.Rows;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="count"/> consecutive ids from the table's identity sequence (PostgreSQL) and returns the
+    /// first (0 when there is nothing to reserve). Only while the import holds the table exclusively: nobody else can
+    /// draw from the sequence between its nextval and its setval.
+    /// </summary>
+    private long ReserveIds(DbConnection connection, DbTransaction tx, long count)
+    {
+        if (count == 0) return 0;
+        using var command = connection.CreateLongCommand();
+        command.Transaction = tx;
+        command.CommandText = $"""
+            SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), nextval(pg_get_serial_sequence('"{table}"', 'Id')) + @n - 1)
+            """;
+        var n = command.CreateParameter();
+        n.ParameterName = "n";
+        n.Value = count;
+        command.Parameters.Add(n);
+        var last = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return last - count + 1;
     }
 
     private static void Execute(DbConnection connection, DbTransaction tx, string sql)

@@ -110,7 +110,7 @@ public static class PackageImporter
                 var before = written;
                 step = kind.Table.ToLowerInvariant();
                 Report();
-                kind.Apply(connection, tx, codes, merge.Merged, merge.Skip, progress is null ? null : Rows);
+                kind.Apply(connection, tx, codes, merge.Merged, merge.Skip, locked: firstLoad is not null, progress is null ? null : Rows);
                 written = before + kind.Count;
                 Report();
                 Trace(clock, kind.Table);
@@ -191,7 +191,9 @@ public static class PackageImporter
     /// writes events only for the young people it writes. The young people are written straight into their table (no
     /// staging table, no upsert: the package's keys are unique and the table is empty), their secondary indexes dropped
     /// and rebuilt like the events'. On SQLite, when no other connection has the database open, the transaction uses
-    /// the rollback journal instead of the write-ahead log (<see cref="UseRollbackJournal"/>). Measured in docs/benchmarks.md.
+    /// the rollback journal instead of the write-ahead log (<see cref="UseRollbackJournal"/>). On PostgreSQL the dropped
+    /// indexes lock the event tables until the commit: their new ids are reserved in one block (<see cref="EventKind.Apply"/>).
+    /// Measured in docs/benchmarks.md.
     /// </summary>
     private sealed class FirstLoad(bool sqlite)
     {
@@ -271,7 +273,12 @@ public static class PackageImporter
         /// <summary>Builds the indexes again and, on PostgreSQL, adds the foreign keys back (each checked in one pass).</summary>
         public void Restore(DbConnection connection, DbTransaction tx)
         {
-            foreach (var sql in _restore) Execute(connection, tx, sql);
+            var clock = Stopwatch.StartNew();
+            foreach (var sql in _restore)
+            {
+                Execute(connection, tx, sql);
+                ImportTrace.Write("index", clock, sql);
+            }
         }
 
         private static List<(string Name, string Definition)> Rows(DbConnection connection, DbTransaction tx, string sql, string table)
