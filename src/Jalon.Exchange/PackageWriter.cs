@@ -469,18 +469,7 @@ internal sealed class CsvOutput : IDisposable
     {
         if (value is not { } d) return;
         Ensure(10);
-        var b = _buffer.AsSpan(_position, 10);
-        int y = d.Year, m = d.Month, day = d.Day;
-        b[0] = (byte)('0' + y / 1000);
-        b[1] = (byte)('0' + y / 100 % 10);
-        b[2] = (byte)('0' + y / 10 % 10);
-        b[3] = (byte)('0' + y % 10);
-        b[4] = (byte)'-';
-        b[5] = (byte)('0' + m / 10);
-        b[6] = (byte)('0' + m % 10);
-        b[7] = (byte)'-';
-        b[8] = (byte)('0' + day / 10);
-        b[9] = (byte)('0' + day % 10);
+        Dates.WriteIso(d, _buffer.AsSpan(_position, 10));
         _position += 10;
     }
 

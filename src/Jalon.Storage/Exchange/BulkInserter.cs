@@ -52,22 +52,6 @@ internal abstract class BulkInserter : IDisposable
 
     internal static string Quote(string name) => '"' + name + '"';
 
-    /// <summary>yyyy-MM-dd in ASCII, as EF Core stores a DateOnly on SQLite (what TryFormat with that pattern writes, without parsing it for each of 20 million dates).</summary>
-    private static void IsoDate(DateOnly value, Span<byte> ten)
-    {
-        var (year, month, day) = value;
-        ten[0] = (byte)('0' + year / 1000);
-        ten[1] = (byte)('0' + year / 100 % 10);
-        ten[2] = (byte)('0' + year / 10 % 10);
-        ten[3] = (byte)('0' + year % 10);
-        ten[4] = (byte)'-';
-        ten[5] = (byte)('0' + month / 10);
-        ten[6] = (byte)('0' + month % 10);
-        ten[7] = (byte)'-';
-        ten[8] = (byte)('0' + day / 10);
-        ten[9] = (byte)('0' + day % 10);
-    }
-
     /// <summary>
     /// A prepared INSERT of <see cref="BatchRows"/> rows (one multi-row VALUES) stepped through SQLite's own API
     /// (SQLitePCLRaw), on the connection and transaction of the context: the row's values are kept in typed arrays and
@@ -209,7 +193,7 @@ internal abstract class BulkInserter : IDisposable
                         Check(raw.sqlite3_bind_text(statement, p, _texts[i]));
                         break;
                     default:
-                        IsoDate(DateOnly.FromDayNumber((int)_numbers[i]), date);
+                        Jalon.Domain.Dates.WriteIso(DateOnly.FromDayNumber((int)_numbers[i]), date);
                         Check(raw.sqlite3_bind_text(statement, p, date));
                         break;
                 }
