@@ -82,7 +82,9 @@ public class E2EFixture : IAsyncLifetime
         lock (_contexts) _contexts.Add(context);
         // A loaded 2-core CI machine runs the other test assemblies at the same time: the first page of a role (its
         // tallies computed on demand) may take longer than Playwright's 30 s default. A wait, never a timing assertion.
-        context.SetDefaultTimeout(120_000);
+        // 240 s: a fresh-clone CI (load 11, both databases' apps and browsers starting together) once took more than 120 s
+        // for the director's first page on PostgreSQL, which the same test then did in seconds on an idle machine.
+        context.SetDefaultTimeout(240_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Connexion");
         await page.FillAsync("#Input_Identifiant", login);
