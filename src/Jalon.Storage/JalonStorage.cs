@@ -62,6 +62,7 @@ public static class JalonStorage
         {
             case DatabaseProvider.Sqlite:
                 connectionString ??= SqliteConnectionString(DefaultSqlitePath);
+                _ = SqliteThreading.Mode;
                 CreateSqliteDirectory(connectionString);
                 options.UseSqlite(connectionString, o => o.CommandTimeout(600))
                     .AddInterceptors(SqlitePragmas.Instance, DureeCommandes.Instance);
@@ -80,6 +81,28 @@ public static class JalonStorage
         if (string.IsNullOrEmpty(path) || path == ":memory:" || path.StartsWith("file:", StringComparison.Ordinal)) return;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+    }
+
+    /// <summary>
+    /// SQLite's threading mode for the process, set once before its first connection (the first SQLite context configured
+    /// here): <b>multi-thread</b> rather than the library's default, serialized. Serialized mode takes the connection's
+    /// mutex in every call (each bound value, each step: about 100 million times in a national import); Jalon never uses one
+    /// connection from two threads at once (a context, and so its connection, belongs to one request or one command), which
+    /// is all multi-thread mode asks. Memory statistics off too (nothing reads them; they take a global mutex on every
+    /// allocation). Measured: the national import's write 32.0 → 28.9 s (docs/benchmarks.md).
+    /// <see cref="Mode"/> is 0 when applied, else SQLite's refusal (21, misuse: a connection was opened before) and the
+    /// process keeps the serialized default, which is correct, only slower.
+    /// </summary>
+    public static class SqliteThreading
+    {
+        public static readonly int Mode = Apply();
+
+        private static int Apply()
+        {
+            SQLitePCL.Batteries_V2.Init();
+            var rc = SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MULTITHREAD);
+            return rc != SQLitePCL.raw.SQLITE_OK ? rc : SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0);
+        }
     }
 
     /// <summary>

@@ -119,6 +119,18 @@ public class ConcurrencyTests
         Assert.Equal(34, check.Jeunes.Count());
     }
 
+    [Fact]
+    public void Sqlite_runs_in_multi_thread_mode_without_memory_statistics()
+    {
+        using var database = new TestDatabase(DatabaseProvider.Sqlite);
+        using var db = database.CreateMigratedContext();
+        PackageImporter.Import(db, SamplePackages.Create(structures: 1, jeunesPerStructure: 5));
+
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, JalonStorage.SqliteThreading.Mode);
+        // Statistics off: after an import SQLite has counted nothing (with them on, it counts every allocation).
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_memory_used());
+    }
+
     [DatabaseTheory, BothProviders]
     public void A_text_longer_than_its_column_is_refused_on_both_databases(DatabaseProvider provider)
     {

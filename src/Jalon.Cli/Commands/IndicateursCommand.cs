@@ -50,6 +50,7 @@ public static class IndicateursCommand
                     output, Console.Error);
             }
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            NoGcRead.Begin(parseResult.GetValue(donnees)!);
             return Run(
                 parseResult.GetValue(donnees)!,
                 parseResult.GetValue(debut)!,
