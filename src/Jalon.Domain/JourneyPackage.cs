@@ -12,19 +12,21 @@ namespace Jalon.Domain;
 public sealed class EventTable<T> where T : struct, IJeuneEvent
 {
     private readonly T[] _items;
+    private readonly int _count;
     private readonly int[] _start;
     private readonly string?[]? _ids;
 
-    private EventTable(T[] items, int[] start, string?[]? ids)
+    private EventTable(T[] items, int count, int[] start, string?[]? ids)
     {
         _items = items;
+        _count = count;
         _start = start;
         _ids = ids;
     }
 
-    public int Count => _items.Length;
+    public int Count => _count;
 
-    public ReadOnlySpan<T> All => _items;
+    public ReadOnlySpan<T> All => _items.AsSpan(0, _count);
 
     public ReadOnlySpan<T> For(int jeune) => _items.AsSpan(_start[jeune], _start[jeune + 1] - _start[jeune]);
 
@@ -46,26 +48,60 @@ public sealed class EventTable<T> where T : struct, IJeuneEvent
     {
         if (ids is not null && ids.Count != rows.Count)
             throw new ArgumentException("One identifier per row.", nameof(ids));
-        var start = new int[jeuneCount + 1];
         var span = CollectionsMarshal.AsSpan(rows);
-        foreach (ref readonly var row in span) start[row.Jeune + 1]++;
-        for (var j = 0; j < jeuneCount; j++) start[j + 1] += start[j];
-        var next = new int[jeuneCount];
-        Array.Copy(start, next, jeuneCount);
-        var items = new T[span.Length];
-        if (ids is null)
+        var start = Starts(span, jeuneCount, out _);
+        return Grouped(span, start, ids is not null, CollectionsMarshal.AsSpan(ids));
+    }
+
+    /// <summary>
+    /// Takes <paramref name="rows"/>[0 .. <paramref name="count"/>) (and <paramref name="ids"/>, aligned, when given) as
+    /// the table's own storage when they already come grouped by young person in increasing order, as a package written
+    /// young person by young person does: no copy. Otherwise groups them like <see cref="Build"/>. The caller must not
+    /// touch the arrays afterwards.
+    /// </summary>
+    public static EventTable<T> Own(T[] rows, int count, int jeuneCount, string?[]? ids = null)
+    {
+        if (ids is not null && ids.Length < count)
+            throw new ArgumentException("One identifier per row.", nameof(ids));
+        var span = rows.AsSpan(0, count);
+        var start = Starts(span, jeuneCount, out var ordered);
+        return ordered ? new EventTable<T>(rows, count, start, ids) : Grouped(span, start, ids is not null, ids);
+    }
+
+    /// <summary>The start of each young person's run (counting sort), and whether the rows already come in that order.</summary>
+    private static int[] Starts(ReadOnlySpan<T> rows, int jeuneCount, out bool ordered)
+    {
+        var start = new int[jeuneCount + 1];
+        var previous = 0;
+        ordered = true;
+        foreach (ref readonly var row in rows)
         {
-            foreach (ref readonly var row in span) items[next[row.Jeune]++] = row;
-            return new EventTable<T>(items, start, null);
+            start[row.Jeune + 1]++;
+            if (row.Jeune < previous) ordered = false;
+            previous = row.Jeune;
         }
-        var sortedIds = new string?[span.Length];
-        for (var i = 0; i < span.Length; i++)
+        for (var j = 0; j < jeuneCount; j++) start[j + 1] += start[j];
+        return start;
+    }
+
+    /// <summary>A copy of the rows grouped by young person; <paramref name="ids"/>, when <paramref name="hasIds"/>, follows them.</summary>
+    private static EventTable<T> Grouped(ReadOnlySpan<T> rows, int[] start, bool hasIds, ReadOnlySpan<string?> ids)
+    {
+        var next = start[..^1];
+        var items = new T[rows.Length];
+        if (!hasIds)
         {
-            var at = next[span[i].Jeune]++;
-            items[at] = span[i];
+            foreach (ref readonly var row in rows) items[next[row.Jeune]++] = row;
+            return new EventTable<T>(items, items.Length, start, null);
+        }
+        var sortedIds = new string?[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var at = next[rows[i].Jeune]++;
+            items[at] = rows[i];
             sortedIds[at] = ids[i];
         }
-        return new EventTable<T>(items, start, sortedIds);
+        return new EventTable<T>(items, items.Length, start, sortedIds);
     }
 }
 

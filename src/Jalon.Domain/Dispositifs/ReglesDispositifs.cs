@@ -19,9 +19,10 @@ public sealed record Regle(string Cle, string Dispositif, string Libelle, string
     /// <summary>The value in force on a day, or null when none is.</summary>
     public ValeurDatee? EnVigueur(DateOnly date)
     {
-        foreach (var v in Valeurs)
+        // An index loop: called per row when a package is read, a foreach over the interface would allocate an enumerator each time.
+        for (var i = 0; i < Valeurs.Count; i++)
         {
-            if (v.EnVigueurLe(date)) return v;
+            if (Valeurs[i].EnVigueurLe(date)) return Valeurs[i];
         }
         return null;
     }

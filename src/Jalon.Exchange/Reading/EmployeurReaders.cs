@@ -180,7 +180,7 @@ internal static class EmployeurFiles
     /// journey used by one MER or period at most.
     /// </summary>
     public static void Check(ReadSession session, EntreprisesReader entreprises, EchangesEntreprisesReader echanges, OffresReader offres,
-        MisesEnRelationReader mers, ImmersionsReader immersions, List<Proposition> propositions, List<Situation> situations, List<PackageIssue> errors)
+        MisesEnRelationReader mers, ImmersionsReader immersions, RowBuffer<Proposition> propositions, RowBuffer<Situation> situations, List<PackageIssue> errors)
     {
         if (!entreprises.Present && !echanges.Present && !offres.Present && !mers.Present && !immersions.Present) return;
         var sirets = entreprises.All.Select(e => (e.Value.Structure, e.Value.Siret)).ToHashSet();
@@ -245,12 +245,12 @@ internal static class EmployeurFiles
     /// </summary>
     private sealed class FreeRows<T> where T : struct, IJeuneEvent
     {
-        private readonly List<T> _rows;
+        private readonly RowBuffer<T> _rows;
         private readonly int[] _start;
         private readonly int[] _index;
         private readonly bool[] _used;
 
-        public FreeRows(List<T> rows, bool[] concerned)
+        public FreeRows(RowBuffer<T> rows, bool[] concerned)
         {
             _rows = rows;
             _start = new int[concerned.Length + 1];

@@ -248,13 +248,23 @@ internal sealed class ReadSession(Func<string, Stream?> open)
     {
         var paths = CollectionsMarshal.AsSpan(reader.National);
         if (paths.Length < 2) return;
-        // Group by young person, keeping file order (counting sort).
+        // Group by young person, keeping file order (counting sort; no copy when the file already comes young person by young person).
         var start = new int[Jeunes.Length + 1];
-        foreach (var p in paths) start[p.Jeune + 1]++;
+        var ordered = true;
+        for (var i = 0; i < paths.Length; i++)
+        {
+            start[paths[i].Jeune + 1]++;
+            if (i > 0 && paths[i].Jeune < paths[i - 1].Jeune) ordered = false;
+        }
         for (var j = 0; j < Jeunes.Length; j++) start[j + 1] += start[j];
-        var next = (int[])start.Clone();
-        var grouped = new NationalPath[paths.Length];
-        foreach (var p in paths) grouped[next[p.Jeune]++] = p;
+        ReadOnlySpan<NationalPath> grouped = paths;
+        if (!ordered)
+        {
+            var next = (int[])start.Clone();
+            var copy = new NationalPath[paths.Length];
+            foreach (var p in paths) copy[next[p.Jeune]++] = p;
+            grouped = copy;
+        }
         for (var j = 0; j < Jeunes.Length; j++)
         {
             for (var b = start[j] + 1; b < start[j + 1]; b++)
@@ -372,10 +382,9 @@ internal sealed class ReadSession(Func<string, Stream?> open)
 
     private static EventTable<T> Table<T>(EventReader<T> reader, int jeuneCount) where T : struct, IJeuneEvent
     {
-        var table = EventTable<T>.Build(reader.All, jeuneCount, reader.Ids);
-        reader.All.Clear();
-        reader.All.Capacity = 0;
+        var rows = reader.All.Take(out var count);
+        var ids = reader.Ids?.ToArray();
         reader.Ids?.Clear();
-        return table;
+        return EventTable<T>.Own(rows, count, jeuneCount, ids);
     }
 }

@@ -25,7 +25,14 @@ internal class EventChunkResult<T>(int sequence, int capacity, bool withIds) : C
 
 internal sealed class ParcoursChunkResult(int sequence, int capacity, bool withIds) : EventChunkResult<Parcours>(sequence, capacity, withIds)
 {
-    public List<NationalPath> National { get; } = [];
+    /// <summary>The chunk's national paths, in a pooled array like its rows (only its storage is used).</summary>
+    public ChunkResult<NationalPath> National { get; } = new(sequence, capacity);
+
+    public override void Release()
+    {
+        base.Release();
+        National.Release();
+    }
 }
 
 /// <summary>
@@ -39,7 +46,7 @@ internal abstract class EventReader<T>(ReadSession session, string name, bool re
     private readonly int _idColumn = columns.Length;
     private readonly Dictionary<(int Jeune, string Id), int> _idLines = [];
 
-    public List<T> All { get; } = [];
+    public RowBuffer<T> All { get; } = new();
 
     /// <summary>The identifiers of <see cref="All"/>'s rows, or null when the file has no <c>id</c> column.</summary>
     public List<string?>? Ids { get; private set; }
@@ -51,11 +58,11 @@ internal abstract class EventReader<T>(ReadSession session, string name, bool re
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Commit(ChunkResult result)
     {
-        if (result.Sequence == 0) All.Capacity = Math.Max(All.Capacity, EstimateRows(result, result.Bytes));
+        if (result.Sequence == 0) All.Reserve(EstimateRows(result, result.Bytes));
         var events = (EventChunkResult<T>)result;
-        All.AddRange(events.Span);
+        All.Add(events.Span);
         if (events.Ids is not { } ids) return;
-        Ids ??= new List<string?>(All.Capacity);
+        Ids ??= new List<string?>(Math.Max(All.Count, EstimateRows(result, result.Bytes)));
         Ids.AddRange(ids);
         // Within a file, a young person's identifiers are unique.
         var span = events.Span;
@@ -238,7 +245,8 @@ internal sealed partial class ParcoursReader(ReadSession session) : EventReader<
     protected override void Commit(ChunkResult result)
     {
         base.Commit(result);
-        National.AddRange(((ParcoursChunkResult)result).National);
+        if (result.Sequence == 0) National.Capacity = EstimateRows(result, result.Bytes);
+        National.AddRange(((ParcoursChunkResult)result).National.Span);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -505,6 +505,41 @@ public class PackageReaderTests
     }
 
     [Fact]
+    public void Overlapping_national_paths_are_found_when_the_rows_are_not_grouped_by_young_person()
+    {
+        var result = TempPackage.Read(("parcours.csv", """
+            structure,jeune,dispositif,debut,fin,motif_fin,neet
+            ML-A,A2,PPAE,2016-01-01,,,0
+            ML-B,B1,CIVIS,2015-01-01,2015-12-31,,0
+            ML-A,A1,CIVIS,2016-03-01,2016-06-30,FIN_DISPOSITIF,1
+            ML-A,A2,GJ,2016-12-31,2017-01-31,,0
+            ML-A,A1,GJ,2016-07-01,,,1
+
+            """));
+
+        SingleAnomaly(result, "parcours.csv:5: debut: parcours national GJ (2016-12-31 → 2017-01-31) chevauchant le parcours national PPAE de la ligne 2 (2016-01-01 → en cours)");
+    }
+
+    [Fact]
+    public void Events_in_any_order_are_grouped_by_young_person_in_file_order()
+    {
+        const string header = "structure,jeune,date,mode\n";
+        string[] rows = ["ML-A,A1,2016-03-01,ENTRETIEN", "ML-A,A1,2016-04-01,TELEPHONE", "ML-A,A2,2016-01-05,ENTRETIEN", "ML-B,B1,2016-02-01,COURRIER", "ML-B,B1,2016-02-02,ENTRETIEN"];
+        // The same rows grouped (the table keeps the read's array) and interleaved (the table groups a copy).
+        var grouped = TempPackage.Read(("contacts.csv", header + string.Join("\n", rows) + "\n")).Package!;
+        var mixed = TempPackage.Read(("contacts.csv", header + string.Join("\n", rows[3], rows[0], rows[2], rows[4], rows[1]) + "\n")).Package!;
+
+        foreach (var p in new[] { grouped, mixed })
+        {
+            Assert.Equal(5, p.Contacts.Count);
+            Assert.Equal([new DateOnly(2016, 3, 1), new DateOnly(2016, 4, 1)], p.Contacts.For(0).ToArray().Select(c => c.Date));
+            Assert.Equal([new DateOnly(2016, 1, 5)], p.Contacts.For(1).ToArray().Select(c => c.Date));
+            Assert.Equal([ModeContact.Courrier, ModeContact.Entretien], p.Contacts.For(2).ToArray().Select(c => c.Mode));
+        }
+        Assert.Equal(grouped.Contacts.All.ToArray(), mixed.Contacts.All.ToArray());
+    }
+
+    [Fact]
     public void Every_error_is_reported_and_no_package_is_built()
     {
         var result = TempPackage.Read(
