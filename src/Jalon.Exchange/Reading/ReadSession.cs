@@ -117,9 +117,10 @@ internal sealed class ReadSession(Func<string, Stream?> open)
             Parallel.Invoke(
                 () =>
                 {
-                    CheckNationalOverlaps(parcours);
-                    CheckPaceaSignatures(parcours, contacts);
-                    CheckAllocationsInCej(parcours, allocations);
+                    var national = parcours.NationalByJeune(Jeunes.Length);
+                    CheckNationalOverlaps(parcours.Name, national);
+                    CheckPaceaSignatures(parcours.Name, national, contacts);
+                    CheckAllocationsInCej(national, allocations);
                     EmployeurFiles.Check(this, entreprises, echanges, offres, mers, immersions, propositions.All, situations.All, _errors);
                     Trace(clock, "chevauchements");
                 },
@@ -244,45 +245,27 @@ internal sealed class ReadSession(Func<string, Stream?> open)
     }
 
     /// <summary>Anomaly for each national path that overlaps an earlier (in file order) national path of the same young person.</summary>
-    private void CheckNationalOverlaps(ParcoursReader reader)
+    private void CheckNationalOverlaps(string file, EventTable<NationalPath> national)
     {
-        var paths = CollectionsMarshal.AsSpan(reader.National);
-        if (paths.Length < 2) return;
-        // Group by young person, keeping file order (counting sort; no copy when the file already comes young person by young person).
-        var start = new int[Jeunes.Length + 1];
-        var ordered = true;
-        for (var i = 0; i < paths.Length; i++)
-        {
-            start[paths[i].Jeune + 1]++;
-            if (i > 0 && paths[i].Jeune < paths[i - 1].Jeune) ordered = false;
-        }
-        for (var j = 0; j < Jeunes.Length; j++) start[j + 1] += start[j];
-        ReadOnlySpan<NationalPath> grouped = paths;
-        if (!ordered)
-        {
-            var next = (int[])start.Clone();
-            var copy = new NationalPath[paths.Length];
-            foreach (var p in paths) copy[next[p.Jeune]++] = p;
-            grouped = copy;
-        }
         for (var j = 0; j < Jeunes.Length; j++)
         {
-            for (var b = start[j] + 1; b < start[j + 1]; b++)
+            var paths = national.For(j);
+            for (var b = 1; b < paths.Length; b++)
             {
-                var later = grouped[b];
-                for (var a = start[j]; a < b; a++)
+                var later = paths[b];
+                for (var a = 0; a < b; a++)
                 {
-                    var earlier = grouped[a];
+                    var earlier = paths[a];
                     if (earlier.Dispositif == Dispositif.Cej && later.Dispositif == Dispositif.Cej && !earlier.Interval.Overlaps(later.Interval))
                     {
                         var (first, second) = earlier.Debut <= later.Debut ? (earlier, later) : (later, earlier);
                         if (JourneyChecks.CejDelaiNonRespecte(first.Debut, first.Fin, second.Debut, out var possible))
-                            _anomalies.Add(new PackageIssue(reader.Name, second.Line, "debut",
+                            _anomalies.Add(new PackageIssue(file, second.Line, "debut",
                                 $"CEJ commencé le {second.Debut:yyyy-MM-dd}, moins de 6 mois après la fin du CEJ de la ligne {first.Line} " +
                                 $"({Show(first.Debut, first.Fin)}) (attendu au plus tôt le {possible:yyyy-MM-dd}, sauf réduction du délai de carence)", false));
                     }
                     if (!JourneyChecks.NationauxChevauchants(earlier.Dispositif, new DateInterval(earlier.Debut, earlier.Fin), later.Dispositif, new DateInterval(later.Debut, later.Fin))) continue;
-                    _anomalies.Add(new PackageIssue(reader.Name, later.Line, "debut",
+                    _anomalies.Add(new PackageIssue(file, later.Line, "debut",
                         $"parcours national {Codes.Of(later.Dispositif)} ({Show(later.Debut, later.Fin)}) chevauchant le parcours national " +
                         $"{Codes.Of(earlier.Dispositif)} de la ligne {earlier.Line} ({Show(earlier.Debut, earlier.Fin)})", false));
                 }
@@ -294,10 +277,10 @@ internal sealed class ReadSession(Func<string, Stream?> open)
     /// Anomaly for each PACEA signed more than one month after the young person's last diagnostic before it, or with no
     /// diagnostic (<see cref="JourneyChecks.PaceaSignatureHorsDelai"/>).
     /// </summary>
-    private void CheckPaceaSignatures(ParcoursReader reader, ContactsReader contacts)
+    private void CheckPaceaSignatures(string file, EventTable<NationalPath> national, ContactsReader contacts)
     {
         List<NationalPath>? pacea = null;
-        foreach (var p in reader.National)
+        foreach (var p in national.All)
         {
             if (p.Dispositif == Dispositif.Pacea) (pacea ??= []).Add(p);
         }
@@ -311,31 +294,32 @@ internal sealed class ReadSession(Func<string, Stream?> open)
         foreach (var p in pacea)
         {
             if (!JourneyChecks.PaceaSignatureHorsDelai(p.Debut, diagnostics[p.Jeune], out var diagnostic)) continue;
-            _anomalies.Add(new PackageIssue(reader.Name, p.Line, "debut", diagnostic is { } d
+            _anomalies.Add(new PackageIssue(file, p.Line, "debut", diagnostic is { } d
                 ? $"PACEA signé le {p.Debut:yyyy-MM-dd}, plus d'un mois après le diagnostic du {d:yyyy-MM-dd} (attendu au plus tard le {d.AddMonths(1):yyyy-MM-dd})"
                 : $"PACEA signé le {p.Debut:yyyy-MM-dd} sans diagnostic approfondi enregistré avant (contacts.csv, diagnostic = 1 ; attendu dans le mois qui précède)", false));
         }
     }
 
     /// <summary>Anomaly for each monthly allowance of a month when the young person had no CEJ open on any of its days.</summary>
-    private void CheckAllocationsInCej(ParcoursReader parcours, AllocationsReader allocations)
+    private void CheckAllocationsInCej(EventTable<NationalPath> national, AllocationsReader allocations)
     {
-        if (allocations.All.Count == 0) return;
-        var cej = new Dictionary<int, List<DateInterval>>();
-        foreach (var p in parcours.National)
-        {
-            if (p.Dispositif != Dispositif.Cej) continue;
-            if (!cej.TryGetValue(p.Jeune, out var list)) cej[p.Jeune] = list = [];
-            list.Add(p.Interval);
-        }
         for (var i = 0; i < allocations.All.Count; i++)
         {
             var a = allocations.All[i];
             var end = a.Mois.AddMonths(1).AddDays(-1);
-            if (cej.TryGetValue(a.Jeune, out var list) && list.Exists(x => x.Overlaps(a.Mois, end))) continue;
+            if (CejOpen(national.For(a.Jeune), a.Mois, end)) continue;
             _anomalies.Add(new PackageIssue(allocations.Name, allocations.Lines[i], "mois",
                 $"allocation de {a.Mois:yyyy-MM} sans CEJ ouvert ce mois-là (parcours.csv)", false));
         }
+    }
+
+    private static bool CejOpen(ReadOnlySpan<NationalPath> paths, DateOnly debut, DateOnly fin)
+    {
+        foreach (var p in paths)
+        {
+            if (p.Dispositif == Dispositif.Cej && p.Interval.Overlaps(debut, fin)) return true;
+        }
+        return false;
     }
 
     private static string Show(DateOnly debut, DateOnly? fin) => $"{debut:yyyy-MM-dd} → {(fin is { } f ? f.ToString("yyyy-MM-dd") : "en cours")}";

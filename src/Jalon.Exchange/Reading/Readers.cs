@@ -11,7 +11,7 @@ internal readonly record struct JeuneRow(Jeune Value, int Line, bool Ok, bool Ha
 
 internal readonly record struct MoyensRow(Moyens Value, int Line, bool Ok, bool HasKey);
 
-internal readonly record struct NationalPath(int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, int Line)
+internal readonly record struct NationalPath(int Jeune, Dispositif Dispositif, DateOnly Debut, DateOnly? Fin, int Line) : IJeuneEvent
 {
     public DateInterval Interval => new(Debut, Fin);
 }
@@ -237,7 +237,7 @@ internal sealed class OrientationsReader(ReadSession session) : EventReader<Orie
 internal sealed partial class ParcoursReader(ReadSession session) : EventReader<Parcours>(session, "parcours.csv", false,
     [Col.Req("structure"), Col.Req("jeune"), Col.Req("dispositif"), Col.Req("debut"), Col.Opt("fin"), Col.Opt("motif_fin"), Col.Req("neet"), Col.Opt("amont"), Col.Opt("rqth")])
 {
-    public List<NationalPath> National { get; } = [];
+    private readonly RowBuffer<NationalPath> _national = new();
 
     protected override ChunkResult CreateResult(int sequence, int capacity) => new ParcoursChunkResult(sequence, capacity, FieldOf[^1] >= 0);
 
@@ -245,8 +245,15 @@ internal sealed partial class ParcoursReader(ReadSession session) : EventReader<
     protected override void Commit(ChunkResult result)
     {
         base.Commit(result);
-        if (result.Sequence == 0) National.Capacity = EstimateRows(result, result.Bytes);
-        National.AddRange(((ParcoursChunkResult)result).National.Span);
+        if (result.Sequence == 0) _national.Reserve(EstimateRows(result, result.Bytes));
+        _national.Add(((ParcoursChunkResult)result).National.Span);
+    }
+
+    /// <summary>The sound national paths grouped by young person, each one's in file order (called once, after the read).</summary>
+    public EventTable<NationalPath> NationalByJeune(int jeuneCount)
+    {
+        var rows = _national.Take(out var count);
+        return EventTable<NationalPath>.Own(rows, count, jeuneCount);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -94,14 +94,16 @@ public sealed class CejFilesExchangeTests
                 + "ML-A,C1,2024-04,552.30,,CALCULE,\n"      // 1 cent above the April 2024 amount
                 + "ML-A,C1,2024-05,300,350,DEMANDE,\n"
                 + "ML-A,C1,2024-06,300,300,REJETE,\n"
-                + "ML-A,C2,2024-06,300,,CALCULE,\n"));      // C2 has no CEJ
+                + "ML-A,C2,2024-06,300,,CALCULE,\n"        // C2 has no CEJ
+                + "ML-A,C1,2024-10,300,,CALCULE,\n"));     // C1's CEJ ended on 2024-09-30; its PACEA is not a CEJ
 
         Assert.True(result.IsValid);
         Assert.Equal(
             ["allocations.csv:2: montant_du: montant dû 552.30 € supérieur à l'allocation la plus haute du mois (552.29 €, docs/dispositifs.md)",
              "allocations.csv:3: montant_demande: montant demandé 350 € supérieur au montant dû 300 €",
              "allocations.csv:4: retour_asp: allocation rejetée par l'ASP sans motif (retour_asp vide)",
-             "allocations.csv:5: mois: allocation de 2024-06 sans CEJ ouvert ce mois-là (parcours.csv)"],
+             "allocations.csv:5: mois: allocation de 2024-06 sans CEJ ouvert ce mois-là (parcours.csv)",
+             "allocations.csv:6: mois: allocation de 2024-10 sans CEJ ouvert ce mois-là (parcours.csv)"],
             result.Anomalies.Select(a => a.ToString()));
     }
 
