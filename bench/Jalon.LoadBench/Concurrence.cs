@@ -107,6 +107,7 @@ internal static class Concurrence
         var gen2Before = GC.CollectionCount(2);
         var memo = app.Services.GetRequiredService<Jalon.Storage.Indicators.TallyMemo>();
         var recalculsAvant = memo.Computations;
+        var lecturesEntieresAvant = memo.WholeReads;
         var pendingMax = 0L;
         var threadsMax = 0;
         var sampler = Task.Run(async () =>
@@ -174,7 +175,8 @@ internal static class Concurrence
             $"{threadsMax} threads au plus.");
         Console.WriteLine($"Recalculs par les vues des décomptes d'une structure modifiée : {memo.Computations - recalculsAvant} " +
             $"pour {all.Count(s => s.Page == "Tableau de bord structure")} vue(s) du tableau de bord de la structure (les vues d'une même révision, " +
-            "et celles arrivées pendant un recalcul, en partagent un).");
+            $"et celles arrivées pendant un recalcul, en partagent un), dont {memo.WholeReads - lecturesEntieresAvant} en relisant toute la " +
+            "structure (les autres ne relisent que les jeunes modifiés depuis).");
         Console.WriteLine($"Temps passé dans les commandes SQL : {Volatile.Read(ref dbSeconds).ToString("0.0", fr)} s cumulées, soit en moyenne " +
             $"{(Volatile.Read(ref dbSeconds) / elapsed.TotalSeconds).ToString("0.0", fr)} commande(s) en cours à chaque instant " +
             $"pour {(all.Sum(s => s.Milliseconds) / 1000 / elapsed.TotalSeconds).ToString("0.0", fr)} requête(s) en cours.");

@@ -160,6 +160,7 @@ internal static class SchemaSteps
         new(25, "plans : réunions de la commission de suivi, évaluations à 18 mois et 3 ans signées par la direction", p => Script("0025-plan-commission-evaluations", p)),
         new(26, "démarche de progrès : états des lieux des structures, analyse transversale et préconisations", p => Script("0026-demarche-progres", p)),
         new(27, "index partiels des auteurs de contacts et des conseillers des jeunes (les lignes sans auteur ni conseiller n'y sont plus)", p => Script("0027-index-partiels", p)),
+        new(28, "marques des révisions : les jeunes que chaque saisie a modifiés (recalcul des tableaux de bord limité à eux)", p => Script("0028-revision-marks", p)),
     ];
 
     /// <summary>A step's SQL, embedded from <c>Schema/NNNN-name.{sqlite,postgres}.sql</c>.</summary>

@@ -73,12 +73,18 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
     /// Refuses to change or remove audit rows and texts longer than their column; stamps creation and update times
     /// (UTC); increments the version of a changed <see cref="IVersioned"/> row (its stored version must still be
     /// the one read, else <see cref="DbUpdateConcurrencyException"/>). Returns the structures whose indicator data
-    /// change (young people, events, moyens), whose revision must move.
+    /// change (young people, events, moyens, CEJ activities and allowances, employer rows), whose revision must move,
+    /// each with the young people changed.
     /// </summary>
-    private HashSet<string> BeforeSave()
+    private Dictionary<string, HashSet<string>> BeforeSave()
     {
         var now = DateTime.UtcNow;
-        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var touched = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        void Touch(string structure, string? jeune)
+        {
+            if (!touched.TryGetValue(structure, out var jeunes)) touched[structure] = jeunes = new HashSet<string>(StringComparer.Ordinal);
+            if (jeune is not null) jeunes.Add(jeune);
+        }
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
@@ -98,14 +104,37 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
                 case JeuneEntity jeune:
                     Stamp(entry.State, now, t => jeune.CreatedAt = t, jeune.CreatedAt, t => jeune.UpdatedAt = t);
                     if (entry.State != EntityState.Modified || entry.Properties.Any(p => p.IsModified && IndicatorColumns.Contains(p.Metadata.Name)))
-                        touched.Add(jeune.StructureCode);
+                        Touch(jeune.StructureCode, jeune.JeuneId);
                     break;
                 case JeuneEventEntity e when entry.State != EntityState.Modified
                                              || entry.Properties.Any(p => p.IsModified && !EventColumnsIgnoredByIndicators.Contains(p.Metadata.Name)):
-                    touched.Add(e.StructureCode);
+                    Touch(e.StructureCode, e.JeuneId);
                     break;
                 case MoyensEntity m:
-                    touched.Add(m.StructureCode);
+                    Touch(m.StructureCode, null);
+                    break;
+                // What the loaded package carries besides the journeys (PackageLoader): a young person's CEJ activities and
+                // allowances, MER and immersions; a structure's companies, exchanges and offers (its own measures).
+                case Cej.CejActiviteEntity a:
+                    Touch(a.StructureCode, a.JeuneId);
+                    break;
+                case Cej.CejAllocationEntity a:
+                    Touch(a.StructureCode, a.JeuneId);
+                    break;
+                case Employeurs.MiseEnRelationEntity mer:
+                    Touch(mer.StructureCode, mer.JeuneId);
+                    break;
+                case Employeurs.ImmersionEntity immersion:
+                    Touch(immersion.StructureCode, immersion.JeuneId);
+                    break;
+                case Employeurs.EntrepriseEntity entreprise:
+                    Touch(entreprise.StructureCode, null);
+                    break;
+                case Employeurs.EchangeEntrepriseEntity echange:
+                    Touch(echange.StructureCode, null);
+                    break;
+                case Employeurs.OffreEntity offre:
+                    Touch(offre.StructureCode, null);
                     break;
                 case StructureEntity structure:
                     Stamp(entry.State, now, t => structure.CreatedAt = t, structure.CreatedAt, t => structure.UpdatedAt = t);
@@ -140,11 +169,36 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
         property.IsModified = true;
     }
 
-    /// <summary>Moves the revision of structures whose indicator data changed (in the caller's transaction).</summary>
+    /// <summary>
+    /// Moves the revision of structures whose indicator data changed (in the caller's transaction), without saying what
+    /// changed: the tallies kept at an earlier revision are then computed again from the whole structure (an import's
+    /// merge, an anonymisation).
+    /// </summary>
     internal void BumpRevisions(IEnumerable<string> structureCodes)
     {
         foreach (var code in structureCodes)
             Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {code}");
+    }
+
+    /// <summary>
+    /// Moves the revision of structures whose indicator data a save changed and marks it with the young people changed
+    /// (<see cref="Indicators.RevisionMarkEntity"/>; <see cref="Indicators.RevisionMarkEntity.NoJeune"/> when none), in
+    /// the save's transaction. Every <see cref="Indicators.RevisionMarkEntity.MarksKept"/> revisions, the older marks go.
+    /// </summary>
+    private void BumpRevisions(Dictionary<string, HashSet<string>> touched)
+    {
+        foreach (var (code, jeunes) in touched)
+        {
+            var moved = Database.SqlQuery<long>(
+                $"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {code} RETURNING \"Revision\" AS \"Value\"")
+                .AsEnumerable().ToList();
+            if (moved.Count == 0) continue;
+            var revision = moved[0];
+            foreach (var jeune in jeunes.Count == 0 ? (IEnumerable<string>)[Indicators.RevisionMarkEntity.NoJeune] : jeunes)
+                Database.ExecuteSql($"INSERT INTO \"RevisionMarks\" (\"StructureCode\", \"Revision\", \"JeuneId\") VALUES ({code}, {revision}, {jeune})");
+            if (revision % Indicators.RevisionMarkEntity.MarksKept == 0)
+                Database.ExecuteSql($"DELETE FROM \"RevisionMarks\" WHERE \"StructureCode\" = {code} AND \"Revision\" <= {revision - Indicators.RevisionMarkEntity.MarksKept}");
+        }
     }
 
     private static void Stamp(EntityState state, DateTime now, Action<DateTime> setCreated, DateTime created, Action<DateTime> setUpdated)

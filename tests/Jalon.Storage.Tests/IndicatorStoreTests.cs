@@ -223,6 +223,150 @@ public class IndicatorStoreTests
         Assert.Equal(Engine(db, request), Figures(store.Compute(Catalogue, request)));
     }
 
+    [DatabaseTheory, BothProviders]
+    public void A_view_s_recomputation_reads_again_only_the_young_people_changed_and_gives_the_figures_of_a_whole_reading(DatabaseProvider provider)
+    {
+        using var imported = new Imported(provider);
+        var (db, package, request, _) = (imported.Db, imported.Package, imported.Request, imported.Store);
+        var memo = new TallyMemo();
+        var store = new IndicatorStore(db, memo);
+        var code = package.Structures[1].Code;
+        store.Compute(Catalogue, request);
+        var inPeriod = db.Jeunes.Where(j => j.StructureCode == code && j.PremierAccueil >= request.Period.Debut && j.PremierAccueil <= request.Period.Fin)
+            .OrderBy(j => j.JeuneId).Select(j => j.JeuneId).ToList();
+
+        // Each write, then a view: its figures are those of the engine over the whole database.
+        void Check(string what, int wholeReads)
+        {
+            db.ChangeTracker.Clear();
+            Assert.True(Engine(db, request).SequenceEqual(Figures(store.Compute(Catalogue, request))), what);
+            Assert.Equal((wholeReads, what), (memo.WholeReads, what));
+        }
+        Jeune(inPeriod[0]).Sexe = Sexe.F == Jeune(inPeriod[0]).Sexe ? Sexe.H : Sexe.F;
+        db.SaveChanges();
+        Check("première vue après une saisie : lecture entière, la base gardée", 1);
+
+        var before = Figures(store.Compute(Catalogue, request));
+        Jeune(inPeriod[1]).Qpv = !Jeune(inPeriod[1]).Qpv;
+        Jeune(inPeriod[2]).PremierAccueil = request.Period.Debut.AddYears(-3);
+        db.SaveChanges();
+        Check("deux jeunes modifiés", 1);
+        Assert.NotEqual(before, Figures(store.Compute(Catalogue, request)));
+
+        var parcours = db.Parcours.Where(p => p.StructureCode == code).OrderBy(p => p.Id).Take(3).ToList();
+        parcours[0].Fin = null;
+        parcours[0].MotifFin = null;
+        db.Parcours.Remove(parcours[1]);
+        db.Contacts.Add(new ContactEntity { StructureCode = code, JeuneId = inPeriod[3], Date = request.Period.Fin.AddDays(-10), Mode = ModeContact.Entretien });
+        db.SaveChanges();
+        Check("événements modifiés, supprimés, ajoutés", 1);
+
+        db.Jeunes.Add(new JeuneEntity
+        {
+            StructureCode = code, JeuneId = "NOUVEAU-1", Naissance = request.Period.Debut.AddYears(-19), Sexe = Sexe.F, Niveau = Niveau.V,
+            PremierAccueil = request.Period.Debut.AddDays(40), Qpv = true,
+        });
+        db.Contacts.Add(new ContactEntity { StructureCode = code, JeuneId = "NOUVEAU-1", Date = request.Period.Debut.AddDays(40), Mode = ModeContact.Entretien });
+        db.SaveChanges();
+        Check("un jeune accueilli", 1);
+
+        db.Contacts.RemoveRange(db.Contacts.Where(c => c.StructureCode == code && c.JeuneId == "NOUVEAU-1"));
+        db.SaveChanges();
+        db.Jeunes.Remove(Jeune("NOUVEAU-1"));
+        db.SaveChanges();
+        db.Moyens.First(m => m.StructureCode == code).Jano = 4_321;
+        db.SaveChanges();
+        Check("un jeune supprimé, puis les moyens de la structure", 1);
+
+        // An anonymisation moves the revision without marks: the whole structure is read again, a new base.
+        Jalon.Storage.Rgpd.Anonymisation.Anonymiser(db, code, [(inPeriod[4], "test")], "test", null);
+        Check("anonymisation", 2);
+        Assert.Empty(db.RevisionMarks.Where(m => m.StructureCode == code && m.JeuneId == inPeriod[4]));
+        Jeune(inPeriod[5]).Sexe = Jeune(inPeriod[5]).Sexe == Sexe.F ? Sexe.H : Sexe.F;
+        db.SaveChanges();
+        Check("une saisie après l'anonymisation : depuis la nouvelle base", 2);
+
+        JeuneEntity Jeune(string id) => db.Jeunes.Single(j => j.StructureCode == code && j.JeuneId == id);
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void A_recomputation_from_a_base_follows_the_structure_s_own_rows_too(DatabaseProvider provider)
+    {
+        using var imported = new Imported(provider);
+        var (db, package, request) = (imported.Db, imported.Package, imported.Request);
+        var employeurs = Catalogue.Load("employeurs");
+        var memo = new TallyMemo();
+        var store = new IndicatorStore(db, memo);
+        var code = package.Structures[2].Code;
+        var entreprise = new Jalon.Storage.Employeurs.EntrepriseEntity { StructureCode = code, Siret = "12345678900011", Nom = "Boulangerie Martin", CreeLe = request.Period.Debut };
+        db.Add(entreprise);
+        db.SaveChanges();
+        store.Compute(employeurs, request);
+        List<string> Whole() => Figures(IndicatorEngine.Compute(PackageLoader.Load(db), employeurs, request));
+
+        db.Add(new Jalon.Storage.Employeurs.EchangeEntrepriseEntity
+        {
+            StructureCode = code, EntrepriseId = entreprise.Id, Date = request.Period.Debut.AddDays(20), Mode = Jalon.Domain.Employeurs.ModeEchange.Visite,
+            Objet = Jalon.Domain.Employeurs.ObjetEchange.Prospection,
+        });
+        db.SaveChanges();
+        var first = Figures(store.Compute(employeurs, request));
+        Assert.Equal(Whole(), first);
+        Assert.Equal(1, memo.WholeReads);
+
+        // A second exchange only: no young person changed, the structure's measures do.
+        db.Add(new Jalon.Storage.Employeurs.EchangeEntrepriseEntity
+        {
+            StructureCode = code, EntrepriseId = entreprise.Id, Date = request.Period.Debut.AddDays(30), Mode = Jalon.Domain.Employeurs.ModeEchange.Visite,
+            Objet = Jalon.Domain.Employeurs.ObjetEchange.OffreEmploi,
+        });
+        db.SaveChanges();
+        var second = Figures(store.Compute(employeurs, request));
+        Assert.Equal(Whole(), second);
+        Assert.NotEqual(first, second);
+        Assert.Equal(1, memo.WholeReads);
+    }
+
+    [DatabaseTheory, BothProviders]
+    public void Each_save_marks_its_revision_with_the_young_people_it_changed(DatabaseProvider provider)
+    {
+        using var imported = new Imported(provider);
+        var db = imported.Db;
+        var code = imported.Package.Structures[0].Code;
+        var ids = db.Jeunes.Where(j => j.StructureCode == code).OrderBy(j => j.JeuneId).Select(j => j.JeuneId).Take(2).ToList();
+        long Revision() => db.Structures.AsNoTracking().Single(s => s.Code == code).Revision;
+        List<string> Marks(long revision) =>
+            [.. db.RevisionMarks.AsNoTracking().Where(m => m.StructureCode == code && m.Revision == revision).Select(m => m.JeuneId).OrderBy(j => j)];
+
+        db.Jeunes.Single(j => j.StructureCode == code && j.JeuneId == ids[0]).Qpv ^= true;
+        db.Contacts.First(c => c.StructureCode == code && c.JeuneId == ids[1]).Mode = ModeContact.Atelier;
+        db.SaveChanges();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), Marks(Revision()));
+
+        db.Moyens.First(m => m.StructureCode == code).Defm = 77;
+        db.SaveChanges();
+        Assert.Equal([RevisionMarkEntity.NoJeune], Marks(Revision()));
+
+        // The CEJ and employer rows that the loaded package carries move the revision too.
+        db.Add(new Jalon.Storage.Cej.CejActiviteEntity
+        {
+            StructureCode = code, JeuneId = ids[1], Date = new DateOnly(2024, 3, 4), Categorie = Jalon.Domain.Dispositifs.CategorieActivite.Formation,
+            Heures = 3.5m,
+        });
+        db.SaveChanges();
+        Assert.Equal([ids[1]], Marks(Revision()));
+        db.Add(new Jalon.Storage.Employeurs.EntrepriseEntity { StructureCode = code, Siret = "12345678900011", Nom = "Garage Petit", CreeLe = new DateOnly(2024, 3, 4) });
+        db.SaveChanges();
+        Assert.Equal([RevisionMarkEntity.NoJeune], Marks(Revision()));
+
+        // A name or a comment does not move the revision, and marks nothing.
+        var revision = Revision();
+        db.Jeunes.Single(j => j.StructureCode == code && j.JeuneId == ids[0]).Nom = "Durand";
+        db.SaveChanges();
+        Assert.Equal(revision, Revision());
+        Assert.Empty(Marks(revision + 1));
+    }
+
     /// <summary>Every stored tally, without its computation time: what the dashboards read.</summary>
     private static List<string> StoredTallies(JalonDbContext db) =>
         db.IndicatorTallies.AsNoTracking().AsEnumerable()

@@ -54,6 +54,7 @@ public class SchemaUpgradeTests
         "PlanReunions", "PlanEvaluations", "PlanIndicateurs", "PlanActionStatuts", "PlanActions", "PlanObjectifs", "Plans",
         "ParrainageParrains", "Parrains", "MisesEnRelation", "Immersions", "RecherchesEmploi", "EchangesEntreprises", "Offres", "Entreprises",
         "ProgresEtatsDesLieux", "ProgresDemarches",
+        "RevisionMarks",
     ];
 
     /// <summary>The columns that the steps after version 1 add to tables of version 1, with their indexes (dropped first).</summary>

@@ -77,11 +77,14 @@ public static partial class IndicatorEngine
 
     /// <summary>
     /// Every count (with its breakdowns) and every measure of the catalogue, per structure and per period, in one
-    /// pass over the young people. Tallies add up: a region's are the sum of its structures'.
+    /// pass over the young people. Tallies add up: a region's are the sum of its structures', and a structure's the sum
+    /// of its young people's plus its own measures (companies, exchanges, offers: <see cref="EnginePlan.StructureMeasures"/>).
+    /// With <paramref name="jeunes"/>, only these young people (indexes in the package) are counted, the structure's own
+    /// measures still are: the part of a tally that changes when they do (<see cref="StructureTally.Replace"/>).
     /// </summary>
     public static IReadOnlyList<StructureTally> Tally(
         JourneyPackage package, Catalogue catalogue, IReadOnlyList<Period> periods, IReadOnlyCollection<string>? structures = null,
-        int? maxDegreeOfParallelism = null)
+        int? maxDegreeOfParallelism = null, IReadOnlyList<int>? jeunes = null)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -91,7 +94,7 @@ public static partial class IndicatorEngine
         var selected = SelectStructures(package, structures);
         var all = Enumerable.Range(0, plan.CountCount).ToArray();
         return Tally(package, plan, selected, [.. periods], periods.Select(_ => all).ToArray(), periods.Select(_ => true).ToArray(),
-            maxDegreeOfParallelism);
+            maxDegreeOfParallelism, jeunes is null ? null : [.. jeunes]);
     }
 
     /// <summary>
@@ -163,13 +166,14 @@ public static partial class IndicatorEngine
     }
 
     private static StructureTally[] Tally(
-        JourneyPackage package, EnginePlan plan, int[] selected, Period[] periods, int[][] slotCounts, bool[] slotMeasures, int? maxDegreeOfParallelism)
+        JourneyPackage package, EnginePlan plan, int[] selected, Period[] periods, int[][] slotCounts, bool[] slotMeasures, int? maxDegreeOfParallelism,
+        int[]? jeunes = null)
     {
         var localIndex = new int[package.Structures.Count];
         Array.Fill(localIndex, -1);
         for (var s = 0; s < selected.Length; s++) localIndex[selected[s]] = s;
         var context = new PassContext(package, plan, localIndex, selected.Length, periods, slotCounts, slotMeasures);
-        var totals = RunPass(context, maxDegreeOfParallelism);
+        var totals = jeunes is null ? RunPass(context, maxDegreeOfParallelism) : RunOver(context, jeunes);
         AddStructureMeasures(context, selected, totals.Means);
         var width = plan.CountCount * EnginePlan.Slots;
         var meanWidth = plan.MeasureKeys.Length * 2;
@@ -268,6 +272,19 @@ public static partial class IndicatorEngine
                     Add(total.Means, acc.Means);
                 }
             });
+        return total;
+    }
+
+    /// <summary>The pass over some young people only (a few: one thread).</summary>
+    private static Accumulator RunOver(PassContext context, int[] jeunes)
+    {
+        var total = new Accumulator(context);
+        foreach (var j in jeunes)
+        {
+            if ((uint)j >= (uint)context.Package.Jeunes.Length)
+                throw new ArgumentOutOfRangeException(nameof(jeunes), j, "Jeune absent du paquet.");
+            ProcessRange(context, total, j, j + 1);
+        }
         return total;
     }
 

@@ -17,14 +17,21 @@ public static class PackageLoader
     /// <param name="conseillerId">
     /// With a structure: only the young people whose referent is this counsellor, and their events (a portfolio).
     /// </param>
+    /// <param name="jeunes">
+    /// With a structure: only these young people (those of them still there) and their events, to bring a tally up to
+    /// date after they changed (<see cref="Indicators.IndicatorStore"/>).
+    /// </param>
     /// <param name="withIds">
     /// Also the events' stable identifiers (<see cref="EventTable{T}.IdsFor"/>, column <c>id</c> of an export), for the
     /// kinds of events where at least one has an identifier.
     /// </param>
-    public static JourneyPackage Load(JalonDbContext db, string? structureCode = null, int? conseillerId = null, bool withIds = false)
+    public static JourneyPackage Load(JalonDbContext db, string? structureCode = null, int? conseillerId = null, bool withIds = false,
+        IReadOnlyCollection<string>? jeunes = null)
     {
         if (conseillerId is not null && structureCode is null)
             throw new ArgumentException("Un portefeuille se charge dans une structure.", nameof(conseillerId));
+        if (jeunes is not null && structureCode is null)
+            throw new ArgumentException("Des jeunes se chargent dans une structure.", nameof(jeunes));
         db.Database.OpenConnection();
         try
         {
@@ -33,7 +40,8 @@ public static class PackageLoader
             using var tx = db.Database.CurrentTransaction is null
                 ? connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : connection.BeginTransaction(IsolationLevel.RepeatableRead)
                 : null;
-            var reader = new Reader(connection, tx ?? db.Database.CurrentTransaction!.GetDbTransaction(), structureCode, conseillerId, withIds);
+            var reader = new Reader(connection, tx ?? db.Database.CurrentTransaction!.GetDbTransaction(), structureCode, conseillerId, withIds,
+                jeunes?.Distinct(StringComparer.Ordinal).ToList());
             return reader.Read();
         }
         finally
@@ -42,7 +50,8 @@ public static class PackageLoader
         }
     }
 
-    private sealed class Reader(DbConnection connection, DbTransaction tx, string? structureCode, int? conseillerId, bool withIds)
+    private sealed class Reader(DbConnection connection, DbTransaction tx, string? structureCode, int? conseillerId, bool withIds,
+        List<string>? jeunes)
     {
         private readonly JourneyPackageBuilder _builder = new();
 
@@ -79,13 +88,18 @@ public static class PackageLoader
             return _builder.Build();
         }
 
-        /// <summary>Rows of <paramref name="sql"/>, filtered to the structure when one was asked for.</summary>
+        /// <summary>
+        /// Rows of <paramref name="sql"/>, filtered to the structure when one was asked for, and for a table of young
+        /// people's rows (<paramref name="portfolioFilter"/> given) to the portfolio or the young people asked for.
+        /// </summary>
         private RowReader Query(string sql, string? orderBy, string? portfolioFilter = null)
         {
             if (structureCode is not null) sql += " WHERE \"StructureCode\" = @s";
             if (conseillerId is not null && portfolioFilter is not null) sql += portfolioFilter;
+            var byJeune = jeunes is not null && portfolioFilter is not null;
+            if (byJeune) sql += jeunes!.Count == 0 ? " AND 1 = 0" : $" AND \"JeuneId\" IN ({RowReader.TextParameters(jeunes.Count)})";
             if (orderBy is not null) sql += " ORDER BY " + orderBy;
-            return RowReader.Open(connection, tx, sql, structureCode);
+            return RowReader.Open(connection, tx, sql, structureCode, byJeune ? jeunes : null);
         }
 
         private void ReadStructures()

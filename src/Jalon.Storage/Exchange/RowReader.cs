@@ -13,13 +13,20 @@ namespace Jalon.Storage.Exchange;
 /// </summary>
 internal abstract class RowReader : IDisposable
 {
-    /// <summary>Runs <paramref name="sql"/>, binding <paramref name="structureCode"/> (if any) to its only parameter, <c>@s</c>.</summary>
-    public static RowReader Open(DbConnection connection, DbTransaction transaction, string sql, string? structureCode) =>
+    /// <summary>
+    /// Runs <paramref name="sql"/>, binding <paramref name="structureCode"/> (if any) to its parameter <c>@s</c> and
+    /// the <paramref name="texts"/> (if any) to <c>@t0</c>, <c>@t1</c>… (<see cref="TextParameters"/>).
+    /// </summary>
+    public static RowReader Open(DbConnection connection, DbTransaction transaction, string sql, string? structureCode,
+        IReadOnlyList<string>? texts = null) =>
         connection switch
         {
-            SqliteConnection sqlite => new SqliteRowReader(sqlite, sql, structureCode),
-            _ => new DataRowReader(connection, transaction, sql, structureCode),
+            SqliteConnection sqlite => new SqliteRowReader(sqlite, sql, structureCode, texts ?? []),
+            _ => new DataRowReader(connection, transaction, sql, structureCode, texts ?? []),
         };
+
+    /// <summary>The list <c>@t0, @t1, …</c> of <paramref name="count"/> text parameters, for an <c>IN (…)</c>.</summary>
+    public static string TextParameters(int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"@t{i}"));
 
     public abstract bool Read();
     public abstract bool IsNull(int column);
@@ -50,11 +57,13 @@ internal abstract class RowReader : IDisposable
         private readonly byte[]?[] _keyBytes;
         private readonly string?[] _keyTexts;
 
-        public SqliteRowReader(SqliteConnection connection, string sql, string? structureCode)
+        public SqliteRowReader(SqliteConnection connection, string sql, string? structureCode, IReadOnlyList<string> texts)
         {
             _db = connection.Handle!;
             Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
-            if (structureCode is not null) Check(raw.sqlite3_bind_text(_statement, 1, structureCode));
+            if (structureCode is not null) Check(raw.sqlite3_bind_text(_statement, raw.sqlite3_bind_parameter_index(_statement, "@s"), structureCode));
+            for (var i = 0; i < texts.Count; i++)
+                Check(raw.sqlite3_bind_text(_statement, raw.sqlite3_bind_parameter_index(_statement, $"@t{i}"), texts[i]));
             var columns = raw.sqlite3_column_count(_statement);
             _keyBytes = new byte[columns][];
             _keyTexts = new string[columns];
@@ -115,19 +124,22 @@ internal abstract class RowReader : IDisposable
         private readonly DbCommand _command;
         private readonly DbDataReader _reader;
 
-        public DataRowReader(DbConnection connection, DbTransaction transaction, string sql, string? structureCode)
+        public DataRowReader(DbConnection connection, DbTransaction transaction, string sql, string? structureCode, IReadOnlyList<string> texts)
         {
             _command = connection.CreateLongCommand();
             _command.Transaction = transaction;
             _command.CommandText = sql;
-            if (structureCode is not null)
+            if (structureCode is not null) Add("s", structureCode);
+            for (var i = 0; i < texts.Count; i++) Add($"t{i}", texts[i]);
+            _reader = _command.ExecuteReader(CommandBehavior.SequentialAccess);
+
+            void Add(string name, string value)
             {
                 var parameter = _command.CreateParameter();
-                parameter.ParameterName = "s";
-                parameter.Value = structureCode;
+                parameter.ParameterName = name;
+                parameter.Value = value;
                 _command.Parameters.Add(parameter);
             }
-            _reader = _command.ExecuteReader(CommandBehavior.SequentialAccess);
         }
 
         public override bool Read() => _reader.Read();

@@ -268,17 +268,10 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
             foreach (var s in stale)
             {
                 var code = s.Structure.Code;
-                IReadOnlyList<(StructureTally Tally, long Revision)> Load(long revision) =>
-                    IndicatorEngine.Tally(PackageLoader.Load(db, code), catalogue, distinctPeriods, [code], 1).Select(t => (t, revision)).ToList();
                 // A view shares its recomputation with the other views of the structure (the memo); the refresh does not.
                 computed.AddRange(memo is null || storeOutdated
-                    ? Load(s.Revision)
-                    : memo.Get(code, catalogue.Id, layout, distinctPeriods, s.Revision, () =>
-                    {
-                        // Stamped with the revision read before the journeys, as above (the view's may be older by now).
-                        var revision = db.Structures.AsNoTracking().Where(x => x.Code == code).Select(x => x.Revision).Single();
-                        return (revision, Load(revision));
-                    }));
+                    ? IndicatorEngine.Tally(PackageLoader.Load(db, code), catalogue, distinctPeriods, [code], 1).Select(t => (t, s.Revision)).ToList()
+                    : memo.Get(code, catalogue.Id, layout, distinctPeriods, s.Revision, last => Recompute(catalogue, code, distinctPeriods, last)));
             }
         }
         Trace(clock, "décomptes calculés");
@@ -287,6 +280,54 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
         foreach (var (tally, _) in computed) tallies[(tally.Structure, tally.Period)] = tally;
         refresh = refresh with { Computed = computed.Count, FromPackage = fromPackage.Count };
         return tallies;
+    }
+
+    /// <summary>
+    /// A view's recomputation of a structure's tallies, stamped with the revision read before its journeys (the view's
+    /// may be older by now). From the <paramref name="last"/> base when the revisions since carry marks of at most
+    /// <see cref="MaxJeunesReread"/> young people: only they are read again, and the base's tallies get their new
+    /// figures in place of their old ones (the base is kept). Otherwise the whole structure is read: a new base.
+    /// </summary>
+    private (long Revision, IReadOnlyList<(StructureTally Tally, long Revision)> Tallies, TallyBase? Base) Recompute(
+        Catalogue catalogue, string code, List<Period> periods, TallyBase? last)
+    {
+        var revision = db.Structures.AsNoTracking().Where(x => x.Code == code).Select(x => x.Revision).Single();
+        if (last is not null && ChangedSince(code, last.Revision, revision, MaxJeunesReread(last)) is { } changed)
+        {
+            var tallies = last.Tallies;
+            if (revision != last.Revision)
+            {
+                // Also when no young person changed: the structure's own measures (companies, exchanges, offers) are
+                // those of the base in `removed` and the current ones in `added`.
+                var before = changed.Where(last.Index.ContainsKey).Select(j => last.Index[j]).ToList();
+                var removed = IndicatorEngine.Tally(last.Package, catalogue, periods, [code], 1, before);
+                var added = IndicatorEngine.Tally(PackageLoader.Load(db, code, jeunes: changed), catalogue, periods, [code], 1);
+                tallies = [.. tallies.Select(t => t.Replace(removed.Single(r => r.Period == t.Period), added.Single(a => a.Period == t.Period)))];
+            }
+            return (revision, [.. tallies.Select(t => (t, revision))], last);
+        }
+        var package = PackageLoader.Load(db, code);
+        var whole = IndicatorEngine.Tally(package, catalogue, periods, [code], 1);
+        return (revision, [.. whole.Select(t => (t, revision))], new TallyBase(package, revision, whole));
+    }
+
+    /// <summary>Beyond this many young people changed since a base, reading the whole structure again is as cheap (and gives a new base).</summary>
+    private static int MaxJeunesReread(TallyBase last) => Math.Clamp(last.Package.Jeunes.Length / 8, 50, 1000);
+
+    /// <summary>
+    /// The young people that the structure's revisions after <paramref name="from"/> up to <paramref name="to"/> changed,
+    /// when every one of those revisions carries its marks and they name at most <paramref name="max"/> young people;
+    /// otherwise null (an import's merge or an anonymisation since, marks deleted, too many).
+    /// </summary>
+    private List<string>? ChangedSince(string code, long from, long to, int max)
+    {
+        if (to < from) return null;
+        if (to == from) return [];
+        var marks = db.RevisionMarks.AsNoTracking().Where(m => m.StructureCode == code && m.Revision > from && m.Revision <= to)
+            .Select(m => new { m.Revision, m.JeuneId }).ToList();
+        if (marks.Select(m => m.Revision).Distinct().Count() != to - from) return null;
+        var jeunes = marks.Select(m => m.JeuneId).Where(j => j != RevisionMarkEntity.NoJeune).Distinct(StringComparer.Ordinal).ToList();
+        return jeunes.Count <= max ? jeunes : null;
     }
 
     /// <summary>Tallies upserted by one statement (9 parameters each: far below the limits of SQLite and PostgreSQL).</summary>

@@ -212,6 +212,9 @@ public static class Anonymisation
                     (SELECT c."Id" FROM "Contacts" c JOIN "Anonymisation" a ON a."Nouvel" = c."JeuneId" WHERE c."StructureCode" = @s)
                 """, structure, now);
             Execute(connection, tx, """DELETE FROM "Jeunes" WHERE "StructureCode" = @s AND "JeuneId" IN (SELECT "Ancien" FROM "Anonymisation")""", structure, now);
+            // The marks of the revisions that changed them name them too (the revision moved below carries none: the
+            // tallies kept in memory are computed again from the whole structure).
+            Execute(connection, tx, """DELETE FROM "RevisionMarks" WHERE "StructureCode" = @s AND "JeuneId" IN (SELECT "Ancien" FROM "Anonymisation")""", structure);
             Execute(connection, tx, """DROP TABLE "Anonymisation" """);
             db.BumpRevisions([structure]);
             foreach (var (id, motif) in dossiers)

@@ -1,0 +1,9 @@
+-- Step 28: the young people each revision of a structure changed (a counsellor's save), so that a tally kept in memory
+-- is brought up to date by reading only them again.
+CREATE TABLE "RevisionMarks" (
+    "StructureCode" TEXT NOT NULL,
+    "Revision" INTEGER NOT NULL,
+    "JeuneId" TEXT NOT NULL,
+    CONSTRAINT "PK_RevisionMarks" PRIMARY KEY ("StructureCode", "Revision", "JeuneId"),
+    CONSTRAINT "FK_RevisionMarks_Structures_StructureCode" FOREIGN KEY ("StructureCode") REFERENCES "Structures" ("StructureCode") ON DELETE CASCADE
+);
