@@ -115,26 +115,11 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
                     break;
                 // What the loaded package carries besides the journeys (PackageLoader): a young person's CEJ activities and
                 // allowances, MER and immersions; a structure's companies, exchanges and offers (its own measures).
-                case Cej.CejActiviteEntity a:
-                    Touch(a.StructureCode, a.JeuneId);
+                case Cej.CejActiviteEntity or Cej.CejAllocationEntity or Employeurs.MiseEnRelationEntity or Employeurs.ImmersionEntity:
+                    Touch(Text(entry, "StructureCode"), Text(entry, "JeuneId"));
                     break;
-                case Cej.CejAllocationEntity a:
-                    Touch(a.StructureCode, a.JeuneId);
-                    break;
-                case Employeurs.MiseEnRelationEntity mer:
-                    Touch(mer.StructureCode, mer.JeuneId);
-                    break;
-                case Employeurs.ImmersionEntity immersion:
-                    Touch(immersion.StructureCode, immersion.JeuneId);
-                    break;
-                case Employeurs.EntrepriseEntity entreprise:
-                    Touch(entreprise.StructureCode, null);
-                    break;
-                case Employeurs.EchangeEntrepriseEntity echange:
-                    Touch(echange.StructureCode, null);
-                    break;
-                case Employeurs.OffreEntity offre:
-                    Touch(offre.StructureCode, null);
+                case Employeurs.EntrepriseEntity or Employeurs.EchangeEntrepriseEntity or Employeurs.OffreEntity:
+                    Touch(Text(entry, "StructureCode"), null);
                     break;
                 case StructureEntity structure:
                     Stamp(entry.State, now, t => structure.CreatedAt = t, structure.CreatedAt, t => structure.UpdatedAt = t);
@@ -146,6 +131,9 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
         }
         return touched;
     }
+
+    private static string Text(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, string property) =>
+        (string)entry.Property(property).CurrentValue!;
 
     /// <summary>Refuses a text longer than its column (the forms say it in French first; this holds on both databases).</summary>
     private static void CheckLengths(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)

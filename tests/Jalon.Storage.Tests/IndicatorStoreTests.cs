@@ -304,23 +304,22 @@ public class IndicatorStoreTests
         store.Compute(employeurs, request);
         List<string> Whole() => Figures(IndicatorEngine.Compute(PackageLoader.Load(db), employeurs, request));
 
-        db.Add(new Jalon.Storage.Employeurs.EchangeEntrepriseEntity
+        void Visite(int day)
         {
-            StructureCode = code, EntrepriseId = entreprise.Id, Date = request.Period.Debut.AddDays(20), Mode = Jalon.Domain.Employeurs.ModeEchange.Visite,
-            Objet = Jalon.Domain.Employeurs.ObjetEchange.Prospection,
-        });
-        db.SaveChanges();
+            db.Add(new Jalon.Storage.Employeurs.EchangeEntrepriseEntity
+            {
+                StructureCode = code, EntrepriseId = entreprise.Id, Date = request.Period.Debut.AddDays(day), Mode = Jalon.Domain.Employeurs.ModeEchange.Visite,
+                Objet = Jalon.Domain.Employeurs.ObjetEchange.Prospection,
+            });
+            db.SaveChanges();
+        }
+        Visite(20);
         var first = Figures(store.Compute(employeurs, request));
         Assert.Equal(Whole(), first);
         Assert.Equal(1, memo.WholeReads);
 
         // A second exchange only: no young person changed, the structure's measures do.
-        db.Add(new Jalon.Storage.Employeurs.EchangeEntrepriseEntity
-        {
-            StructureCode = code, EntrepriseId = entreprise.Id, Date = request.Period.Debut.AddDays(30), Mode = Jalon.Domain.Employeurs.ModeEchange.Visite,
-            Objet = Jalon.Domain.Employeurs.ObjetEchange.OffreEmploi,
-        });
-        db.SaveChanges();
+        Visite(30);
         var second = Figures(store.Compute(employeurs, request));
         Assert.Equal(Whole(), second);
         Assert.NotEqual(first, second);

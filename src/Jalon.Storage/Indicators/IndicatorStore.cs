@@ -321,7 +321,7 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
     /// </summary>
     private List<string>? ChangedSince(string code, long from, long to, int max)
     {
-        if (to < from) return null;
+        if (to < from || to - from > 2 * RevisionMarkEntity.MarksKept) return null; // beyond: marks deleted since
         if (to == from) return [];
         var marks = db.RevisionMarks.AsNoTracking().Where(m => m.StructureCode == code && m.Revision > from && m.Revision <= to)
             .Select(m => new { m.Revision, m.JeuneId }).ToList();
