@@ -164,9 +164,14 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
     /// </summary>
     internal void BumpRevisions(IEnumerable<string> structureCodes)
     {
-        foreach (var code in structureCodes)
-            Database.ExecuteSql($"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {code}");
+        foreach (var code in structureCodes) MoveRevision(code);
     }
+
+    /// <summary>Moves the revision of a structure by one; its new value, or null when there is no such structure.</summary>
+    private long? MoveRevision(string code) =>
+        Database.SqlQuery<long>(
+                $"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {code} RETURNING \"Revision\" AS \"Value\"")
+            .AsEnumerable().Select(r => (long?)r).SingleOrDefault();
 
     /// <summary>
     /// Moves the revision of structures whose indicator data a save changed and marks it with the young people changed
@@ -177,11 +182,7 @@ public partial class JalonDbContext(DbContextOptions<JalonDbContext> options) : 
     {
         foreach (var (code, jeunes) in touched)
         {
-            var moved = Database.SqlQuery<long>(
-                $"UPDATE \"Structures\" SET \"Revision\" = \"Revision\" + 1 WHERE \"StructureCode\" = {code} RETURNING \"Revision\" AS \"Value\"")
-                .AsEnumerable().ToList();
-            if (moved.Count == 0) continue;
-            var revision = moved[0];
+            if (MoveRevision(code) is not { } revision) continue;
             foreach (var jeune in jeunes.Count == 0 ? (IEnumerable<string>)[Indicators.RevisionMarkEntity.NoJeune] : jeunes)
                 Database.ExecuteSql($"INSERT INTO \"RevisionMarks\" (\"StructureCode\", \"Revision\", \"JeuneId\") VALUES ({code}, {revision}, {jeune})");
             if (revision % Indicators.RevisionMarkEntity.MarksKept == 0)

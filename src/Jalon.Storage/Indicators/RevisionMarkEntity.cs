@@ -7,14 +7,14 @@ namespace Jalon.Storage.Indicators;
 /// <summary>
 /// A young person whose indicator data a revision of a structure changed, written with the revision by a counsellor's
 /// save (<see cref="JalonDbContext.SaveChanges(bool)"/>); <see cref="NoJeune"/> for a revision that changed only the
-/// structure's own rows (moyens, companies, exchanges, offers). The revisions that an import's merge or an anonymisation move carry no mark. With them, a tally
-/// kept in memory at an earlier revision is brought up to date by reading only those young people again
-/// (<see cref="IndicatorStore"/>); a revision without marks means reading the whole structure. Only the last
-/// <see cref="MarksKept"/> revisions of a structure keep their marks.
+/// structure's own rows (moyens, companies, exchanges, offers). The revisions that an import's merge or an anonymisation
+/// move carry no mark. With them, a tally kept in memory at an earlier revision is brought up to date by reading only
+/// those young people again (<see cref="IndicatorStore"/>); a revision without marks means reading the whole structure.
+/// Only the last <see cref="MarksKept"/> revisions of a structure keep their marks.
 /// </summary>
 public class RevisionMarkEntity
 {
-    /// <summary>The <see cref="JeuneId"/> of a revision that changed no young person (the structure's moyens).</summary>
+    /// <summary>The <see cref="JeuneId"/> of a revision that changed no young person, only the structure's own rows.</summary>
     public const string NoJeune = "";
 
     /// <summary>How many of a structure's last revisions keep their marks (older ones are deleted as new ones come).</summary>
