@@ -224,6 +224,47 @@ public class IndicatorStoreTests
     }
 
     [DatabaseTheory, BothProviders]
+    public void A_view_keeps_the_stored_tallies_it_read_while_their_structure_stays_at_their_revision(DatabaseProvider provider)
+    {
+        using var imported = new Imported(provider);
+        var (db, package, request, store) = (imported.Db, imported.Package, imported.Request, imported.Store);
+        store.Compute(Catalogue, request);
+        var view = new IndicatorStore(db, new TallyMemo());
+        var figures = Figures(view.Compute(Catalogue, request, asStored: true));
+        Assert.Equal(Engine(db, request), figures);
+
+        // A structure's stored tallies zeroed behind the memo's back, its revision unchanged: the view does not read them again.
+        var code = package.Structures[1].Code;
+        void Zero(long revisionsAhead)
+        {
+            foreach (var row in db.IndicatorTallies.Where(t => t.StructureCode == code))
+            {
+                row.Counts = new byte[row.Counts.Length];
+                row.Revision += revisionsAhead;
+            }
+            db.SaveChanges();
+            db.ChangeTracker.Clear();
+        }
+        Zero(0);
+        Assert.NotEqual(figures, Figures(new IndicatorStore(db, new TallyMemo()).Compute(Catalogue, request, asStored: true)));
+        Assert.Equal(figures, Figures(view.Compute(Catalogue, request, asStored: true)));
+
+        // A write moves the structure's revision: the view reads its tallies as the refresh stored them.
+        db.Moyens.First(m => m.StructureCode == code).Jano = 123_456;
+        db.SaveChanges();
+        store.RefreshStale(Catalogue);
+        Assert.Equal(Engine(db, request), Figures(view.Compute(Catalogue, request, asStored: true)));
+
+        // A tally computed at an older revision than the stored one (a slow computation finishing after the refresh) is not stored over it.
+        Zero(10);
+        var stored = StoredTallies(db);
+        db.Moyens.First(m => m.StructureCode == code).Jano = 654_321;
+        db.SaveChanges();
+        Assert.Equal(IndicatorEngine.PeriodsNeeded(Catalogue, request).Count, store.RefreshStale(Catalogue).Computed);
+        Assert.Equal(stored, StoredTallies(db));
+    }
+
+    [DatabaseTheory, BothProviders]
     public void A_view_s_recomputation_reads_again_only_the_young_people_changed_and_gives_the_figures_of_a_whole_reading(DatabaseProvider provider)
     {
         using var imported = new Imported(provider);

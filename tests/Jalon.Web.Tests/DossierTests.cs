@@ -183,6 +183,57 @@ public abstract class DossierTests(JalonWebFactory factory)
     }
 
     [Fact]
+    public async Task Search_gives_the_total_and_pages_of_25_in_name_order_by_name_first_name_or_identifier()
+    {
+        var client = await factory.SignedIn("conseiller1");
+        var prenoms = new List<string>();
+        var urls = new Dictionary<string, string>();
+        // Created in the reverse of the list's order: the page sorts them.
+        for (var i = 26; i >= 0; i--)
+        {
+            var prenom = "Lou" + (char)('a' + i % 26) + (i >= 26 ? "na" : "");
+            var fields = Identite("Quillebeuf");
+            fields["Input.Prenom"] = prenom;
+            var response = await client.PostForm("/Jeunes/Nouveau", fields);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            prenoms.Add(prenom);
+            urls[prenom] = response.Headers.Location!.OriginalString;
+        }
+        var order = prenoms.Order(StringComparer.Ordinal).ToList();
+        List<string> Listed(string html) => order.Where(p => html.Contains($"QUILLEBEUF {p}</a>")).OrderBy(p => html.IndexOf($"QUILLEBEUF {p}</a>", StringComparison.Ordinal)).ToList();
+
+        var first = await client.Html("/Jeunes?q=illeB");
+        Assert.Contains("27 jeunes trouvés", first);
+        Assert.Equal(order.Take(25), Listed(first));
+        var second = await client.Html(LinkToPage2(first));
+        Assert.Contains("27 jeunes trouvés", second);
+        Assert.Equal(order.Skip(25), Listed(second));
+
+        var byFirstName = await client.Html("/Jeunes?q=LOUC");
+        Assert.Contains("1 jeune trouvé", byFirstName);
+        Assert.Equal(["Louc"], Listed(byFirstName));
+        Assert.Equal(["Louana"], Listed(await client.Html("/Jeunes?q=quillebeuf%20louan")));
+        var id = urls["Loub"].Split('/')[^1];
+        Assert.Equal(["Loub"], Listed(await client.Html("/Jeunes?q=" + id)));
+
+        // The other paged lists follow their page 2 link alike: the portfolio (27 files more), the director's audit log
+        // (each file's creation and reading: over one page of 50).
+        foreach (var url in urls.Values) await client.Html(url);
+        var portfolio = await client.Html(LinkToPage2(await client.Html("/Portefeuille?tous=true&tri=nom")));
+        Assert.Contains("aria-current=\"page\" title=\"Page 2\"", portfolio);
+        var directeur = await factory.SignedIn("directeur");
+        Assert.Contains("aria-current=\"page\" title=\"Page 2\"", await directeur.Html(LinkToPage2(await directeur.Html("/Journal"))));
+    }
+
+    /// <summary>The link to page 2 that a paged list's first page shows.</summary>
+    private static string LinkToPage2(string html)
+    {
+        var link = System.Text.RegularExpressions.Regex.Match(html, "href=\"([^\"]+)\" title=\"Page 2\"").Groups[1].Value;
+        Assert.NotEqual("", link);
+        return System.Net.WebUtility.HtmlDecode(link);
+    }
+
+    [Fact]
     public async Task Another_structure_can_neither_read_nor_change_a_file()
     {
         var owner = await factory.SignedIn("conseiller1");

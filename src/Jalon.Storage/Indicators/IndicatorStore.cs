@@ -223,17 +223,26 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
         foreach (var period in periods.Distinct())
         {
             var id = catalogue.Id;
-            var query = db.IndicatorTallies.AsNoTracking().Where(t => t.Catalogue == id && t.Debut == period.Debut && t.Fin == period.Fin && t.Layout == layout);
-            if (structures.Count < 50)
+            // The stored tallies the memo kept at their structure's revision are current: only the others are read.
+            var toRead = new List<StoredStructure>();
+            foreach (var s in structures)
             {
-                var codes = structures.Select(s => s.Structure.Code).ToList();
+                if (memo?.Stored(s.Structure.Code, id, layout, period, s.Revision) is { } kept) tallies[(s.Structure.Code, period)] = kept;
+                else toRead.Add(s);
+            }
+            if (toRead.Count == 0) continue;
+            var query = db.IndicatorTallies.AsNoTracking().Where(t => t.Catalogue == id && t.Debut == period.Debut && t.Fin == period.Fin && t.Layout == layout);
+            if (toRead.Count < 50)
+            {
+                var codes = toRead.Select(s => s.Structure.Code).ToList();
                 query = query.Where(t => codes.Contains(t.StructureCode));
             }
             foreach (var row in query)
             {
-                if (!revisions.TryGetValue(row.StructureCode, out var revision)) continue;
-                if (asStored || revision == row.Revision)
-                    tallies[(row.StructureCode, period)] = new StructureTally(row.StructureCode, period, Decode<int>(row.Counts), Decode<long>(row.Means));
+                if (!revisions.TryGetValue(row.StructureCode, out var revision) || tallies.ContainsKey((row.StructureCode, period))) continue;
+                var stored = new StructureTally(row.StructureCode, period, Decode<int>(row.Counts), Decode<long>(row.Means));
+                memo?.KeepStored(id, layout, row.Revision, stored);
+                if (asStored || revision == row.Revision) tallies[(row.StructureCode, period)] = stored;
                 else outdated.Add((row.StructureCode, period));
             }
         }
@@ -344,11 +353,13 @@ public sealed class IndicatorStore(JalonDbContext db, TallyMemo? memo = null)
         ON CONFLICT ("StructureCode", "Catalogue", "Debut", "Fin") DO UPDATE SET
             "Layout" = excluded."Layout", "Revision" = excluded."Revision", "Counts" = excluded."Counts",
             "Means" = excluded."Means", "ComputedAt" = excluded."ComputedAt"
+        WHERE excluded."Revision" >= "IndicatorTallies"."Revision" OR excluded."Layout" <> "IndicatorTallies"."Layout"
         """;
 
     /// <summary>
     /// Upserts the tallies in one transaction, <see cref="TalliesPerStatement"/> rows per statement (a concurrent
-    /// computation of the same tally just overwrites it). Each (structure, period) comes once: a statement never
+    /// computation of the same tally just overwrites it, unless it read an older revision: a stored tally never goes back,
+    /// what <see cref="TallyMemo.Stored"/> relies on). Each (structure, period) comes once: a statement never
     /// updates a row twice.
     /// </summary>
     private void Store(string catalogue, string layout, List<(StructureTally Tally, long Revision)> computed)

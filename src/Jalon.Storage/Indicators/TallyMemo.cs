@@ -91,6 +91,28 @@ public sealed class TallyMemo
         }
     }
 
+    /// <summary>Beyond this many stored tallies kept decoded (a few KB each), the memo keeps none and starts again.</summary>
+    private const int MaxStored = 50_000;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Structure, string Catalogue, string Layout, Period Period), (long Revision, StructureTally Tally)> _stored = new();
+
+    /// <summary>
+    /// The stored tally of the structure for the period as last read (<see cref="IndicatorStore"/>), if it was stored at
+    /// the structure's current <paramref name="revision"/>; otherwise null, and the view reads the stored one. A tally is
+    /// a function of its structure's data at a revision, and the store never puts a tally over one of a newer revision:
+    /// the stored tally of a structure still at that revision is this one, without reading it and decoding it again.
+    /// </summary>
+    public StructureTally? Stored(string structure, string catalogue, string layout, Period period, long revision) =>
+        _stored.TryGetValue((structure, catalogue, layout, period), out var kept) && kept.Revision == revision ? kept.Tally : null;
+
+    /// <summary>Keeps a stored tally just read, stamped with the revision it was stored at.</summary>
+    public void KeepStored(string catalogue, string layout, long revision, StructureTally tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        if (_stored.Count >= MaxStored) _stored.Clear();
+        _stored[(tally.Structure, catalogue, layout, tally.Period)] = (revision, tally);
+    }
+
     private static IReadOnlyList<(StructureTally Tally, long Revision)>? Fresh(Computed? last, long revision, long arrived) =>
         last is not null && (last.Revision == revision || last.Started > arrived) ? last.Tallies : null;
 }

@@ -22,7 +22,7 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "naissance")]
     public string? Naissance { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public List<JeuneEntity> Results { get; private set; } = [];
@@ -54,9 +54,13 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
             else
                 NaissanceError = "Saisissez la date de naissance au format jj/mm/aaaa.";
         }
-        var total = await query.CountAsync();
-        Paging = new Paging(Paging.Clamp(PageNumber), PageSize, total, p => Url.Page("/Jeunes/Index", new { q = Q, naissance = Naissance, page = p })!);
-        Results = await query.OrderBy(j => j.Nom).ThenBy(j => j.Prenom).ThenBy(j => j.JeuneId).Skip(Paging.Skip).Take(PageSize).ToListAsync();
+        // One search of the structure: the matches' identifiers in the list's order (their number is the total), then
+        // the page's files by key — rather than a count and a page, each searching the structure again.
+        var matches = await query.OrderBy(j => j.Nom).ThenBy(j => j.Prenom).ThenBy(j => j.JeuneId).Select(j => j.JeuneId).ToListAsync();
+        Paging = new Paging(Paging.Clamp(PageNumber), PageSize, matches.Count, p => Url.Page("/Jeunes/Index", new { q = Q, naissance = Naissance, p })!);
+        var shown = matches.Skip(Paging.Skip).Take(PageSize).ToList();
+        var files = await db.Jeunes.AsNoTracking().Where(j => j.StructureCode == structure && shown.Contains(j.JeuneId)).ToDictionaryAsync(j => j.JeuneId);
+        Results = shown.Where(files.ContainsKey).Select(id => files[id]).ToList(); // a file erased in between is left out
         Conseillers = await db.Users.AsNoTracking().Where(u => u.StructureCode == structure).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
     }
 }

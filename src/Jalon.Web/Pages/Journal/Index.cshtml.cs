@@ -24,7 +24,7 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "action")] public string? ActionFiltre { get; set; }
     [BindProperty(SupportsGet = true, Name = "du")] public string? Du { get; set; }
     [BindProperty(SupportsGet = true, Name = "au")] public string? Au { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public List<AuditEntry> Entries { get; private set; } = [];
     public Paging Paging { get; private set; } = new(1, PageSize, 0, _ => "");
@@ -40,7 +40,7 @@ public sealed class IndexModel(JalonDbContext db) : PageModel
         if (ParseDay(Au) is { } au) query = query.Where(a => a.At < au.AddDays(1));
         var total = await query.CountAsync();
         Paging = new Paging(Paging.Clamp(PageNumber), PageSize, total,
-            p => Url.Page("/Journal/Index", new { utilisateur = Utilisateur, jeune = Jeune, action = ActionFiltre, du = Du, au = Au, page = p })!);
+            p => Url.Page("/Journal/Index", new { utilisateur = Utilisateur, jeune = Jeune, action = ActionFiltre, du = Du, au = Au, p })!);
         Entries = await query.OrderByDescending(a => a.Id).Skip(Paging.Skip).Take(PageSize).ToListAsync();
     }
 

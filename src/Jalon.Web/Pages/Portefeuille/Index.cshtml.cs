@@ -26,7 +26,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
     [BindProperty(SupportsGet = true, Name = "tous")] public bool Tous { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Q { get; set; }
     [BindProperty(SupportsGet = true, Name = "tri")] public string Tri { get; set; } = "alertes";
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public sealed record Ligne(string JeuneId, string Nom, string Prenom, DateOnly Naissance, int Age, DateOnly PremierAccueil, DateOnly DerniereActualite, bool EnParcours, List<Alert> Alertes);
 
@@ -115,7 +115,7 @@ public sealed class IndexModel(JalonDbContext db, TimeProvider clock) : PageMode
         var filtered = rows.ToList();
         Total = filtered.Count;
         Paging = new Paging(Paging.Clamp(PageNumber), PageSize, Total,
-            p => Url.Page("/Portefeuille/Index", new { conseiller = User.Is(Role.Directeur) ? ConseillerId : null, alerte = Alerte, tous = Tous ? true : (bool?)null, q = Q, tri = Tri, page = p })!);
+            p => Url.Page("/Portefeuille/Index", new { conseiller = User.Is(Role.Directeur) ? ConseillerId : null, alerte = Alerte, tous = Tous ? true : (bool?)null, q = Q, tri = Tri, p })!);
         Lignes = filtered.Skip(Paging.Skip).Take(PageSize).ToList();
     }
 
