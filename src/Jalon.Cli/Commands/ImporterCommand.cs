@@ -7,6 +7,7 @@ using Jalon.Storage;
 using Jalon.Storage.Backups;
 using Jalon.Storage.Exchange;
 using Jalon.Storage.Indicators;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jalon.Cli.Commands;
 
@@ -56,6 +57,13 @@ public static class ImporterCommand
             error.WriteLine($"Dossier introuvable : {directory}");
             return Invalid;
         }
+        // The database's model, and the SQL that creates it, built while the package is read (one core each): the
+        // migration of a new database after the reading no longer waits for them. The database is not touched here.
+        var model = Task.Run(() =>
+        {
+            using var db = openDatabase();
+            return db.Database.GenerateCreateScript();
+        });
         var read = PackageReader.Read(directory);
         if (!read.IsValid)
         {
@@ -65,6 +73,7 @@ public static class ImporterCommand
         }
         read.WriteIssues(error, errors: false);
 
+        model.GetAwaiter().GetResult();
         using var db = openDatabase();
         JalonDatabase.Migrate(db);
         if (simulation)
