@@ -57,12 +57,13 @@ public static class ImporterCommand
             error.WriteLine($"Dossier introuvable : {directory}");
             return Invalid;
         }
-        // The database's model, and the SQL that creates it, built while the package is read (one core each): the
-        // migration of a new database after the reading no longer waits for them. The database is not touched here.
+        // A warm-up while the package is read (one core each): the database's model, which Entity Framework keeps for the
+        // process, and the code that writes the creation SQL. The migration of a new database after the reading still
+        // writes that SQL, without building the model first. The database is not touched here.
         var model = Task.Run(() =>
         {
             using var db = openDatabase();
-            return db.Database.GenerateCreateScript();
+            db.Database.GenerateCreateScript();
         });
         var read = PackageReader.Read(directory);
         if (!read.IsValid)
